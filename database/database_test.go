@@ -1,0 +1,84 @@
+package database_test
+
+import (
+	"context"
+	"errors"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"santunan/database"
+	"santunan/domain"
+	"santunan/internal/testdb"
+)
+
+func TestMigrateIsIdempotent(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *database.DB) {
+		n, err := db.Migrate(context.Background())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n != 0 {
+			t.Fatalf("second migrate applied %d migrations, want 0", n)
+		}
+	})
+}
+
+// Both dialects must produce the same tables with the same columns, so the
+// application code cannot work on one and fail on the other.
+func TestSchemasHaveTheSameColumns(t *testing.T) {
+	if testing.Short() {
+		t.Skip("short")
+	}
+	lite := columns(t, testdb.SQLite(t))
+	pg := columns(t, testdb.Postgres(t))
+	if strings.Join(lite, "\n") != strings.Join(pg, "\n") {
+		t.Fatalf("schemas differ:\nsqlite:\n%s\n\npostgres:\n%s", strings.Join(lite, "\n"), strings.Join(pg, "\n"))
+	}
+}
+
+func columns(t *testing.T, db *database.DB) []string {
+	t.Helper()
+	var out []string
+	tables, err := db.Write.Migrator().GetTables()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, table := range tables {
+		if table == "goose_db_version" || strings.HasPrefix(table, "sqlite_") {
+			continue
+		}
+		cols, err := db.Write.Migrator().ColumnTypes(table)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range cols {
+			out = append(out, table+"."+c.Name())
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func TestUnreachablePostgresIsUnavailable(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	_, err := database.Open(ctx, database.Options{URL: "postgres://postgres@127.0.0.1:1/none?connect_timeout=2"})
+	if !errors.Is(err, domain.ErrUnavailable) {
+		t.Fatalf("err = %v, want ErrUnavailable", err)
+	}
+}
+
+func TestRedactURL(t *testing.T) {
+	cases := map[string]string{
+		"postgres://u:secret@h:5432/db": "postgres://u:***@h:5432/db",
+		"postgres://u@h/db":             "postgres://u@h/db",
+		"":                              "",
+	}
+	for in, want := range cases {
+		if got := database.RedactURL(in); got != want {
+			t.Errorf("RedactURL(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

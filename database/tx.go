@@ -1,0 +1,82 @@
+package database
+
+import (
+	"context"
+	"database/sql"
+	"database/sql/driver"
+	"errors"
+	"fmt"
+	"net"
+	"syscall"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
+	"gorm.io/gorm"
+
+	"santunan/domain"
+)
+
+// maxAttempts bounds retries of a transaction that PostgreSQL aborted for a
+// serialization failure or a deadlock; both are safe to run again from the start.
+const maxAttempts = 5
+
+// InTx runs fn in one transaction on the writer. fn must use the tx it is
+// given, never another handle, and must be safe to run again: on PostgreSQL
+// the whole transaction is retried on 40001 and 40P01.
+func (db *DB) InTx(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	var err error
+	for attempt := 1; attempt <= maxAttempts; attempt++ {
+		err = db.Write.WithContext(ctx).Transaction(fn)
+		if err == nil || !retryable(err) {
+			break
+		}
+		// Back off a little, more each time, so the contenders spread out.
+		select {
+		case <-ctx.Done():
+			return Classify(ctx.Err())
+		case <-time.After(time.Duration(attempt*attempt) * 5 * time.Millisecond):
+		}
+	}
+	return Classify(err)
+}
+
+func retryable(err error) bool {
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return pgErr.Code == "40001" || pgErr.Code == "40P01"
+	}
+	return false
+}
+
+// Classify marks errors that mean the database cannot be reached with
+// domain.ErrUnavailable, so the API answers 503 rather than 500.
+func Classify(err error) error {
+	if err == nil || errors.Is(err, domain.ErrUnavailable) {
+		return err
+	}
+	if unavailable(err) {
+		return fmt.Errorf("%w: %w", domain.ErrUnavailable, err)
+	}
+	return err
+}
+
+func unavailable(err error) bool {
+	var netErr net.Error
+	var connectErr *pgconn.ConnectError
+	var pgErr *pgconn.PgError
+	switch {
+	case errors.As(err, &connectErr), errors.As(err, &netErr):
+		return true
+	case errors.Is(err, driver.ErrBadConn), errors.Is(err, sql.ErrConnDone),
+		errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ECONNRESET):
+		return true
+	case errors.As(err, &pgErr):
+		// Class 08: connection exception; 57P01-57P03: admin shutdown, crash, cannot connect now.
+		return len(pgErr.Code) == 5 && (pgErr.Code[:2] == "08" || pgErr.Code[:3] == "57P")
+	}
+	return false
+}
+
+// IsUniqueViolation reports a unique constraint failure (gorm's
+// TranslateError turns both drivers' errors into gorm.ErrDuplicatedKey).
+func IsUniqueViolation(err error) bool { return errors.Is(err, gorm.ErrDuplicatedKey) }
