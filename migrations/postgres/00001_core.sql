@@ -72,9 +72,8 @@ CREATE TABLE claims (
 -- One live claim per death, enforced by the database itself.
 CREATE UNIQUE INDEX claims_one_live_per_deceased ON claims (deceased_nik)
     WHERE status NOT IN ('rejected', 'cancelled');
--- Keyset paging: oldest first, per queue and over everything.
-CREATE INDEX claims_queue ON claims (status, created_at, id);
-CREATE INDEX claims_created ON claims (created_at, id);
+-- Keyset paging by id (oldest first) within a queue; the primary key serves the unfiltered list.
+CREATE INDEX claims_queue ON claims (status, id);
 CREATE INDEX claims_heir_nik ON claims (heir_nik);
 CREATE INDEX claims_deceased_name ON claims (lower(deceased_name));
 

@@ -1,0 +1,200 @@
+package api
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"santunan/domain"
+	"santunan/workflow"
+)
+
+// The request shapes of a claim. Lengths are capped here so that nothing
+// oversized reaches the rules; the rules in domain decide the rest.
+type deceasedRequest struct {
+	NIK          string `json:"nik" binding:"max=32"`
+	FullName     string `json:"full_name" binding:"max=200"`
+	DateOfDeath  string `json:"date_of_death" binding:"max=32"`
+	PlaceOfDeath string `json:"place_of_death" binding:"max=400"`
+	KKNumber     string `json:"kk_number" binding:"max=32"`
+	Address      string `json:"address" binding:"max=400"`
+	VillageCode  string `json:"village_code" binding:"max=16"`
+}
+
+type heirRequest struct {
+	NIK          string `json:"nik" binding:"max=32"`
+	FullName     string `json:"full_name" binding:"max=200"`
+	Relationship string `json:"relationship" binding:"max=32"`
+	Phone        string `json:"phone" binding:"max=32"`
+}
+
+type bankAccountRequest struct {
+	BankCode      string `json:"bank_code" binding:"max=8"`
+	AccountNumber string `json:"account_number" binding:"max=40"`
+	AccountName   string `json:"account_name" binding:"max=200"`
+}
+
+type createClaimRequest struct {
+	Deceased    deceasedRequest    `json:"deceased"`
+	Heir        heirRequest        `json:"heir"`
+	BankAccount bankAccountRequest `json:"bank_account"`
+}
+
+func (r deceasedRequest) input() domain.DeceasedInput {
+	return domain.DeceasedInput{NIK: r.NIK, FullName: r.FullName, DateOfDeath: r.DateOfDeath, PlaceOfDeath: r.PlaceOfDeath,
+		KKNumber: r.KKNumber, Address: r.Address, VillageCode: r.VillageCode}
+}
+
+func (r heirRequest) input() domain.HeirInput {
+	return domain.HeirInput{NIK: r.NIK, FullName: r.FullName, Relationship: r.Relationship, Phone: r.Phone}
+}
+
+func (r bankAccountRequest) input() domain.BankAccountInput {
+	return domain.BankAccountInput{BankCode: r.BankCode, AccountNumber: r.AccountNumber, AccountName: r.AccountName}
+}
+
+func (s *Server) createClaim(c *gin.Context) {
+	var req createClaimRequest
+	if !s.decodeJSON(c, &req, false) {
+		return
+	}
+	user := mustUser(c)
+	claim, err := s.engine.Submit(c.Request.Context(), user.Actor(), domain.ClaimInput{
+		Deceased: req.Deceased.input(), Heir: req.Heir.input(), BankAccount: req.BankAccount.input(),
+	})
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	c.Header("Location", "/api/v1/claims/"+strconv.FormatInt(claim.ID, 10))
+	c.JSON(http.StatusCreated, s.claimView(claim, user.Role))
+}
+
+type claimPage struct {
+	Items      []claimJSON `json:"items"`
+	NextCursor string      `json:"next_cursor"`
+}
+
+func (s *Server) listClaims(c *gin.Context) {
+	limit, ok := queryInt(c, "limit")
+	if !ok {
+		return
+	}
+	page, err := s.engine.List(c.Request.Context(), workflow.ListQuery{
+		Status: domain.Status(c.Query("status")), Q: c.Query("q"), Limit: limit, Cursor: c.Query("cursor"),
+	})
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	role := mustUser(c).Role
+	out := claimPage{Items: make([]claimJSON, 0, len(page.Items)), NextCursor: page.NextCursor}
+	for _, cl := range page.Items {
+		out.Items = append(out.Items, s.claimView(cl, role))
+	}
+	c.JSON(http.StatusOK, out)
+}
+
+func (s *Server) getClaim(c *gin.Context) {
+	id, ok := pathID(c)
+	if !ok {
+		return
+	}
+	claim, err := s.engine.Get(c.Request.Context(), id)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, s.claimView(claim, mustUser(c).Role))
+}
+
+func (s *Server) claimEvents(c *gin.Context) {
+	id, ok := pathID(c)
+	if !ok {
+		return
+	}
+	events, err := s.engine.Events(c.Request.Context(), id)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	if events == nil {
+		events = []domain.Event{}
+	}
+	c.JSON(http.StatusOK, gin.H{"events": events})
+}
+
+type actionRequest struct {
+	Version            *int                `json:"version"`
+	Reason             string              `json:"reason" binding:"max=4000"`
+	DeathCertificateNo string              `json:"death_certificate_no" binding:"max=128"`
+	DateOfDeath        string              `json:"date_of_death" binding:"max=32"`
+	BankReference      string              `json:"bank_reference" binding:"max=256"`
+	Deceased           *deceasedRequest    `json:"deceased"`
+	Heir               *heirRequest        `json:"heir"`
+	BankAccount        *bankAccountRequest `json:"bank_account"`
+}
+
+func (r actionRequest) input() workflow.ActionInput {
+	in := workflow.ActionInput{Version: r.Version, Reason: r.Reason, DeathCertificateNo: r.DeathCertificateNo,
+		DateOfDeath: r.DateOfDeath, BankReference: r.BankReference}
+	if r.Deceased != nil {
+		d := r.Deceased.input()
+		in.Deceased = &d
+	}
+	if r.Heir != nil {
+		h := r.Heir.input()
+		in.Heir = &h
+	}
+	if r.BankAccount != nil {
+		b := r.BankAccount.input()
+		in.BankAccount = &b
+	}
+	return in
+}
+
+func (s *Server) takeAction(c *gin.Context) {
+	id, ok := pathID(c)
+	if !ok {
+		return
+	}
+	var req actionRequest
+	if !s.decodeJSON(c, &req, true) {
+		return
+	}
+	user := mustUser(c)
+	claim, err := s.engine.Apply(c.Request.Context(), user.Actor(), id, domain.Action(c.Param("action")), req.input())
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, s.claimView(claim, user.Role))
+}
+
+func (s *Server) verifyAudit(c *gin.Context) {
+	report, err := s.engine.VerifyAudit(c.Request.Context())
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"ok": report.OK(), "claims_checked": report.ClaimsChecked,
+		"events_checked": report.EventsChecked, "problems": report.Problems})
+}
+
+// queryInt reads an optional integer query parameter; 0 when absent.
+func queryInt(c *gin.Context, name string) (int, bool) {
+	raw := c.Query(name)
+	if raw == "" {
+		return 0, true
+	}
+	n := 0
+	for _, r := range raw {
+		if r < '0' || r > '9' || n > 1_000_000 {
+			writeError(c, domain.FieldError(name, domain.ViolationInvalidValue))
+			return 0, false
+		}
+		n = n*10 + int(r-'0')
+	}
+	return n, true
+}

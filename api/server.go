@@ -1,0 +1,72 @@
+// Package api is the HTTP face of Santunan: gin routes in one place,
+// middleware, handlers and the JSON error shape.
+package api
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"github.com/gin-gonic/gin"
+	"github.com/go-playground/validator/v10"
+
+	"santunan/areas"
+	"santunan/auth"
+	"santunan/workflow"
+)
+
+// Options are the API's own settings.
+type Options struct {
+	// TrustedProxies may set X-Forwarded-For; from anyone else it is ignored.
+	TrustedProxies []string
+	// TrackPerMinute bounds public tracking requests per client IP.
+	TrackPerMinute int
+	// LoginPerMinute bounds login requests per client IP, beside the
+	// per-username lockout.
+	LoginPerMinute int
+	MaxBodyBytes   int64
+	Now            func() time.Time
+}
+
+// Pinger reports whether the database answers.
+type Pinger interface {
+	Ping(ctx context.Context) error
+}
+
+// Server holds what the handlers need.
+type Server struct {
+	engine   *workflow.Engine
+	auth     *auth.Service
+	areas    *areas.Directory
+	db       Pinger
+	log      *slog.Logger
+	opts     Options
+	validate *validator.Validate
+}
+
+// New wires a Server and returns its routes.
+func New(engine *workflow.Engine, authSvc *auth.Service, dir *areas.Directory, db Pinger, log *slog.Logger, opts Options) (*gin.Engine, error) {
+	if opts.TrackPerMinute <= 0 {
+		opts.TrackPerMinute = 10
+	}
+	if opts.LoginPerMinute <= 0 {
+		opts.LoginPerMinute = 30
+	}
+	if opts.MaxBodyBytes <= 0 {
+		opts.MaxBodyBytes = 1 << 20
+	}
+	if opts.Now == nil {
+		opts.Now = time.Now
+	}
+	s := &Server{engine: engine, auth: authSvc, areas: dir, db: db, log: log, opts: opts, validate: newValidator()}
+	r := gin.New()
+	// gin trusts every proxy by default; trust only the configured ones.
+	if err := r.SetTrustedProxies(opts.TrustedProxies); err != nil {
+		return nil, fmt.Errorf("trusted proxies: %w", err)
+	}
+	r.ForwardedByClientIP = len(opts.TrustedProxies) > 0
+	r.HandleMethodNotAllowed = true
+	s.routes(r)
+	return r, nil
+}

@@ -1,0 +1,96 @@
+package api
+
+import (
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"santunan/auth"
+	"santunan/domain"
+)
+
+type createUserRequest struct {
+	Username string `json:"username" binding:"required,max=64"`
+	FullName string `json:"full_name" binding:"required,max=200"`
+	Role     string `json:"role" binding:"required,max=32"`
+	Password string `json:"password" binding:"required,max=200"`
+}
+
+func (s *Server) createUser(c *gin.Context) {
+	var req createUserRequest
+	if !s.decodeJSON(c, &req, false) {
+		return
+	}
+	u, err := s.auth.CreateUser(c.Request.Context(), mustUser(c).Actor(),
+		auth.NewUser{Username: req.Username, FullName: req.FullName, Role: domain.Role(req.Role), Password: req.Password},
+		c.ClientIP())
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	c.JSON(http.StatusCreated, u)
+}
+
+func (s *Server) listUsers(c *gin.Context) {
+	users, err := s.auth.ListUsers(c.Request.Context())
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"items": users})
+}
+
+type updateUserRequest struct {
+	Active   *bool   `json:"active"`
+	Password *string `json:"password" binding:"omitempty,max=200"`
+}
+
+// updateUser disables or enables a user, or resets its password. Both end
+// the user's sessions.
+func (s *Server) updateUser(c *gin.Context) {
+	id, ok := pathID(c)
+	if !ok {
+		return
+	}
+	var req updateUserRequest
+	if !s.decodeJSON(c, &req, false) {
+		return
+	}
+	if req.Active == nil && req.Password == nil {
+		writeError(c, domain.FieldError("active", domain.ViolationRequired))
+		return
+	}
+	ctx, actor := c.Request.Context(), mustUser(c).Actor()
+	if req.Password != nil {
+		if err := s.auth.ResetPassword(ctx, actor, id, *req.Password, c.ClientIP()); err != nil {
+			writeError(c, err)
+			return
+		}
+	}
+	var (
+		u   domain.User
+		err error
+	)
+	if req.Active != nil {
+		u, err = s.auth.SetActive(ctx, actor, id, *req.Active, c.ClientIP())
+	} else {
+		u, err = s.auth.GetUser(ctx, id)
+	}
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, u)
+}
+
+// pathID reads the :id parameter; anything but a positive integer is a 404,
+// since no such resource can exist.
+func pathID(c *gin.Context) (int64, bool) {
+	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
+	if err != nil || id <= 0 {
+		abort(c, http.StatusNotFound, codeNotFound, "not found")
+		return 0, false
+	}
+	return id, true
+}

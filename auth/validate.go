@@ -1,0 +1,97 @@
+package auth
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"santunan/domain"
+)
+
+// Violation codes this package reports. They belong with the others in
+// domain/violations.go (and need i18n texts); they live here until then so
+// this package does not edit files it does not own.
+const (
+	violationUsernameInvalid   = "username_invalid"
+	violationPasswordTooShort  = "password_too_short"
+	violationPasswordTooLong   = "password_too_long"
+	violationRoleInvalid       = "role_invalid"
+	violationCannotDisableSelf = "cannot_disable_self"
+)
+
+const (
+	minUsernameLen = 3
+	maxUsernameLen = 32
+	// maxFullNameRunes matches the limit on the names in a claim.
+	maxFullNameRunes = domain.MaxNameLength
+	// maxIPLen bounds what a proxy header can put in the security log.
+	maxIPLen = 64
+)
+
+// normalizeUsername makes "  Siti.R " and "siti.r" the same account.
+func normalizeUsername(s string) string {
+	return strings.ToLower(strings.TrimSpace(s))
+}
+
+// validUsername checks a normalized username: 3-32 of a-z 0-9 . _ -
+// (plain ASCII, so no two usernames look alike on screen).
+func validUsername(s string) bool {
+	if len(s) < minUsernameLen || len(s) > maxUsernameLen {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '.', c == '_', c == '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// normalizeFullName trims the name and collapses inner whitespace. The second
+// result is a violation code, "" when valid.
+func normalizeFullName(s string) (string, string) {
+	s = strings.Join(strings.Fields(s), " ")
+	switch {
+	case s == "":
+		return "", domain.ViolationRequired
+	case utf8.RuneCountInString(s) > maxFullNameRunes:
+		return "", domain.ViolationNameTooLong
+	case !printable(s):
+		// Control and invisible format characters can hide or reorder text on
+		// an admin's screen.
+		return "", domain.ViolationInvalidCharacters
+	}
+	return s, ""
+}
+
+func printable(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+			return false
+		}
+	}
+	return true
+}
+
+// cleanLogText makes caller-supplied text (an IP from a proxy header) safe to
+// store: valid UTF-8 (PostgreSQL refuses anything else, and NUL bytes), no
+// control characters, bounded length.
+func cleanLogText(s string, maxRunes int) string {
+	s = strings.ToValidUTF8(s, "?")
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+			return -1
+		}
+		return r
+	}, s)
+	if utf8.RuneCountInString(s) > maxRunes {
+		s = string([]rune(s)[:maxRunes])
+	}
+	return s
+}

@@ -1,0 +1,134 @@
+// Package config reads Santunan's settings from environment variables into
+// one struct and checks them before anything starts.
+package config
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/netip"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is every setting. The README's configuration table lists the same.
+type Config struct {
+	Addr               string
+	DatabaseURL        string
+	SQLitePath         string
+	AdminPassword      string
+	RegencyCode        string
+	ClaimWindowDays    int
+	BenefitAmount      int64
+	TrustedProxies     []string
+	TrackRatePerMinute int
+	LoginRatePerMinute int
+	TokenTTL           time.Duration
+	ShutdownTimeout    time.Duration
+	LogLevel           slog.Level
+}
+
+// FromEnv reads the configuration through getenv (os.Getenv in main) and
+// reports every invalid setting at once.
+func FromEnv(getenv func(string) string) (Config, error) {
+	r := reader{getenv: getenv}
+	c := Config{
+		Addr:               r.str("SANTUNAN_ADDR", ":8080"),
+		DatabaseURL:        r.str("DATABASE_URL", ""),
+		SQLitePath:         r.str("SANTUNAN_SQLITE_PATH", "./data/santunan.db"),
+		AdminPassword:      r.str("SANTUNAN_ADMIN_PASSWORD", ""),
+		RegencyCode:        r.str("SANTUNAN_REGENCY_CODE", "3324"),
+		ClaimWindowDays:    r.integer("SANTUNAN_CLAIM_WINDOW_DAYS", 90, 1, 3650),
+		BenefitAmount:      int64(r.integer("SANTUNAN_BENEFIT_AMOUNT", 1_000_000, 1, 1_000_000_000)),
+		TrustedProxies:     r.list("SANTUNAN_TRUSTED_PROXIES"),
+		TrackRatePerMinute: r.integer("SANTUNAN_TRACK_RATE_PER_MINUTE", 10, 1, 100_000),
+		LoginRatePerMinute: r.integer("SANTUNAN_LOGIN_RATE_PER_MINUTE", 30, 1, 100_000),
+		TokenTTL:           r.duration("SANTUNAN_TOKEN_TTL", 12*time.Hour),
+		ShutdownTimeout:    r.duration("SANTUNAN_SHUTDOWN_TIMEOUT", 30*time.Second),
+		LogLevel:           r.level("SANTUNAN_LOG_LEVEL", slog.LevelInfo),
+	}
+	if c.DatabaseURL != "" && !strings.HasPrefix(c.DatabaseURL, "postgres://") && !strings.HasPrefix(c.DatabaseURL, "postgresql://") {
+		r.fail("DATABASE_URL", "must be a postgres:// URL (leave it empty for the embedded SQLite)")
+	}
+	if len(c.RegencyCode) != 4 || strings.Trim(c.RegencyCode, "0123456789") != "" {
+		r.fail("SANTUNAN_REGENCY_CODE", "must be a 4-digit regency code such as 3324")
+	}
+	if c.AdminPassword != "" && len(c.AdminPassword) < 10 {
+		r.fail("SANTUNAN_ADMIN_PASSWORD", "must have at least 10 characters")
+	}
+	for _, p := range c.TrustedProxies {
+		if _, err := netip.ParsePrefix(p); err != nil {
+			if _, err := netip.ParseAddr(p); err != nil {
+				r.fail("SANTUNAN_TRUSTED_PROXIES", fmt.Sprintf("%q is neither an IP address nor a CIDR range", p))
+			}
+		}
+	}
+	if c.TokenTTL < time.Minute {
+		r.fail("SANTUNAN_TOKEN_TTL", "must be at least 1m")
+	}
+	return c, errors.Join(r.errs...)
+}
+
+type reader struct {
+	getenv func(string) string
+	errs   []error
+}
+
+func (r *reader) fail(name, why string) { r.errs = append(r.errs, fmt.Errorf("%s %s", name, why)) }
+
+func (r *reader) str(name, def string) string {
+	if v := strings.TrimSpace(r.getenv(name)); v != "" {
+		return v
+	}
+	return def
+}
+
+func (r *reader) integer(name string, def, min, max int) int {
+	raw := strings.TrimSpace(r.getenv(name))
+	if raw == "" {
+		return def
+	}
+	n, err := strconv.Atoi(raw)
+	if err != nil || n < min || n > max {
+		r.fail(name, fmt.Sprintf("must be a whole number from %d to %d", min, max))
+		return def
+	}
+	return n
+}
+
+func (r *reader) duration(name string, def time.Duration) time.Duration {
+	raw := strings.TrimSpace(r.getenv(name))
+	if raw == "" {
+		return def
+	}
+	d, err := time.ParseDuration(raw)
+	if err != nil || d <= 0 {
+		r.fail(name, "must be a positive duration such as 30s or 12h")
+		return def
+	}
+	return d
+}
+
+func (r *reader) list(name string) []string {
+	var out []string
+	for _, p := range strings.Split(r.getenv(name), ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (r *reader) level(name string, def slog.Level) slog.Level {
+	raw := strings.TrimSpace(r.getenv(name))
+	if raw == "" {
+		return def
+	}
+	var l slog.Level
+	if err := l.UnmarshalText([]byte(raw)); err != nil {
+		r.fail(name, "must be debug, info, warn or error")
+		return def
+	}
+	return l
+}

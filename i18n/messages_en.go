@@ -1,0 +1,113 @@
+package i18n
+
+import "santunan/domain"
+
+// english is the catalog for the JSON API and for English pages later.
+var english = catalog{
+	invalidValue: "Invalid value.",
+
+	violations: map[string]string{
+		domain.ViolationRequired:          "This field is required.",
+		domain.ViolationTooLong:           "The value is too long.",
+		domain.ViolationInvalidCharacters: "The value contains characters that are not allowed.",
+		domain.ViolationInvalidValue:      "Invalid value.",
+
+		domain.ViolationNIKLength:           "A NIK has exactly 16 digits.",
+		domain.ViolationNIKNotDigits:        "A NIK contains digits only, without spaces or punctuation.",
+		domain.ViolationNIKKecamatanUnknown: "The first 6 digits of the NIK are not a registered kecamatan code. Check the NIK on the KTP or KK.",
+		domain.ViolationNIKBirthDateInvalid: "Digits 7 to 12 of the NIK are not a valid birth date (for women, 40 is added to the day). Check the NIK on the KTP or KK.",
+		domain.ViolationNIKSerialZero:       "The last 4 digits of a NIK cannot be 0000.",
+
+		domain.ViolationKKLength:           "A KK number has exactly 16 digits.",
+		domain.ViolationKKNotDigits:        "A KK number contains digits only, without spaces or punctuation.",
+		domain.ViolationKKKecamatanUnknown: "The first 6 digits of the KK number are not a registered kecamatan code.",
+
+		domain.ViolationPhoneInvalid: "Not a valid Indonesian mobile number, e.g. 0812 3456 7890.",
+
+		domain.ViolationNameInvalid: "A name may contain only letters, spaces, full stops, apostrophes (') and hyphens (-).",
+		domain.ViolationNameTooLong: "A name has at most 100 characters.",
+
+		domain.ViolationDateInvalid:       "Not a valid date. Use YYYY-MM-DD, e.g. 2026-11-28.",
+		domain.ViolationDateInFuture:      "The date cannot be after today.",
+		domain.ViolationDateBeforeBirth:   "The date of death cannot be before the birth date in the NIK.",
+		domain.ViolationDateOutsideWindow: "The date of death is past the deadline for claiming the benefit.",
+
+		domain.ViolationVillageUnknown: "The desa/kelurahan is not in this regency.",
+
+		domain.ViolationRelationshipInvalid: "Choose the relationship to the deceased from the list.",
+		domain.ViolationHeirTooYoung:        "The heir must be at least 17 years old on the day the claim is filed.",
+		domain.ViolationHeirSameAsDeceased:  "The heir's NIK cannot be the same as the deceased's.",
+
+		domain.ViolationBankUnknown:          "Choose a bank from the list.",
+		domain.ViolationAccountNumberInvalid: "An account number has 6 to 20 digits.",
+
+		domain.ViolationCertificateNoInvalid: "A death certificate number may contain only letters, digits, full stops, slashes (/) and hyphens (-).",
+	},
+
+	warnings: map[string]string{
+		domain.WarningNIKOutsideRegency: "The deceased's NIK was issued outside this regency. Check the last domicile with Dukcapil records.",
+	},
+
+	statuses: map[domain.Status]string{
+		domain.StatusSubmitted:     "Submitted",
+		domain.StatusReturned:      "Returned for correction",
+		domain.StatusDeathVerified: "Death verified",
+		domain.StatusApproved:      "Approved",
+		domain.StatusDisbursing:    "Payment in progress",
+		domain.StatusPaid:          "Paid",
+		domain.StatusPaymentFailed: "Payment failed",
+		domain.StatusRejected:      "Rejected",
+		domain.StatusCancelled:     "Cancelled",
+	},
+
+	actions: map[domain.Action]string{
+		domain.ActionSubmit:         "Submit",
+		domain.ActionVerifyDeath:    "Verify death",
+		domain.ActionReturn:         "Return for correction",
+		domain.ActionResubmit:       "Resubmit",
+		domain.ActionReject:         "Reject",
+		domain.ActionApprove:        "Approve",
+		domain.ActionStartPayment:   "Start payment",
+		domain.ActionConfirmPayment: "Confirm payment",
+		domain.ActionFailPayment:    "Mark payment failed",
+		domain.ActionRetryPayment:   "Retry payment",
+		domain.ActionCancel:         "Cancel",
+	},
+
+	roles: map[domain.Role]string{
+		domain.RoleAdmin:         "Administrator",
+		domain.RoleDukcapilClerk: "Civil registry (Dukcapil) clerk",
+		domain.RoleDinsosOfficer: "Social affairs (Dinsos) officer",
+		domain.RoleTreasurer:     "Treasurer",
+		domain.RoleAuditor:       "Auditor",
+	},
+
+	relationships: map[domain.Relationship]string{
+		domain.RelationshipSpouse:  "Spouse",
+		domain.RelationshipChild:   "Child",
+		domain.RelationshipParent:  "Parent",
+		domain.RelationshipSibling: "Sibling",
+		domain.RelationshipOther:   "Other",
+	},
+
+	nextSteps: map[domain.Status]string{
+		domain.StatusSubmitted:     "We have received the claim. A Dukcapil clerk will check the death record, usually within 3 working days. You do not need to do anything now.",
+		domain.StatusReturned:      "The claim was returned for correction. Please contact or visit the Dukcapil office with the KTP, KK and death certificate so the data can be corrected.",
+		domain.StatusDeathVerified: "Dukcapil has verified the death. The social affairs office (Dinas Sosial) will now review the claim, usually within 5 working days. You do not need to do anything now.",
+		domain.StatusApproved:      "The benefit has been approved. The treasurer will pay it into the heir's bank account, usually within 5 working days.",
+		domain.StatusDisbursing:    "The bank is processing the payment. The money usually reaches the heir's account within 1 to 3 working days.",
+		domain.StatusPaid:          "The benefit has been transferred to the heir's bank account. Please check your account statement. Our condolences to the family.",
+		domain.StatusPaymentFailed: "The transfer to the heir's account did not go through. Staff will look into it and try again. If the account number has changed or the account is closed, please contact Dinas Sosial.",
+		domain.StatusRejected:      "We are sorry, the claim could not be approved. If you have questions, please contact Dinas Sosial.",
+		domain.StatusCancelled:     "This claim has been cancelled. If you think this is a mistake, please contact the Dukcapil office.",
+	},
+	nextStepsWithReason: map[domain.Status]string{
+		domain.StatusReturned:      "The claim was returned: {reason}. Please contact or visit the Dukcapil office with the documents needed so the data can be corrected.",
+		domain.StatusPaymentFailed: "The transfer to the heir's account did not go through: {reason}. Staff will look into it and try again. If the account number has changed or the account is closed, please contact Dinas Sosial.",
+		domain.StatusRejected:      "We are sorry, the claim could not be approved: {reason}. If you have questions, please contact Dinas Sosial.",
+		domain.StatusCancelled:     "This claim has been cancelled: {reason}. If you think this is a mistake, please contact the Dukcapil office.",
+	},
+	nextStepUnknown: "For more information, please contact the Dukcapil office.",
+
+	months: [12]string{"January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"},
+}

@@ -1,0 +1,115 @@
+package i18n
+
+import "santunan/domain"
+
+// indonesian is the catalog for pages. Wording addresses a grieving family:
+// plain, polite ("Silakan", "Mohon maaf"), no legal jargon, no promises of
+// deadlines the regency has not set.
+var indonesian = catalog{
+	invalidValue: "Nilai tidak valid.",
+
+	violations: map[string]string{
+		domain.ViolationRequired:          "Wajib diisi.",
+		domain.ViolationTooLong:           "Isian terlalu panjang.",
+		domain.ViolationInvalidCharacters: "Isian mengandung karakter yang tidak diperbolehkan.",
+		domain.ViolationInvalidValue:      "Nilai tidak valid.",
+
+		domain.ViolationNIKLength:           "NIK harus terdiri dari 16 digit.",
+		domain.ViolationNIKNotDigits:        "NIK hanya boleh berisi angka, tanpa spasi atau tanda baca.",
+		domain.ViolationNIKKecamatanUnknown: "6 digit pertama NIK bukan kode kecamatan yang terdaftar. Periksa kembali NIK pada KTP atau KK.",
+		domain.ViolationNIKBirthDateInvalid: "Digit ke-7 sampai ke-12 NIK bukan tanggal lahir yang valid (untuk perempuan, tanggal ditambah 40). Periksa kembali NIK pada KTP atau KK.",
+		domain.ViolationNIKSerialZero:       "4 digit terakhir NIK tidak boleh 0000.",
+
+		domain.ViolationKKLength:           "Nomor KK harus terdiri dari 16 digit.",
+		domain.ViolationKKNotDigits:        "Nomor KK hanya boleh berisi angka, tanpa spasi atau tanda baca.",
+		domain.ViolationKKKecamatanUnknown: "6 digit pertama nomor KK bukan kode kecamatan yang terdaftar.",
+
+		domain.ViolationPhoneInvalid: "Nomor HP tidak valid. Gunakan nomor seluler Indonesia, misalnya 0812 3456 7890.",
+
+		domain.ViolationNameInvalid: "Nama hanya boleh berisi huruf, spasi, titik, apostrof (') dan tanda hubung (-).",
+		domain.ViolationNameTooLong: "Nama paling banyak 100 karakter.",
+
+		domain.ViolationDateInvalid:       "Tanggal tidak valid. Gunakan format TTTT-BB-HH, misalnya 2026-11-28.",
+		domain.ViolationDateInFuture:      "Tanggal tidak boleh setelah hari ini.",
+		domain.ViolationDateBeforeBirth:   "Tanggal kematian tidak boleh sebelum tanggal lahir pada NIK.",
+		domain.ViolationDateOutsideWindow: "Tanggal kematian sudah melewati batas waktu pengajuan santunan.",
+
+		domain.ViolationVillageUnknown: "Desa/kelurahan tidak ditemukan di wilayah kabupaten ini.",
+
+		domain.ViolationRelationshipInvalid: "Pilih hubungan dengan almarhum/almarhumah dari daftar.",
+		domain.ViolationHeirTooYoung:        "Ahli waris harus berusia minimal 17 tahun pada tanggal pengajuan.",
+		domain.ViolationHeirSameAsDeceased:  "NIK ahli waris tidak boleh sama dengan NIK almarhum/almarhumah.",
+
+		domain.ViolationBankUnknown:          "Pilih bank dari daftar.",
+		domain.ViolationAccountNumberInvalid: "Nomor rekening harus berisi 6 sampai 20 angka.",
+
+		domain.ViolationCertificateNoInvalid: "Nomor akta kematian hanya boleh berisi huruf, angka, titik, garis miring (/) dan tanda hubung (-).",
+	},
+
+	warnings: map[string]string{
+		domain.WarningNIKOutsideRegency: "NIK almarhum/almarhumah diterbitkan di luar kabupaten ini. Pastikan domisili terakhir sesuai data Dukcapil.",
+	},
+
+	statuses: map[domain.Status]string{
+		domain.StatusSubmitted:     "Diajukan",
+		domain.StatusReturned:      "Dikembalikan untuk perbaikan",
+		domain.StatusDeathVerified: "Kematian terverifikasi",
+		domain.StatusApproved:      "Disetujui",
+		domain.StatusDisbursing:    "Dalam proses pembayaran",
+		domain.StatusPaid:          "Dibayar",
+		domain.StatusPaymentFailed: "Pembayaran gagal",
+		domain.StatusRejected:      "Ditolak",
+		domain.StatusCancelled:     "Dibatalkan",
+	},
+
+	actions: map[domain.Action]string{
+		domain.ActionSubmit:         "Ajukan",
+		domain.ActionVerifyDeath:    "Verifikasi kematian",
+		domain.ActionReturn:         "Kembalikan",
+		domain.ActionResubmit:       "Ajukan ulang",
+		domain.ActionReject:         "Tolak",
+		domain.ActionApprove:        "Setujui",
+		domain.ActionStartPayment:   "Mulai pembayaran",
+		domain.ActionConfirmPayment: "Konfirmasi pembayaran",
+		domain.ActionFailPayment:    "Catat pembayaran gagal",
+		domain.ActionRetryPayment:   "Ulangi pembayaran",
+		domain.ActionCancel:         "Batalkan",
+	},
+
+	roles: map[domain.Role]string{
+		domain.RoleAdmin:         "Administrator",
+		domain.RoleDukcapilClerk: "Petugas Dukcapil",
+		domain.RoleDinsosOfficer: "Petugas Dinas Sosial",
+		domain.RoleTreasurer:     "Bendahara",
+		domain.RoleAuditor:       "Auditor",
+	},
+
+	relationships: map[domain.Relationship]string{
+		domain.RelationshipSpouse:  "Suami/istri",
+		domain.RelationshipChild:   "Anak",
+		domain.RelationshipParent:  "Orang tua",
+		domain.RelationshipSibling: "Saudara kandung",
+		domain.RelationshipOther:   "Lainnya",
+	},
+
+	nextSteps: map[domain.Status]string{
+		domain.StatusSubmitted:     "Pengajuan santunan sudah kami terima. Petugas Dukcapil akan memeriksa data kematian, biasanya dalam 3 hari kerja. Saat ini Anda tidak perlu melakukan apa pun.",
+		domain.StatusReturned:      "Klaim dikembalikan untuk perbaikan. Silakan hubungi atau datang ke kantor Dukcapil dengan membawa KTP, KK dan akta kematian agar data dapat diperbaiki.",
+		domain.StatusDeathVerified: "Data kematian sudah diverifikasi oleh Dukcapil. Selanjutnya Dinas Sosial akan memeriksa pengajuan, biasanya dalam 5 hari kerja. Saat ini Anda tidak perlu melakukan apa pun.",
+		domain.StatusApproved:      "Santunan sudah disetujui. Bendahara akan memproses pembayaran ke rekening ahli waris, biasanya dalam 5 hari kerja.",
+		domain.StatusDisbursing:    "Pembayaran sedang diproses oleh bank. Dana biasanya masuk ke rekening ahli waris dalam 1 sampai 3 hari kerja.",
+		domain.StatusPaid:          "Santunan sudah ditransfer ke rekening ahli waris. Silakan periksa mutasi rekening Anda. Semoga keluarga yang ditinggalkan diberi ketabahan.",
+		domain.StatusPaymentFailed: "Transfer ke rekening ahli waris belum berhasil. Petugas akan memeriksa dan mencoba lagi. Jika nomor rekening sudah berubah atau ditutup, silakan hubungi Dinas Sosial.",
+		domain.StatusRejected:      "Mohon maaf, pengajuan santunan tidak dapat disetujui. Jika ada pertanyaan, silakan hubungi Dinas Sosial.",
+		domain.StatusCancelled:     "Pengajuan santunan ini telah dibatalkan. Jika menurut Anda ini keliru, silakan hubungi kantor Dukcapil.",
+	},
+	nextStepsWithReason: map[domain.Status]string{
+		domain.StatusReturned:      "Klaim dikembalikan: {reason}. Silakan hubungi atau datang ke kantor Dukcapil dengan membawa dokumen yang diperlukan agar data dapat diperbaiki.",
+		domain.StatusPaymentFailed: "Transfer ke rekening ahli waris belum berhasil: {reason}. Petugas akan memeriksa dan mencoba lagi. Jika nomor rekening sudah berubah atau ditutup, silakan hubungi Dinas Sosial.",
+		domain.StatusRejected:      "Mohon maaf, pengajuan santunan tidak dapat disetujui: {reason}. Jika ada pertanyaan, silakan hubungi Dinas Sosial.",
+		domain.StatusCancelled:     "Pengajuan santunan ini telah dibatalkan: {reason}. Jika menurut Anda ini keliru, silakan hubungi kantor Dukcapil.",
+	},
+	nextStepUnknown: "Untuk informasi lebih lanjut, silakan hubungi kantor Dukcapil.",
+
+	months: [12]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"},
+}

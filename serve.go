@@ -1,0 +1,76 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"santunan/api"
+)
+
+// serve migrates, makes sure an admin exists, and serves until ctx ends
+// (SIGINT/SIGTERM); requests in flight then get ShutdownTimeout to finish.
+func serve(ctx context.Context, getenv func(string) string, logOut io.Writer) error {
+	a, err := openApp(ctx, getenv, logOut)
+	if err != nil {
+		return err
+	}
+	defer a.db.Close()
+
+	created, generated, err := a.auth.EnsureAdmin(ctx, a.cfg.AdminPassword)
+	if err != nil {
+		return fmt.Errorf("create admin: %w", err)
+	}
+	if created && generated != "" {
+		// Printed once, on the first start of an empty database, so that a
+		// newcomer can log in; change it after the first login.
+		a.log.Warn("created user admin with a random password; change it after logging in", "password", generated)
+	} else if created {
+		a.log.Info("created user admin with the password from SANTUNAN_ADMIN_PASSWORD")
+	}
+
+	gin.SetMode(gin.ReleaseMode)
+	router, err := api.New(a.engine, a.auth, a.areas, a.db, a.log, api.Options{
+		TrustedProxies: a.cfg.TrustedProxies, TrackPerMinute: a.cfg.TrackRatePerMinute,
+		LoginPerMinute: a.cfg.LoginRatePerMinute,
+	})
+	if err != nil {
+		return err
+	}
+	srv := &http.Server{
+		Addr:              a.cfg.Addr,
+		Handler:           router,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	errCh := make(chan error, 1)
+	go func() { errCh <- srv.ListenAndServe() }()
+	a.log.Info("serving", "addr", a.cfg.Addr)
+
+	select {
+	case err := <-errCh:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	a.log.Info("shutting down: finishing requests in flight", "timeout", a.cfg.ShutdownTimeout.String())
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), a.cfg.ShutdownTimeout)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errCh; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
+	}
+	a.log.Info("stopped")
+	return nil
+}

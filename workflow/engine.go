@@ -1,0 +1,223 @@
+package workflow
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"santunan/database"
+	"santunan/domain"
+)
+
+// Config holds the program's rules that the engine applies.
+type Config struct {
+	Areas       domain.Areas
+	RegencyCode string        // e.g. "3324" for Kabupaten Kendal
+	WindowDays  int           // how many days after a death a claim may be filed
+	Amount      domain.Rupiah // benefit per claim
+	Now         func() time.Time
+	Location    *time.Location // where "today" is decided; Asia/Jakarta
+	// NewCode makes a public tracking code; tests may replace it.
+	NewCode func() (string, error)
+}
+
+// Engine applies the transition table to claims, each action in one
+// transaction that also appends a hash-chained audit event.
+type Engine struct {
+	db    *database.DB
+	store store
+	table Table
+	cfg   Config
+}
+
+// NewEngine returns an engine with the default transition table.
+func NewEngine(db *database.DB, cfg Config) *Engine {
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Location == nil {
+		cfg.Location = domain.Jakarta()
+	}
+	if cfg.NewCode == nil {
+		cfg.NewCode = NewClaimCode
+	}
+	if cfg.Amount <= 0 {
+		cfg.Amount = domain.DefaultBenefit
+	}
+	return &Engine{db: db, store: store{db: db}, table: DefaultTable(), cfg: cfg}
+}
+
+// Table returns the transition table the engine applies.
+func (e *Engine) Table() Table { return e.table }
+
+// AllowedActions lists what role may do now with a claim in status.
+func (e *Engine) AllowedActions(role domain.Role, status domain.Status) []domain.Action {
+	return e.table.Allowed(role, status)
+}
+
+func (e *Engine) now() time.Time { return e.cfg.Now().UTC().Truncate(time.Microsecond) }
+
+func (e *Engine) today() domain.Date { return domain.DateOf(e.cfg.Now().In(e.cfg.Location)) }
+
+// rules are the claim rules for a claim first filed on submittedOn.
+func (e *Engine) rules(submittedOn domain.Date) domain.ClaimRules {
+	return domain.ClaimRules{
+		Areas: e.cfg.Areas, RegencyCode: e.cfg.RegencyCode, WindowDays: e.cfg.WindowDays,
+		Today: e.today(), SubmittedOn: submittedOn,
+	}
+}
+
+// codeAttempts bounds retries after a tracking-code collision, which with
+// 40 random bits is rare enough that a third one means something is wrong.
+const codeAttempts = 3
+
+// Submit files a new claim.
+func (e *Engine) Submit(ctx context.Context, actor domain.Actor, in domain.ClaimInput) (domain.Claim, error) {
+	if err := e.table.Check(actor.Role, domain.ActionSubmit, none); err != nil {
+		return domain.Claim{}, err
+	}
+	data, err := e.rules(e.today()).ValidateClaim(in)
+	if err != nil {
+		return domain.Claim{}, err
+	}
+	for attempt := 0; attempt < codeAttempts; attempt++ {
+		code, err := e.cfg.NewCode()
+		if err != nil {
+			return domain.Claim{}, fmt.Errorf("claim code: %w", err)
+		}
+		now := e.now()
+		c := domain.Claim{
+			Code: code, Status: domain.StatusSubmitted, Version: 1, Amount: e.cfg.Amount,
+			Deceased: data.Deceased, Heir: data.Heir, BankAccount: data.BankAccount, Warnings: data.Warnings,
+			CreatedAt: now, UpdatedAt: now,
+		}
+		err = e.db.InTx(ctx, func(tx *gorm.DB) error {
+			if err := refuseDuplicate(tx, c.Deceased.NIK, 0); err != nil {
+				return err
+			}
+			if err := insertClaim(tx, &c, actor.UserID); err != nil {
+				return err
+			}
+			ev := domain.Event{ClaimID: c.ID, Seq: 1, Action: domain.ActionSubmit, ToStatus: c.Status,
+				Changes: diff(domain.Claim{}, c), At: now}
+			setActor(&ev, actor)
+			return appendEvent(tx, &ev)
+		})
+		if err == nil {
+			return c, nil
+		}
+		if !database.IsUniqueViolation(err) {
+			return domain.Claim{}, err
+		}
+		// A concurrent claim for the same death won the race, or the code
+		// collided: tell which, and try a new code only for the latter.
+		if dupErr := refuseDuplicate(e.store.read(ctx), c.Deceased.NIK, 0); dupErr != nil {
+			return domain.Claim{}, dupErr
+		}
+	}
+	return domain.Claim{}, fmt.Errorf("no free claim code after %d attempts", codeAttempts)
+}
+
+func refuseDuplicate(db *gorm.DB, deceasedNIK string, exceptID int64) error {
+	code, err := liveClaimCode(db, deceasedNIK, exceptID)
+	if err != nil {
+		return database.Classify(err)
+	}
+	if code != "" {
+		return &domain.DuplicateClaimError{ExistingCode: code}
+	}
+	return nil
+}
+
+// Apply takes an action on a claim: checks the role and state against the
+// table, validates the input, and in one transaction swaps the claim's
+// version and appends the audit event. Nothing changes unless all of it commits.
+func (e *Engine) Apply(ctx context.Context, actor domain.Actor, id int64, action domain.Action, in ActionInput) (domain.Claim, error) {
+	tr, ok := e.table.Lookup(action)
+	if !ok || action == domain.ActionSubmit {
+		return domain.Claim{}, fmt.Errorf("action %q: %w", action, domain.ErrNotFound)
+	}
+	// A role that may never take the action is refused before anything is
+	// read, so the answer does not depend on the claim.
+	if _, ok := tr.From[actor.Role]; !ok {
+		return domain.Claim{}, fmt.Errorf("role %s may not %s: %w", actor.Role, action, domain.ErrForbidden)
+	}
+	var out domain.Claim
+	var triedNIK string // the deceased NIK the action tried to write
+	err := e.db.InTx(ctx, func(tx *gorm.DB) error {
+		before, err := loadClaim(tx, id)
+		if err != nil {
+			return err
+		}
+		if in.Version != nil && *in.Version != before.Version {
+			return &domain.VersionConflictError{Current: before.Version}
+		}
+		if err := e.table.Check(actor.Role, action, before.Status); err != nil {
+			return err
+		}
+		after := before
+		after.Warnings = append([]string(nil), before.Warnings...)
+		if err := tr.apply(&after, in, e.rules(domain.DateOf(before.CreatedAt.In(e.cfg.Location)))); err != nil {
+			return err
+		}
+		triedNIK = after.Deceased.NIK
+		if after.Deceased.NIK != before.Deceased.NIK {
+			if err := refuseDuplicate(tx, after.Deceased.NIK, before.ID); err != nil {
+				return err
+			}
+		}
+		now := e.now()
+		after.Status, after.Version, after.UpdatedAt = tr.To, before.Version+1, now
+		if err := compareAndSwap(tx, after, before.Version); err != nil {
+			return err
+		}
+		ev := domain.Event{ClaimID: id, Seq: after.Version, Action: action, FromStatus: before.Status,
+			ToStatus: after.Status, Reason: strings.TrimSpace(in.Reason), Changes: diff(before, after), At: now}
+		setActor(&ev, actor)
+		if err := appendEvent(tx, &ev); err != nil {
+			return err
+		}
+		out = after
+		return nil
+	})
+	if err != nil {
+		var conflict *domain.VersionConflictError
+		if errors.As(err, &conflict) && conflict.Current < 0 {
+			// Lost the compare-and-swap: report the version that won.
+			if cur, getErr := e.Get(ctx, id); getErr == nil {
+				conflict.Current = cur.Version
+			}
+		}
+		if database.IsUniqueViolation(err) {
+			// A concurrent claim took the corrected deceased NIK.
+			if dupErr := refuseDuplicate(e.store.read(ctx), triedNIK, id); dupErr != nil {
+				return domain.Claim{}, dupErr
+			}
+		}
+		return domain.Claim{}, err
+	}
+	return out, nil
+}
+
+func setActor(ev *domain.Event, a domain.Actor) {
+	ev.ActorID, ev.ActorUsername, ev.ActorRole = a.UserID, a.Username, a.Role
+}
+
+// Get returns one claim.
+func (e *Engine) Get(ctx context.Context, id int64) (domain.Claim, error) {
+	c, err := loadClaim(e.store.read(ctx), id)
+	return c, database.Classify(err)
+}
+
+// Events returns a claim's audit trail in order.
+func (e *Engine) Events(ctx context.Context, id int64) ([]domain.Event, error) {
+	if _, err := e.Get(ctx, id); err != nil {
+		return nil, err
+	}
+	events, err := eventsOf(e.store.read(ctx), []int64{id})
+	return events, database.Classify(err)
+}

@@ -1,0 +1,58 @@
+package workflow
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"santunan/domain"
+)
+
+// genesisHash is the prev_hash of a claim's first event.
+var genesisHash = strings.Repeat("0", 64)
+
+// canonicalEvent fixes the order and form of every hashed field. JSON of a
+// struct keeps field order and encodes maps with sorted keys, so the same
+// event always yields the same bytes on any machine and either database.
+type canonicalEvent struct {
+	ClaimID       int64                    `json:"claim_id"`
+	Seq           int                      `json:"seq"`
+	Action        domain.Action            `json:"action"`
+	FromStatus    domain.Status            `json:"from_status"`
+	ToStatus      domain.Status            `json:"to_status"`
+	ActorID       int64                    `json:"actor_id"`
+	ActorUsername string                   `json:"actor_username"`
+	ActorRole     domain.Role              `json:"actor_role"`
+	Reason        string                   `json:"reason"`
+	Changes       map[string]domain.Change `json:"changes"`
+	At            string                   `json:"at"`
+}
+
+// eventHash is SHA-256 over the previous hash and the canonical encoding.
+func eventHash(prevHash string, e domain.Event) (string, error) {
+	changes := e.Changes
+	if changes == nil {
+		changes = map[string]domain.Change{}
+	}
+	body, err := json.Marshal(canonicalEvent{
+		ClaimID: e.ClaimID, Seq: e.Seq, Action: e.Action, FromStatus: e.FromStatus, ToStatus: e.ToStatus,
+		ActorID: e.ActorID, ActorUsername: e.ActorUsername, ActorRole: e.ActorRole, Reason: e.Reason,
+		Changes: changes, At: canonicalTime(e.At),
+	})
+	if err != nil {
+		return "", fmt.Errorf("encode event: %w", err)
+	}
+	h := sha256.New()
+	h.Write([]byte(prevHash))
+	h.Write([]byte{'\n'})
+	h.Write(body)
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// canonicalTime is UTC at microsecond precision, which both databases keep.
+func canonicalTime(t time.Time) string {
+	return t.UTC().Truncate(time.Microsecond).Format(time.RFC3339Nano)
+}

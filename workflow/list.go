@@ -1,0 +1,113 @@
+package workflow
+
+import (
+	"context"
+	"encoding/base64"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"santunan/database"
+	"santunan/domain"
+)
+
+// Paging limits for claim lists.
+const (
+	DefaultPageSize = 50
+	MaxPageSize     = 200
+)
+
+// ListQuery selects claims: by status (empty for all), by a search term
+// matching the code, a NIK (deceased or heir) or a name, a page at a time.
+type ListQuery struct {
+	Status domain.Status
+	Q      string
+	Limit  int
+	Cursor string
+}
+
+// Page is one page of claims, oldest first. NextCursor is empty on the last page.
+type Page struct {
+	Items      []domain.Claim
+	NextCursor string
+}
+
+var (
+	codePattern = regexp.MustCompile(`^SKM-[0-9A-Z]{4}-[0-9A-Z]{4}$`)
+	nikPattern  = regexp.MustCompile(`^[0-9]{16}$`)
+)
+
+// List returns a page of claims with keyset paging on id: each page is one
+// index range scan however deep the caller pages, at a million claims too.
+func (e *Engine) List(ctx context.Context, q ListQuery) (Page, error) {
+	errs := domain.FieldErrors{}
+	if q.Status != "" && !q.Status.Valid() {
+		errs.Add("status", domain.ViolationInvalidValue)
+	}
+	if q.Limit == 0 {
+		q.Limit = DefaultPageSize
+	}
+	if q.Limit < 1 || q.Limit > MaxPageSize {
+		errs.Add("limit", domain.ViolationInvalidValue)
+	}
+	after, ok := decodeCursor(q.Cursor)
+	if !ok {
+		errs.Add("cursor", domain.ViolationInvalidValue)
+	}
+	if err := errs.Err(); err != nil {
+		return Page{}, err
+	}
+
+	db := e.store.read(ctx).Model(&claimRow{}).Select(claimColumns).Where("id > ?", after)
+	if q.Status != "" {
+		db = db.Where("status = ?", string(q.Status))
+	}
+	switch term := strings.TrimSpace(q.Q); {
+	case term == "":
+	case codePattern.MatchString(NormalizeCode(term)):
+		db = db.Where("code = ?", NormalizeCode(term))
+	case nikPattern.MatchString(term):
+		db = db.Where("deceased_nik = ? OR heir_nik = ?", term, term)
+	default:
+		like := "%" + escapeLike(strings.ToLower(term)) + "%"
+		db = db.Where(`(lower(deceased_name) LIKE ? ESCAPE '\' OR lower(heir_name) LIKE ? ESCAPE '\')`, like, like)
+	}
+	var rows []claimRow
+	if err := db.Order("id").Limit(q.Limit + 1).Find(&rows).Error; err != nil {
+		return Page{}, database.Classify(fmt.Errorf("list claims: %w", err))
+	}
+	page := Page{Items: make([]domain.Claim, 0, len(rows))}
+	if len(rows) > q.Limit {
+		rows = rows[:q.Limit]
+		page.NextCursor = encodeCursor(rows[len(rows)-1].ID)
+	}
+	for _, r := range rows {
+		page.Items = append(page.Items, r.claim())
+	}
+	return page, nil
+}
+
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// Cursors are opaque to clients so the paging key can change later.
+func encodeCursor(id int64) string {
+	return base64.RawURLEncoding.EncodeToString([]byte("id:" + strconv.FormatInt(id, 10)))
+}
+
+func decodeCursor(s string) (int64, bool) {
+	if s == "" {
+		return 0, true
+	}
+	raw, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return 0, false
+	}
+	id, err := strconv.ParseInt(strings.TrimPrefix(string(raw), "id:"), 10, 64)
+	if err != nil || id < 0 || !strings.HasPrefix(string(raw), "id:") {
+		return 0, false
+	}
+	return id, true
+}

@@ -1,0 +1,72 @@
+package workflow
+
+import (
+	"context"
+	"crypto/subtle"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"santunan/database"
+	"santunan/domain"
+)
+
+// Tracking is what an heir may learn about a claim: its status, its stages
+// and the amount; no staff names, NIKs or bank data.
+type Tracking struct {
+	Code         string
+	Status       domain.Status
+	Amount       domain.Rupiah
+	DeceasedName string // full; the API masks it
+	Timeline     []Stage
+	// ReturnReason is why the claim was returned, when it stands returned:
+	// it tells the heir what to fix.
+	ReturnReason string
+}
+
+// Stage is one status the claim has passed through.
+type Stage struct {
+	Status domain.Status
+	At     time.Time
+}
+
+// errNoSuchClaim is the one answer for an unknown code and a wrong NIK, so
+// that tracking cannot be used to learn which codes exist.
+var errNoSuchClaim = fmt.Errorf("no claim with this code and heir NIK: %w", domain.ErrNotFound)
+
+// Track finds a claim by its public code and the heir's NIK.
+func (e *Engine) Track(ctx context.Context, code, heirNIK string) (Tracking, error) {
+	db := e.store.read(ctx)
+	var r claimRow
+	err := db.Select(claimColumns).Where("code = ?", NormalizeCode(code)).Take(&r).Error
+	if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
+		return Tracking{}, database.Classify(fmt.Errorf("track: %w", err))
+	}
+	// Compare in constant time, also when the code was unknown, so timing
+	// tells no more than the answer does.
+	stored := r.HeirNIK
+	if stored == "" {
+		stored = strings.Repeat("x", 16)
+	}
+	if subtle.ConstantTimeCompare([]byte(stored), []byte(strings.TrimSpace(heirNIK))) != 1 || r.ID == 0 {
+		return Tracking{}, errNoSuchClaim
+	}
+	events, err := eventsOf(db, []int64{r.ID})
+	if err != nil {
+		return Tracking{}, database.Classify(err)
+	}
+	t := Tracking{Code: r.Code, Status: domain.Status(r.Status), Amount: domain.Rupiah(r.Amount), DeceasedName: r.DeceasedName}
+	for _, ev := range events {
+		t.Timeline = append(t.Timeline, Stage{Status: ev.ToStatus, At: ev.At})
+		if ev.ToStatus == domain.StatusReturned {
+			t.ReturnReason = ev.Reason
+		}
+	}
+	if t.Status != domain.StatusReturned {
+		t.ReturnReason = ""
+	}
+	return t, nil
+}

@@ -1,0 +1,50 @@
+package workflow_test
+
+import (
+	"context"
+	"errors"
+	"testing"
+
+	"santunan/database"
+	"santunan/domain"
+	"santunan/internal/testdb"
+	"santunan/workflow"
+)
+
+func TestTrackNeedsCodeAndHeirNIK(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *database.DB) {
+		b := setup(t, db)
+		ctx := context.Background()
+		c := b.claimIn(t, 1, domain.StatusApproved)
+		got, err := b.engine.Track(ctx, c.Code, c.Heir.NIK)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Status != domain.StatusApproved || len(got.Timeline) != 3 || got.Timeline[2].Status != domain.StatusApproved || got.ReturnReason != "" {
+			t.Fatalf("tracking = %+v", got)
+		}
+		_, wrongNIK := b.engine.Track(ctx, c.Code, c.Deceased.NIK)
+		_, unknown := b.engine.Track(ctx, "SKM-0000-0000", c.Heir.NIK)
+		if !errors.Is(wrongNIK, domain.ErrNotFound) || !errors.Is(unknown, domain.ErrNotFound) || wrongNIK.Error() != unknown.Error() {
+			t.Fatalf("wrong NIK: %v; unknown code: %v; want the same not-found", wrongNIK, unknown)
+		}
+	})
+}
+
+func TestTrackTellsWhyAClaimWasReturned(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *database.DB) {
+		b := setup(t, db)
+		ctx := context.Background()
+		c := b.claimIn(t, 1, domain.StatusSubmitted)
+		if _, err := b.engine.Apply(ctx, b.clerk, c.ID, domain.ActionReturn, workflow.ActionInput{Reason: "Foto KK buram, mohon unggah ulang"}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := b.engine.Track(ctx, c.Code, c.Heir.NIK)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Status != domain.StatusReturned || got.ReturnReason != "Foto KK buram, mohon unggah ulang" {
+			t.Fatalf("tracking = %+v", got)
+		}
+	})
+}
