@@ -36,7 +36,7 @@ func (s *Server) login(c *gin.Context) {
 
 func (s *Server) logout(c *gin.Context) {
 	token := strings.TrimSpace(strings.TrimPrefix(c.GetHeader("Authorization"), "Bearer "))
-	if err := s.auth.Logout(c.Request.Context(), token); err != nil {
+	if err := s.auth.Logout(c.Request.Context(), token, c.ClientIP()); err != nil {
 		writeError(c, err)
 		return
 	}

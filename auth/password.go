@@ -21,9 +21,9 @@ const (
 func passwordViolation(password string) string {
 	switch {
 	case len(password) < minPasswordBytes:
-		return violationPasswordTooShort
+		return domain.ViolationPasswordTooShort
 	case len(password) > maxPasswordBytes:
-		return violationPasswordTooLong
+		return domain.ViolationPasswordTooLong
 	}
 	return ""
 }

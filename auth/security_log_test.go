@@ -18,7 +18,7 @@ func TestSecurityEventsRecordEveryKind(t *testing.T) {
 		ctx := context.Background()
 		u := e.createUser(t, "budi", domain.RoleTreasurer)
 		sess := e.login(t, "budi", userPassword)
-		if err := e.svc.Logout(ctx, sess.Token); err != nil {
+		if err := e.svc.Logout(ctx, sess.Token, testIP); err != nil {
 			t.Fatal(err)
 		}
 		fail(t, e.svc, "budi", 4)
@@ -57,7 +57,7 @@ func TestSecurityEventsRecordEveryKind(t *testing.T) {
 		want := []auth.SecurityEvent{
 			{Kind: auth.EventAdminBootstrapped, Username: "admin", UserID: admin},
 			{Kind: auth.EventLoginSuccess, Username: "budi", UserID: u.ID, ActorID: u.ID, IP: testIP},
-			{Kind: auth.EventLogout, Username: "budi", UserID: u.ID, ActorID: u.ID},
+			{Kind: auth.EventLogout, Username: "budi", UserID: u.ID, ActorID: u.ID, IP: testIP},
 			{Kind: auth.EventLoginFailure, Username: "budi", UserID: u.ID, IP: testIP},
 			{Kind: auth.EventLoginLocked, Username: "budi", IP: testIP},
 			{Kind: auth.EventUserCreated, Username: "budi", UserID: u.ID, ActorID: admin, IP: testIP},

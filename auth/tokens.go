@@ -97,7 +97,7 @@ func (s *Service) Authenticate(ctx context.Context, token string) (domain.User, 
 
 // Logout revokes a live token. A token that is not live gives
 // domain.ErrUnauthenticated, as Authenticate would.
-func (s *Service) Logout(ctx context.Context, token string) error {
+func (s *Service) Logout(ctx context.Context, token, ip string) error {
 	if len(token) != tokenLen {
 		return fmt.Errorf("logout: %w", domain.ErrUnauthenticated)
 	}
@@ -123,7 +123,7 @@ func (s *Service) Logout(ctx context.Context, token string) error {
 		}
 		return record(tx, SecurityEvent{
 			At: now, Kind: EventLogout, Username: live.Username,
-			UserID: live.UserID, ActorID: live.UserID,
+			UserID: live.UserID, ActorID: live.UserID, IP: ip,
 		})
 	})
 	if err != nil {

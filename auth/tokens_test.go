@@ -43,7 +43,7 @@ func TestExpiredTokenRefused(t *testing.T) {
 		e.clock.Advance(time.Second)
 		_, err := e.svc.Authenticate(context.Background(), sess.Token)
 		wantUnauthenticated(t, err)
-		wantUnauthenticated(t, e.svc.Logout(context.Background(), sess.Token))
+		wantUnauthenticated(t, e.svc.Logout(context.Background(), sess.Token, testIP))
 	})
 }
 
@@ -54,12 +54,12 @@ func TestLogoutRevokes(t *testing.T) {
 		u := e.createUser(t, "budi", domain.RoleTreasurer)
 		first := e.login(t, "budi", userPassword)
 		second := e.login(t, "budi", userPassword)
-		if err := e.svc.Logout(ctx, first.Token); err != nil {
+		if err := e.svc.Logout(ctx, first.Token, testIP); err != nil {
 			t.Fatal(err)
 		}
 		_, err := e.svc.Authenticate(ctx, first.Token)
 		wantUnauthenticated(t, err)
-		wantUnauthenticated(t, e.svc.Logout(ctx, first.Token))
+		wantUnauthenticated(t, e.svc.Logout(ctx, first.Token, testIP))
 		// Only that session ends.
 		if _, err := e.svc.Authenticate(ctx, second.Token); err != nil {
 			t.Fatalf("other session: %v", err)

@@ -34,7 +34,7 @@ func (in NewUser) normalize() (NewUser, error) {
 	fe := domain.FieldErrors{}
 	in.Username = normalizeUsername(in.Username)
 	if !validUsername(in.Username) {
-		fe.Add("username", violationUsernameInvalid)
+		fe.Add("username", domain.ViolationUsernameInvalid)
 	}
 	name, code := normalizeFullName(in.FullName)
 	if code != "" {
@@ -42,7 +42,7 @@ func (in NewUser) normalize() (NewUser, error) {
 	}
 	in.FullName = name
 	if !in.Role.Valid() {
-		fe.Add("role", violationRoleInvalid)
+		fe.Add("role", domain.ViolationRoleInvalid)
 	}
 	if code := passwordViolation(in.Password); code != "" {
 		fe.Add("password", code)
@@ -141,7 +141,7 @@ func (s *Service) SetActive(ctx context.Context, actor domain.Actor, id int64, a
 		return domain.User{}, err
 	}
 	if !active && id == actor.UserID {
-		return domain.User{}, domain.FieldError("active", violationCannotDisableSelf)
+		return domain.User{}, domain.FieldError("active", domain.ViolationCannotDisableSelf)
 	}
 	now := s.now()
 	var row userRow

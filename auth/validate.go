@@ -8,17 +8,6 @@ import (
 	"santunan/domain"
 )
 
-// Violation codes this package reports. They belong with the others in
-// domain/violations.go (and need i18n texts); they live here until then so
-// this package does not edit files it does not own.
-const (
-	violationUsernameInvalid   = "username_invalid"
-	violationPasswordTooShort  = "password_too_short"
-	violationPasswordTooLong   = "password_too_long"
-	violationRoleInvalid       = "role_invalid"
-	violationCannotDisableSelf = "cannot_disable_self"
-)
-
 const (
 	minUsernameLen = 3
 	maxUsernameLen = 32

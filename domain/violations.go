@@ -78,7 +78,13 @@ var AllViolations = []string{
 	ViolationBankUnknown,
 	ViolationAccountNumberInvalid,
 	ViolationCertificateNoInvalid,
-	ViolationInvalidValue, // violations_request.go
+	// violations_request.go
+	ViolationInvalidValue,
+	ViolationUsernameInvalid,
+	ViolationPasswordTooShort,
+	ViolationPasswordTooLong,
+	ViolationRoleInvalid,
+	ViolationCannotDisableSelf,
 }
 
 // AllWarnings lists every warning code a claim can carry (see claim.go), for

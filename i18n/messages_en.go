@@ -12,6 +12,12 @@ var english = catalog{
 		domain.ViolationInvalidCharacters: "The value contains characters that are not allowed.",
 		domain.ViolationInvalidValue:      "Invalid value.",
 
+		domain.ViolationUsernameInvalid:   "A username has 3 to 32 characters: a-z, 0-9, dot, underscore or hyphen.",
+		domain.ViolationPasswordTooShort:  "A password has at least 10 characters.",
+		domain.ViolationPasswordTooLong:   "A password has at most 72 bytes.",
+		domain.ViolationRoleInvalid:       "Unknown role: use admin, dukcapil_clerk, dinsos_officer, treasurer or auditor.",
+		domain.ViolationCannotDisableSelf: "You cannot disable your own account.",
+
 		domain.ViolationNIKLength:           "A NIK has exactly 16 digits.",
 		domain.ViolationNIKNotDigits:        "A NIK contains digits only, without spaces or punctuation.",
 		domain.ViolationNIKKecamatanUnknown: "The first 6 digits of the NIK are not a registered kecamatan code. Check the NIK on the KTP or KK.",

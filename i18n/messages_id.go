@@ -14,6 +14,12 @@ var indonesian = catalog{
 		domain.ViolationInvalidCharacters: "Isian mengandung karakter yang tidak diperbolehkan.",
 		domain.ViolationInvalidValue:      "Nilai tidak valid.",
 
+		domain.ViolationUsernameInvalid:   "Nama pengguna terdiri dari 3 sampai 32 karakter: huruf kecil a-z, angka, titik, garis bawah atau tanda hubung.",
+		domain.ViolationPasswordTooShort:  "Kata sandi minimal 10 karakter.",
+		domain.ViolationPasswordTooLong:   "Kata sandi terlalu panjang (maksimal 72 byte).",
+		domain.ViolationRoleInvalid:       "Peran tidak dikenal.",
+		domain.ViolationCannotDisableSelf: "Anda tidak dapat menonaktifkan akun Anda sendiri.",
+
 		domain.ViolationNIKLength:           "NIK harus terdiri dari 16 digit.",
 		domain.ViolationNIKNotDigits:        "NIK hanya boleh berisi angka, tanpa spasi atau tanda baca.",
 		domain.ViolationNIKKecamatanUnknown: "6 digit pertama NIK bukan kode kecamatan yang terdaftar. Periksa kembali NIK pada KTP atau KK.",

@@ -122,4 +122,3 @@ func containsInt(xs []int, x int) bool {
 	}
 	return false
 }
-
