@@ -2,9 +2,7 @@ package workflow
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -23,6 +21,9 @@ type Config struct {
 	Location    *time.Location // where "today" is decided; Asia/Jakarta
 	// NewCode makes a public tracking code; tests may replace it.
 	NewCode func() (string, error)
+	// Guards add rules to actions from capabilities that keep their own
+	// tables (budget, documents); see Guard.
+	Guards map[domain.Action][]Guard
 }
 
 // Engine applies the transition table to claims, each action in one
@@ -131,76 +132,6 @@ func refuseDuplicate(db *gorm.DB, deceasedNIK string, exceptID int64) error {
 		return &domain.DuplicateClaimError{ExistingCode: code}
 	}
 	return nil
-}
-
-// Apply takes an action on a claim: checks the role and state against the
-// table, validates the input, and in one transaction swaps the claim's
-// version and appends the audit event. Nothing changes unless all of it commits.
-func (e *Engine) Apply(ctx context.Context, actor domain.Actor, id int64, action domain.Action, in ActionInput) (domain.Claim, error) {
-	tr, ok := e.table.Lookup(action)
-	if !ok || action == domain.ActionSubmit {
-		return domain.Claim{}, fmt.Errorf("action %q: %w", action, domain.ErrNotFound)
-	}
-	// A role that may never take the action is refused before anything is
-	// read, so the answer does not depend on the claim.
-	if _, ok := tr.From[actor.Role]; !ok {
-		return domain.Claim{}, fmt.Errorf("role %s may not %s: %w", actor.Role, action, domain.ErrForbidden)
-	}
-	var out domain.Claim
-	var triedNIK string // the deceased NIK the action tried to write
-	err := e.db.InTx(ctx, func(tx *gorm.DB) error {
-		before, err := loadClaim(tx, id)
-		if err != nil {
-			return err
-		}
-		if in.Version != nil && *in.Version != before.Version {
-			return &domain.VersionConflictError{Current: before.Version}
-		}
-		if err := e.table.Check(actor.Role, action, before.Status); err != nil {
-			return err
-		}
-		after := before
-		after.Warnings = append([]string(nil), before.Warnings...)
-		if err := tr.apply(&after, in, e.rules(domain.DateOf(before.CreatedAt.In(e.cfg.Location)))); err != nil {
-			return err
-		}
-		triedNIK = after.Deceased.NIK
-		if after.Deceased.NIK != before.Deceased.NIK {
-			if err := refuseDuplicate(tx, after.Deceased.NIK, before.ID); err != nil {
-				return err
-			}
-		}
-		now := e.now()
-		after.Status, after.Version, after.UpdatedAt = tr.To, before.Version+1, now
-		if err := compareAndSwap(tx, after, before.Version); err != nil {
-			return err
-		}
-		ev := domain.Event{ClaimID: id, Seq: after.Version, Action: action, FromStatus: before.Status,
-			ToStatus: after.Status, Reason: strings.TrimSpace(in.Reason), Changes: diff(before, after), At: now}
-		setActor(&ev, actor)
-		if err := appendEvent(tx, &ev); err != nil {
-			return err
-		}
-		out = after
-		return nil
-	})
-	if err != nil {
-		var conflict *domain.VersionConflictError
-		if errors.As(err, &conflict) && conflict.Current < 0 {
-			// Lost the compare-and-swap: report the version that won.
-			if cur, getErr := e.Get(ctx, id); getErr == nil {
-				conflict.Current = cur.Version
-			}
-		}
-		if database.IsUniqueViolation(err) {
-			// A concurrent claim took the corrected deceased NIK.
-			if dupErr := refuseDuplicate(e.store.read(ctx), triedNIK, id); dupErr != nil {
-				return domain.Claim{}, dupErr
-			}
-		}
-		return domain.Claim{}, err
-	}
-	return out, nil
 }
 
 func setActor(ev *domain.Event, a domain.Actor) {

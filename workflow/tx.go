@@ -1,0 +1,161 @@
+package workflow
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"gorm.io/gorm"
+
+	"santunan/database"
+	"santunan/domain"
+)
+
+// Tx is one transaction of the engine. Actions taken through it, and the
+// rows a capability (payments, documents) writes through DB, commit or roll
+// back together: nothing exists unless the transaction commits.
+type Tx struct {
+	e  *Engine
+	db *gorm.DB
+}
+
+// DB is the transaction's handle for a capability's own tables. Use it,
+// never another handle, inside the transaction.
+func (t *Tx) DB() *gorm.DB { return t.db }
+
+// Now is the engine's clock, for rows written beside the claim's.
+func (t *Tx) Now() time.Time { return t.e.now() }
+
+// Claim loads a claim inside the transaction.
+func (t *Tx) Claim(id int64) (domain.Claim, error) { return loadClaim(t.db, id) }
+
+// Guard runs inside the transaction of an action, after the action's own
+// checks and changes and before anything is written; an error refuses the
+// action. Capabilities use guards for rules that need their own tables,
+// such as a budget ceiling or required documents.
+type Guard func(tx *Tx, actor domain.Actor, action domain.Action, before, after domain.Claim) error
+
+// InTx runs fn in one transaction. On PostgreSQL the whole of fn is run
+// again after a serialization failure or deadlock, so fn must not keep
+// state from a failed attempt.
+func (e *Engine) InTx(ctx context.Context, fn func(tx *Tx) error) error {
+	return e.db.InTx(ctx, func(db *gorm.DB) error { return fn(&Tx{e: e, db: db}) })
+}
+
+// Apply takes an action on a claim: checks the role and state against the
+// table, validates the input, and in one transaction swaps the claim's
+// version and appends the audit event.
+func (e *Engine) Apply(ctx context.Context, actor domain.Actor, id int64, action domain.Action, in ActionInput) (domain.Claim, error) {
+	tr, ok := e.table.Lookup(action)
+	if !ok || action == domain.ActionSubmit {
+		return domain.Claim{}, fmt.Errorf("action %q: %w", action, domain.ErrNotFound)
+	}
+	// A role that may never take the action is refused before anything is
+	// read, so the answer does not depend on the claim.
+	if _, ok := tr.From[actor.Role]; !ok {
+		return domain.Claim{}, fmt.Errorf("role %s may not %s: %w", actor.Role, action, domain.ErrForbidden)
+	}
+	var out domain.Claim
+	err := e.InTx(ctx, func(tx *Tx) error {
+		var err error
+		out, err = tx.Apply(actor, id, action, in)
+		return err
+	})
+	if err != nil {
+		return domain.Claim{}, e.explain(ctx, id, in, err)
+	}
+	return out, nil
+}
+
+// Apply takes an action inside the transaction (see Engine.Apply).
+func (t *Tx) Apply(actor domain.Actor, id int64, action domain.Action, in ActionInput) (domain.Claim, error) {
+	e := t.e
+	tr, ok := e.table.Lookup(action)
+	if !ok || action == domain.ActionSubmit {
+		return domain.Claim{}, fmt.Errorf("action %q: %w", action, domain.ErrNotFound)
+	}
+	before, err := loadClaim(t.db, id)
+	if err != nil {
+		return domain.Claim{}, err
+	}
+	if in.Version != nil && *in.Version != before.Version {
+		return domain.Claim{}, &domain.VersionConflictError{Current: before.Version}
+	}
+	if err := e.table.Check(actor.Role, action, before.Status); err != nil {
+		return domain.Claim{}, err
+	}
+	after := before
+	after.Warnings = append([]string(nil), before.Warnings...)
+	if err := tr.apply(&after, in, e.rules(domain.DateOf(before.CreatedAt.In(e.cfg.Location)))); err != nil {
+		return domain.Claim{}, err
+	}
+	if after.Deceased.NIK != before.Deceased.NIK {
+		if err := refuseDuplicate(t.db, after.Deceased.NIK, before.ID); err != nil {
+			return domain.Claim{}, err
+		}
+	}
+	after.Status = tr.To
+	for _, g := range e.cfg.Guards[action] {
+		if err := g(t, actor, action, before, after); err != nil {
+			return domain.Claim{}, err
+		}
+	}
+	return t.write(actor, action, strings.TrimSpace(in.Reason), before, after, nil)
+}
+
+// Record appends an event that changes no status: something happened to the
+// claim that the trail must prove (a document was attached, say). kind must
+// not be an action of the transition table, which only Apply may take.
+// changes may name fields outside the claim row (e.g. "document.akta_kematian.sha256").
+func (t *Tx) Record(actor domain.Actor, id int64, kind domain.Action, reason string, changes map[string]domain.Change) (domain.Claim, error) {
+	if _, isAction := t.e.table.Lookup(kind); isAction || kind == "" {
+		return domain.Claim{}, fmt.Errorf("record %q: only Apply takes workflow actions", kind)
+	}
+	before, err := loadClaim(t.db, id)
+	if err != nil {
+		return domain.Claim{}, err
+	}
+	return t.write(actor, kind, strings.TrimSpace(reason), before, before, changes)
+}
+
+// write swaps the claim's version and appends its event, which records the
+// claim fields that changed plus any extra changes.
+func (t *Tx) write(actor domain.Actor, action domain.Action, reason string, before, after domain.Claim, extra map[string]domain.Change) (domain.Claim, error) {
+	now := t.e.now()
+	after.Version, after.UpdatedAt = before.Version+1, now
+	if err := compareAndSwap(t.db, after, before.Version); err != nil {
+		return domain.Claim{}, err
+	}
+	ev := domain.Event{ClaimID: after.ID, Seq: after.Version, Action: action, FromStatus: before.Status,
+		ToStatus: after.Status, Reason: reason, Changes: diff(before, after), At: now}
+	for k, v := range extra {
+		if _, claimField := ev.Changes[k]; !claimField {
+			ev.Changes[k] = v
+		}
+	}
+	setActor(&ev, actor)
+	if err := appendEvent(t.db, &ev); err != nil {
+		return domain.Claim{}, err
+	}
+	return after, nil
+}
+
+// explain turns a failed transaction's error into what the caller should
+// hear: the version that won a lost race, or the claim that took the
+// corrected deceased NIK (the only unique column an action can change).
+func (e *Engine) explain(ctx context.Context, id int64, in ActionInput, err error) error {
+	var conflict *domain.VersionConflictError
+	if errors.As(err, &conflict) && conflict.Current < 0 {
+		if cur, getErr := e.Get(ctx, id); getErr == nil {
+			conflict.Current = cur.Version
+		}
+	}
+	if database.IsUniqueViolation(err) && in.Deceased != nil {
+		if dupErr := refuseDuplicate(e.store.read(ctx), strings.TrimSpace(in.Deceased.NIK), id); dupErr != nil {
+			return dupErr
+		}
+	}
+	return err
+}
