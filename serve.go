@@ -36,7 +36,7 @@ func serve(ctx context.Context, getenv func(string) string, logOut io.Writer) er
 	}
 
 	gin.SetMode(gin.ReleaseMode)
-	router, err := api.New(a.engine, a.auth, a.areas, a.db, a.log, api.Options{
+	router, err := api.New(api.Deps{Engine: a.engine, Auth: a.auth, Areas: a.areas, DB: a.db, Log: a.log}, api.Options{
 		TrustedProxies: a.cfg.TrustedProxies, TrackPerMinute: a.cfg.TrackRatePerMinute,
 		LoginPerMinute: a.cfg.LoginRatePerMinute,
 	})

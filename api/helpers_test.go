@@ -63,8 +63,8 @@ func start(t *testing.T, db *database.DB, opts ...option) *harness {
 	for _, f := range opts {
 		f(&o)
 	}
-	router, err := api.New(fixture.Engine(t, db), authSvc, fixture.Areas(t), db,
-		slog.New(slog.NewJSONHandler(io.Discard, nil)), o)
+	router, err := api.New(api.Deps{Engine: fixture.Engine(t, db), Auth: authSvc, Areas: fixture.Areas(t), DB: db,
+		Log: slog.New(slog.NewJSONHandler(io.Discard, nil))}, o)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -34,6 +34,16 @@ type Pinger interface {
 	Ping(ctx context.Context) error
 }
 
+// Deps are the services the handlers call. Each capability adds its
+// service here.
+type Deps struct {
+	Engine *workflow.Engine
+	Auth   *auth.Service
+	Areas  *areas.Directory
+	DB     Pinger
+	Log    *slog.Logger
+}
+
 // Server holds what the handlers need.
 type Server struct {
 	engine   *workflow.Engine
@@ -46,7 +56,7 @@ type Server struct {
 }
 
 // New wires a Server and returns its routes.
-func New(engine *workflow.Engine, authSvc *auth.Service, dir *areas.Directory, db Pinger, log *slog.Logger, opts Options) (*gin.Engine, error) {
+func New(d Deps, opts Options) (*gin.Engine, error) {
 	if opts.TrackPerMinute <= 0 {
 		opts.TrackPerMinute = 10
 	}
@@ -59,7 +69,7 @@ func New(engine *workflow.Engine, authSvc *auth.Service, dir *areas.Directory, d
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	s := &Server{engine: engine, auth: authSvc, areas: dir, db: db, log: log, opts: opts, validate: newValidator()}
+	s := &Server{engine: d.Engine, auth: d.Auth, areas: d.Areas, db: d.DB, log: d.Log, opts: opts, validate: newValidator()}
 	r := gin.New()
 	// gin trusts every proxy by default; trust only the configured ones.
 	if err := r.SetTrustedProxies(opts.TrustedProxies); err != nil {
