@@ -43,7 +43,7 @@ const password = "rahasia-kendal-2026"
 
 // harness is a running API on a real database with one user per role.
 type harness struct {
-	t       *testing.T
+	t       testing.TB
 	db      *database.DB
 	srv     *httptest.Server
 	clock   *clock
@@ -55,7 +55,7 @@ type harness struct {
 
 type option func(*api.Options)
 
-func start(t *testing.T, db *database.DB, opts ...option) *harness {
+func start(t testing.TB, db *database.DB, opts ...option) *harness {
 	t.Helper()
 	clk := &clock{now: fixture.Now}
 	authSvc := auth.NewService(db, auth.Options{BcryptCost: bcrypt.MinCost, Now: clk.Now})

@@ -1,0 +1,87 @@
+package workflow
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+func TestNewClaimCodeShape(t *testing.T) {
+	shape := regexp.MustCompile(`^SKM-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$`)
+	seen := map[string]bool{}
+	for i := 0; i < 1000; i++ {
+		c, err := NewClaimCode()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !shape.MatchString(c) {
+			t.Fatalf("code %q has the wrong shape", c)
+		}
+		if seen[c] {
+			t.Fatalf("code %q repeated within 1000 draws", c)
+		}
+		seen[c] = true
+	}
+}
+
+func TestNormalizeCode(t *testing.T) {
+	cases := map[string]string{
+		"skm-7k3f-9q2m":   "SKM-7K3F-9Q2M",
+		" SKM-O0IL-ABCD ": "SKM-0011-ABCD",
+		"not a code":      "NOT A CODE",
+	}
+	for in, want := range cases {
+		if got := NormalizeCode(in); got != want {
+			t.Errorf("NormalizeCode(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func FuzzNormalizeCode(f *testing.F) {
+	for _, s := range []string{"SKM-7K3F-9Q2M", "skm-oooo-llll", "", "SKM-", "ÿ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got := NormalizeCode(s)
+		if NormalizeCode(got) != got {
+			t.Fatalf("not idempotent: %q -> %q -> %q", s, got, NormalizeCode(got))
+		}
+		if strings.HasPrefix(got, "SKM-") && strings.ContainsAny(got[4:], "OIL") {
+			t.Fatalf("%q kept a letter that reads as a digit: %q", s, got)
+		}
+	})
+}
+
+func TestCursorRoundTrip(t *testing.T) {
+	for _, id := range []int64{0, 1, 42, 1 << 40} {
+		got, ok := decodeCursor(encodeCursor(id))
+		if !ok || got != id {
+			t.Errorf("cursor for %d decodes to %d, %v", id, got, ok)
+		}
+	}
+	for _, bad := range []string{"x", "aWQ6", "aWQ6LTE", "MTI", "%%%"} {
+		if _, ok := decodeCursor(bad); ok {
+			t.Errorf("decodeCursor(%q) accepted", bad)
+		}
+	}
+}
+
+func FuzzDecodeCursor(f *testing.F) {
+	f.Add("")
+	f.Add(encodeCursor(12345))
+	f.Add("aWQ6LTE")
+	f.Fuzz(func(t *testing.T, s string) {
+		id, ok := decodeCursor(s)
+		if ok && s != "" && (id < 0 || encodeCursor(id) != s && decodeMust(t, encodeCursor(id)) != id) {
+			t.Fatalf("decodeCursor(%q) = %d", s, id)
+		}
+	})
+}
+
+func decodeMust(t *testing.T, s string) int64 {
+	id, ok := decodeCursor(s)
+	if !ok {
+		t.Fatalf("own cursor %q refused", s)
+	}
+	return id
+}
