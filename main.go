@@ -19,6 +19,9 @@ Usage:
   santunan user add --username U --role R --full-name "N"
                           create a user; the password is read from standard input
   santunan audit verify   recompute every audit hash chain; exit 1 if any is broken
+  santunan deaths import FILE
+                          import Dukcapil's death register from a SIAK CSV export
+                          (- for standard input); exit 1 if any line was refused
 
 Configuration comes from environment variables only; see README.md.
 `
@@ -49,6 +52,12 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 		var broken bool
 		broken, err = auditCommand(ctx, args, getenv, stdout, stderr)
 		if err == nil && broken {
+			return 1
+		}
+	case "deaths":
+		var refused bool
+		refused, err = deathsCommand(ctx, args, getenv, stdin, stdout, stderr)
+		if err == nil && refused {
 			return 1
 		}
 	case "help", "-h", "--help":

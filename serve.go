@@ -12,6 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"santunan/api"
+	"santunan/domain"
 )
 
 // serve migrates, makes sure an admin exists, and serves until ctx ends
@@ -36,9 +37,11 @@ func serve(ctx context.Context, getenv func(string) string, logOut io.Writer) er
 	}
 
 	gin.SetMode(gin.ReleaseMode)
-	router, err := api.New(api.Deps{Engine: a.engine, Auth: a.auth, Areas: a.areas, DB: a.db, Log: a.log}, api.Options{
+	router, err := api.New(api.Deps{Engine: a.engine, Auth: a.auth, Areas: a.areas, DB: a.db, Log: a.log,
+		Payments: a.payments, Documents: a.documents, DeathRegister: a.register}, api.Options{
 		TrustedProxies: a.cfg.TrustedProxies, TrackPerMinute: a.cfg.TrackRatePerMinute,
-		LoginPerMinute: a.cfg.LoginRatePerMinute,
+		LoginPerMinute: a.cfg.LoginRatePerMinute, CookieSecure: a.cfg.CookieSecure,
+		RegencyCode: a.cfg.RegencyCode, BenefitAmount: domain.Rupiah(a.cfg.BenefitAmount), ClaimWindowDays: a.cfg.ClaimWindowDays,
 	})
 	if err != nil {
 		return err

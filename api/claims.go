@@ -134,11 +134,14 @@ type actionRequest struct {
 	Deceased           *deceasedRequest    `json:"deceased"`
 	Heir               *heirRequest        `json:"heir"`
 	BankAccount        *bankAccountRequest `json:"bank_account"`
+	// ConfirmRegisterMismatch: verify_death although the claim differs
+	// from the death register (recorded in the audit trail).
+	ConfirmRegisterMismatch bool `json:"confirm_register_mismatch"`
 }
 
 func (r actionRequest) input() workflow.ActionInput {
 	in := workflow.ActionInput{Version: r.Version, Reason: r.Reason, DeathCertificateNo: r.DeathCertificateNo,
-		DateOfDeath: r.DateOfDeath, BankReference: r.BankReference}
+		DateOfDeath: r.DateOfDeath, BankReference: r.BankReference, ConfirmRegisterMismatch: r.ConfirmRegisterMismatch}
 	if r.Deceased != nil {
 		d := r.Deceased.input()
 		in.Deceased = &d

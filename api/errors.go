@@ -31,6 +31,19 @@ const (
 	codeAccountLocked     = "account_locked"
 	codeUnavailable       = "service_unavailable"
 	codeInternal          = "internal_error"
+
+	// Payments (budget_exhausted, budget_not_set and the *_refused codes
+	// come from payment_errors.go).
+	codeActionReserved     = "action_reserved"
+	codeDuplicateDecree    = "duplicate_decree"
+	codeInquiryUnavailable = "inquiry_unavailable"
+	codeUnsupportedMedia   = "unsupported_media_type"
+
+	// Documents and the death register (classified in document_errors.go).
+	codeDocumentsMissing      = "documents_missing"
+	codeRegisterMismatch      = "register_mismatch_unconfirmed"
+	codeRegistryNotConfigured = "registry_not_configured"
+	codeRegistryUnavailable   = "registry_unavailable"
 )
 
 type errorBody struct {
@@ -46,6 +59,16 @@ type errorDetail struct {
 	Status       domain.Status `json:"status,omitempty"`
 	Version      int           `json:"version,omitempty"`
 	ExistingCode string        `json:"existing_code,omitempty"`
+	// A refused decree, batch or result file: one problem per bad claim or
+	// line (at most domain.MaxProblems), and how many there were in all.
+	Problems     []problemJSON `json:"problems,omitempty"`
+	ProblemCount int           `json:"problem_count,omitempty"`
+	// A budget refusal: the year's figures.
+	Budget *budgetFacts `json:"budget,omitempty"`
+	// documents_missing: the kinds the action needs; register_mismatch_unconfirmed:
+	// the fields on which the claim and the death register differ.
+	MissingDocuments    []domain.DocumentKind `json:"missing_documents,omitempty"`
+	RegisterDifferences []string              `json:"register_differences,omitempty"`
 }
 
 // writeError is the one place where errors become HTTP statuses. Anything
@@ -72,7 +95,12 @@ func classify(err error) (int, errorDetail) {
 		transition *domain.TransitionError
 		conflict   *domain.VersionConflictError
 		duplicate  *domain.DuplicateClaimError
+		refusal    *domain.RefusalError
+		budget     *domain.BudgetError
 	)
+	if status, detail, ok := documentError(err); ok {
+		return status, detail
+	}
 	switch {
 	case errors.As(err, &validation):
 		return http.StatusUnprocessableEntity, errorDetail{Code: codeValidationFailed,
@@ -86,6 +114,18 @@ func classify(err error) (int, errorDetail) {
 	case errors.As(err, &duplicate):
 		return http.StatusConflict, errorDetail{Code: codeDuplicateClaim, ExistingCode: duplicate.ExistingCode,
 			Message: "a live claim already exists for this death: " + duplicate.ExistingCode}
+	case errors.As(err, &refusal):
+		return http.StatusUnprocessableEntity, refusalDetail(refusal)
+	case errors.As(err, &budget):
+		return http.StatusUnprocessableEntity, budgetDetail(budget)
+	case errors.Is(err, domain.ErrReservedAction):
+		return http.StatusConflict, errorDetail{Code: codeActionReserved,
+			Message: "payments are started, confirmed and failed through a disbursement batch (/api/v1/disbursements)"}
+	case errors.Is(err, domain.ErrDuplicateDecree):
+		return http.StatusConflict, errorDetail{Code: codeDuplicateDecree, Message: "a decree with this number exists"}
+	case errors.Is(err, domain.ErrInquiryUnavailable):
+		return http.StatusConflict, errorDetail{Code: codeInquiryUnavailable,
+			Message: "no account-name inquiry service is configured; confirm the names by hand (account-checks)"}
 	case errors.Is(err, domain.ErrDuplicateUsername):
 		return http.StatusConflict, errorDetail{Code: codeDuplicateUsername, Message: "this username is taken"}
 	case errors.Is(err, domain.ErrLocked):

@@ -22,6 +22,7 @@ import (
 	"santunan/database"
 	"santunan/domain"
 	"santunan/internal/fixture"
+	"santunan/workflow"
 )
 
 func TestMain(m *testing.M) {
@@ -55,7 +56,18 @@ type harness struct {
 
 type option func(*api.Options)
 
+// capability wires a capability's service into the harness: it may add to
+// the engine's configuration (guards, reserved actions) and returns what
+// adds its service to the Deps once the engine exists.
+type capability func(t testing.TB, db *database.DB, cfg *workflow.Config) func(*workflow.Engine, *api.Deps)
+
 func start(t testing.TB, db *database.DB, opts ...option) *harness {
+	t.Helper()
+	return startWith(t, db, nil, opts...)
+}
+
+// startWith is start with capabilities wired in.
+func startWith(t testing.TB, db *database.DB, caps []capability, opts ...option) *harness {
 	t.Helper()
 	clk := &clock{now: fixture.Now}
 	authSvc := auth.NewService(db, auth.Options{BcryptCost: bcrypt.MinCost, Now: clk.Now})
@@ -63,8 +75,18 @@ func start(t testing.TB, db *database.DB, opts ...option) *harness {
 	for _, f := range opts {
 		f(&o)
 	}
-	router, err := api.New(api.Deps{Engine: fixture.Engine(t, db), Auth: authSvc, Areas: fixture.Areas(t), DB: db,
-		Log: slog.New(slog.NewJSONHandler(io.Discard, nil))}, o)
+	cfg := fixture.EngineConfig(t)
+	var wire []func(*workflow.Engine, *api.Deps)
+	for _, c := range caps {
+		wire = append(wire, c(t, db, &cfg))
+	}
+	engine := workflow.NewEngine(db, cfg)
+	deps := api.Deps{Engine: engine, Auth: authSvc, Areas: fixture.Areas(t), DB: db,
+		Log: slog.New(slog.NewJSONHandler(io.Discard, nil))}
+	for _, w := range wire {
+		w(engine, &deps)
+	}
+	router, err := api.New(deps, o)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,13 +5,15 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"santunan/deathregister"
+	"santunan/documents"
 	"santunan/domain"
 )
 
 // routes is the whole URL space of the API, in one place.
 func (s *Server) routes(r *gin.Engine) {
-	r.Use(recoverJSON(), requestID(s.log), accessLog(), securityHeaders(), limitBody(s.opts.MaxBodyBytes))
-	r.NoRoute(func(c *gin.Context) { abort(c, http.StatusNotFound, codeNotFound, "no such endpoint") })
+	r.Use(recoverJSON(), requestID(s.log), accessLog(), securityHeaders(), limitBody(s.opts.MaxBodyBytes, s.largeBodies()))
+	r.NoRoute(s.noRoute)
 	r.NoMethod(func(c *gin.Context) {
 		abort(c, http.StatusMethodNotAllowed, codeMethodNotAllowed, "method not allowed on this endpoint")
 	})
@@ -19,9 +21,13 @@ func (s *Server) routes(r *gin.Engine) {
 	r.GET("/healthz", s.healthz)
 	r.GET("/readyz", s.readyz)
 
+	// One limiter per purpose, shared by the JSON endpoint and the page.
+	loginLimit := newRateLimiter(s.opts.LoginPerMinute, s.opts.Now)
+	trackLimit := newRateLimiter(s.opts.TrackPerMinute, s.opts.Now)
+
 	v1 := r.Group("/api/v1")
-	v1.POST("/auth/login", limitByIP(newRateLimiter(s.opts.LoginPerMinute, s.opts.Now)), s.login)
-	v1.POST("/public/track", limitByIP(newRateLimiter(s.opts.TrackPerMinute, s.opts.Now)), s.track)
+	v1.POST("/auth/login", limitByIP(loginLimit), s.login)
+	v1.POST("/public/track", limitByIP(trackLimit), s.track)
 
 	authed := v1.Group("", s.authenticate)
 	authed.POST("/auth/logout", s.logout)
@@ -40,4 +46,75 @@ func (s *Server) routes(r *gin.Engine) {
 	claims.POST("/:id/actions/:action", s.takeAction)
 
 	authed.GET("/audit/verify", allow(domain.Role.ReadsAudit), s.verifyAudit)
+
+	// Supporting documents and the death register (api/documents.go,
+	// api/death_records.go). The services check each role as well.
+	if s.docs != nil {
+		claims.POST("/:id/documents", allow(documents.CanUpload), s.uploadDocument)
+		claims.GET("/:id/documents", s.listDocuments)
+		claims.GET("/:id/documents/access-log", allow(documents.CanReadAccessLog), s.documentAccessLog)
+		claims.GET("/:id/documents/:doc/content", s.downloadDocument)
+	}
+	if s.register != nil {
+		claims.GET("/:id/death-record-match", allow(deathregister.CanRead), s.deathRecordMatch)
+		claims.POST("/:id/death-record-match/online", allow(deathregister.CanCheckOnline), s.deathRecordOnline)
+		deaths := authed.Group("/death-records")
+		deaths.POST("/import", allow(deathregister.CanImport), s.importDeathRecords)
+		deaths.GET("/unclaimed", allow(deathregister.CanRead), s.unclaimedDeaths)
+		deaths.GET("/unclaimed/by-village", allow(deathregister.CanRead), s.unclaimedByVillage)
+		deaths.GET("/unclaimed.csv", allow(deathregister.CanRead), s.unclaimedCSV)
+	}
+
+	// Budget, decrees and disbursements. The service checks each action's
+	// role as well (an officer decrees, a treasurer pays).
+	if s.payments != nil {
+		budgets := authed.Group("/budgets")
+		budgets.GET("", allow(readsBudgets), s.listBudgets)
+		budgets.GET("/:year", allow(readsBudgets), s.getBudget)
+		budgets.POST("/:year", allow(setsBudgets), s.setBudget)
+
+		decrees := authed.Group("/decrees", allow(readsPayments))
+		decrees.POST("", allow(roleIn(domain.RoleDinsosOfficer)), s.createDecree)
+		decrees.GET("", s.listDecrees)
+		decrees.GET("/:id", s.getDecree)
+		decrees.GET("/:id/recipients.xlsx", s.decreeXLSX)
+		decrees.GET("/:id/recipients.pdf", s.decreePDF)
+
+		treasurer := allow(roleIn(domain.RoleTreasurer))
+		batches := authed.Group("/disbursements", allow(readsPayments))
+		batches.POST("", treasurer, s.createBatch)
+		batches.GET("", s.listBatches)
+		batches.GET("/:id", s.getBatch)
+		batches.GET("/:id/transfer-file", treasurer, s.transferFile)
+		batches.POST("/:id/results", treasurer, s.applyResults)
+		batches.POST("/:id/account-checks", treasurer, s.confirmAccounts)
+		batches.POST("/:id/account-inquiry", treasurer, s.inquireAccounts)
+		batches.GET("/:id/reconciliation", s.reconciliation)
+		batches.GET("/:id/reconciliation.xlsx", s.reconciliationXLSX)
+	}
+
+	// Pages in Bahasa Indonesia (api/page_*.go, templates in api/templates).
+	// Public: the program, claim tracking for heirs, the staff login.
+	r.GET("/static/*file", s.static)
+	r.GET("/", s.pageLanding)
+	r.GET("/lacak", s.pageTrackForm)
+	r.POST("/lacak", s.limitPageByIP(trackLimit), s.pageTrack)
+	r.GET("/masuk", s.pageLoginForm)
+	r.POST("/masuk", s.limitPageByIP(loginLimit), s.pageLogin)
+	r.POST("/keluar", s.requireSession, s.checkCSRF, s.pageLogout)
+
+	// Staff pages: a cookie session, and the CSRF token on every POST.
+	staff := r.Group("/staf", s.requireSession, s.checkCSRF)
+	staff.GET("", s.pageHome)
+	claimPages := staff.Group("/klaim", s.pageAllow(domain.Role.ReadsClaims))
+	claimPages.GET("/baru", s.pageAllow(s.maySubmit), s.pageNewClaim)
+	claimPages.POST("/baru", s.pageAllow(s.maySubmit), s.pageCreateClaim)
+	claimPages.GET("/:id", s.pageClaim)
+	claimPages.GET("/:id/tindakan/:action", s.pageActionForm)
+	claimPages.POST("/:id/tindakan/:action", s.pageTakeAction)
+	userPages := staff.Group("/pengguna", s.pageAllow(isAdmin))
+	userPages.GET("", s.pageUsers)
+	userPages.POST("", s.pageCreateUser)
+	userPages.POST("/:id/aktif", s.pageSetUserActive)
+	userPages.POST("/:id/sandi", s.pageResetPassword)
 }

@@ -13,6 +13,11 @@ import (
 
 	"santunan/areas"
 	"santunan/auth"
+	"santunan/deathregister"
+	"santunan/documents"
+	"santunan/domain"
+	"santunan/i18n"
+	"santunan/payments"
 	"santunan/workflow"
 )
 
@@ -27,6 +32,14 @@ type Options struct {
 	LoginPerMinute int
 	MaxBodyBytes   int64
 	Now            func() time.Time
+	// CookieSecure marks the session cookies Secure (and __Host-): set it
+	// whenever the pages are served over HTTPS.
+	CookieSecure bool
+	// The program as the public pages describe it, and the regency whose
+	// desa/kelurahan the new-claim form lists.
+	RegencyCode     string
+	BenefitAmount   domain.Rupiah
+	ClaimWindowDays int
 }
 
 // Pinger reports whether the database answers.
@@ -42,6 +55,14 @@ type Deps struct {
 	Areas  *areas.Directory
 	DB     Pinger
 	Log    *slog.Logger
+	// Payments is the budget, decree and disbursement service; without it
+	// those endpoints do not exist.
+	Payments *payments.Service
+	// Documents and DeathRegister are the supporting documents of claims
+	// and Dukcapil's death register; without them those endpoints do not
+	// exist.
+	Documents     *documents.Service
+	DeathRegister *deathregister.Service
 }
 
 // Server holds what the handlers need.
@@ -53,6 +74,10 @@ type Server struct {
 	log      *slog.Logger
 	opts     Options
 	validate *validator.Validate
+	pages    *pageSet
+	payments *payments.Service
+	docs     *documents.Service
+	register *deathregister.Service
 }
 
 // New wires a Server and returns its routes.
@@ -69,7 +94,21 @@ func New(d Deps, opts Options) (*gin.Engine, error) {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	s := &Server{engine: d.Engine, auth: d.Auth, areas: d.Areas, db: d.DB, log: d.Log, opts: opts, validate: newValidator()}
+	if opts.RegencyCode == "" {
+		opts.RegencyCode = "3324"
+	}
+	if opts.BenefitAmount <= 0 {
+		opts.BenefitAmount = domain.DefaultBenefit
+	}
+	if opts.ClaimWindowDays <= 0 {
+		opts.ClaimWindowDays = 90
+	}
+	pages, err := loadPages(i18n.Indonesian)
+	if err != nil {
+		return nil, fmt.Errorf("page templates: %w", err)
+	}
+	s := &Server{engine: d.Engine, auth: d.Auth, areas: d.Areas, db: d.DB, log: d.Log, opts: opts, validate: newValidator(),
+		pages: pages, payments: d.Payments, docs: d.Documents, register: d.DeathRegister}
 	r := gin.New()
 	// gin trusts every proxy by default; trust only the configured ones.
 	if err := r.SetTrustedProxies(opts.TrustedProxies); err != nil {

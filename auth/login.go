@@ -29,6 +29,7 @@ type attempt struct {
 	hash   string // the hash compared against, to notice a concurrent reset
 	ok     bool   // known, active and the password matched
 	reason string // why not ok, for the log
+	kind   tokenKind
 }
 
 // Login checks a username and password and opens a session. A wrong
@@ -38,6 +39,17 @@ type attempt struct {
 // failure that reaches the threshold returns *LockedError too, so the person
 // learns at once when to try again.
 func (s *Service) Login(ctx context.Context, username, password, ip string) (Session, error) {
+	return s.login(ctx, kindAPI, username, password, ip)
+}
+
+// LoginWeb is Login for a browser: the session's token goes into a cookie,
+// is accepted only by AuthenticateWeb, and also ends after SessionIdle
+// without use.
+func (s *Service) LoginWeb(ctx context.Context, username, password, ip string) (Session, error) {
+	return s.login(ctx, kindWeb, username, password, ip)
+}
+
+func (s *Service) login(ctx context.Context, kind tokenKind, username, password, ip string) (Session, error) {
 	name := normalizeUsername(username)
 	now := s.now()
 	if !validUsername(name) {
@@ -58,7 +70,7 @@ func (s *Service) Login(ctx context.Context, username, password, ip string) (Ses
 	// One bcrypt comparison in every case (against the dummy hash when the
 	// user is unknown; inactive users too), so timing does not tell them apart.
 	matched := s.passwordMatches(cred.PasswordHash, password)
-	a := attempt{name: name, ip: ip, now: now, userID: cred.ID, hash: cred.PasswordHash}
+	a := attempt{name: name, ip: ip, now: now, userID: cred.ID, hash: cred.PasswordHash, kind: kind}
 	switch {
 	case !found:
 		a.reason = "unknown username"
@@ -125,13 +137,13 @@ func (s *Service) finishLogin(ctx context.Context, a attempt) (Session, error) {
 }
 
 func (s *Service) startSession(tx *gorm.DB, row userRow, a attempt) (Session, error) {
-	token, expires, err := s.issueToken(tx, row.ID, a.now)
+	token, expires, err := s.issueToken(tx, row.ID, a.now, a.kind)
 	if err != nil {
 		return Session{}, err
 	}
 	err = record(tx, SecurityEvent{
 		At: a.now, Kind: EventLoginSuccess, Username: row.Username,
-		UserID: row.ID, ActorID: row.ID, IP: a.ip,
+		UserID: row.ID, ActorID: row.ID, IP: a.ip, Detail: string(a.kind) + " session",
 	})
 	if err != nil {
 		return Session{}, err

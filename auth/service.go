@@ -20,7 +20,10 @@ type Options struct {
 	LockoutThreshold int           // default 5 failures
 	LockoutWindow    time.Duration // default 15m: failures counted within this window
 	LockoutDuration  time.Duration // default 15m
-	Now              func() time.Time
+	// SessionIdle ends a browser session (LoginWeb) that has not been used
+	// for this long; default 30m. API tokens (Login) keep only TokenTTL.
+	SessionIdle time.Duration
+	Now         func() time.Time
 }
 
 // Defaults applied by NewService to zero (or negative) fields.
@@ -29,6 +32,7 @@ const (
 	DefaultLockoutThreshold = 5
 	DefaultLockoutWindow    = 15 * time.Minute
 	DefaultLockoutDuration  = 15 * time.Minute
+	DefaultSessionIdle      = 30 * time.Minute
 )
 
 func (o Options) withDefaults() Options {
@@ -46,6 +50,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.LockoutDuration <= 0 {
 		o.LockoutDuration = DefaultLockoutDuration
+	}
+	if o.SessionIdle <= 0 {
+		o.SessionIdle = DefaultSessionIdle
 	}
 	if o.Now == nil {
 		o.Now = time.Now

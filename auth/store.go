@@ -47,12 +47,14 @@ var (
 )
 
 type tokenRow struct {
-	ID        int64      `gorm:"column:id;primaryKey"`
-	TokenHash string     `gorm:"column:token_hash"`
-	UserID    int64      `gorm:"column:user_id"`
-	CreatedAt time.Time  `gorm:"column:created_at;autoCreateTime:false"`
-	ExpiresAt time.Time  `gorm:"column:expires_at"`
-	RevokedAt *time.Time `gorm:"column:revoked_at"`
+	ID         int64      `gorm:"column:id;primaryKey"`
+	TokenHash  string     `gorm:"column:token_hash"`
+	UserID     int64      `gorm:"column:user_id"`
+	Kind       string     `gorm:"column:kind"`
+	CreatedAt  time.Time  `gorm:"column:created_at;autoCreateTime:false"`
+	ExpiresAt  time.Time  `gorm:"column:expires_at"`
+	RevokedAt  *time.Time `gorm:"column:revoked_at"`
+	LastUsedAt *time.Time `gorm:"column:last_used_at"`
 }
 
 func (tokenRow) TableName() string { return "api_tokens" }

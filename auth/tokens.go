@@ -39,14 +39,25 @@ func hashToken(token string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// issueToken stores a new token for userID in tx.
-func (s *Service) issueToken(tx *gorm.DB, userID int64, now time.Time) (token string, expires time.Time, err error) {
+// Token kinds. An API token is sent as a bearer token by integrators. A web
+// token is a browser session: the cookie holds it, and it also ends after
+// Options.SessionIdle without use. Each is accepted only the way it is meant
+// to be presented, so a session cookie cannot stand in for an API token.
+type tokenKind string
+
+const (
+	kindAPI tokenKind = "api"
+	kindWeb tokenKind = "web"
+)
+
+// issueToken stores a new token of the kind for userID in tx.
+func (s *Service) issueToken(tx *gorm.DB, userID int64, now time.Time, kind tokenKind) (token string, expires time.Time, err error) {
 	token, hash, err := newToken()
 	if err != nil {
 		return "", time.Time{}, err
 	}
 	expires = dbTime(now.Add(s.opts.TokenTTL))
-	row := tokenRow{TokenHash: hash, UserID: userID, CreatedAt: now, ExpiresAt: expires}
+	row := tokenRow{TokenHash: hash, UserID: userID, Kind: string(kind), CreatedAt: now, ExpiresAt: expires, LastUsedAt: &now}
 	if err := tx.Create(&row).Error; err != nil {
 		return "", time.Time{}, fmt.Errorf("store token: %w", err)
 	}
@@ -66,25 +77,47 @@ func revokeUserTokens(tx *gorm.DB, userID int64, now time.Time) (int64, error) {
 }
 
 // liveTokenQuery selects the user of a token that is known, unexpired,
-// unrevoked and belongs to an active user; each of these is checked on every
-// request, so revoking or disabling takes effect at once.
-func liveTokenQuery(q *gorm.DB, hash string, now time.Time) *gorm.DB {
+// unrevoked, not idle for too long (web sessions) and belongs to an active
+// user; each of these is checked on every request, so revoking or disabling
+// takes effect at once.
+func (s *Service) liveTokenQuery(q *gorm.DB, hash string, now time.Time) *gorm.DB {
 	return q.Table("api_tokens AS t").
 		Joins("JOIN users AS u ON u.id = t.user_id").
-		Where("t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND u.active = ?", hash, now, true)
+		Where("t.token_hash = ? AND t.revoked_at IS NULL AND t.expires_at > ? AND u.active = ?", hash, now, true).
+		Where("(t.kind = ? OR t.last_used_at > ?)", string(kindAPI), dbTime(now.Add(-s.opts.SessionIdle)))
 }
 
-// Authenticate returns the user a token belongs to. Unknown, expired and
-// revoked tokens and tokens of inactive users all give the same
-// domain.ErrUnauthenticated.
+// Authenticate returns the user an API token belongs to. Unknown, expired and
+// revoked tokens, tokens of inactive users and browser-session tokens all
+// give the same domain.ErrUnauthenticated.
 func (s *Service) Authenticate(ctx context.Context, token string) (domain.User, error) {
+	return s.authenticate(ctx, token, kindAPI)
+}
+
+// AuthenticateWeb returns the user of a browser session token (from
+// LoginWeb). Besides what Authenticate checks, a session unused for
+// Options.SessionIdle has ended. Each use keeps the session alive.
+func (s *Service) AuthenticateWeb(ctx context.Context, token string) (domain.User, error) {
+	return s.authenticate(ctx, token, kindWeb)
+}
+
+// liveToken is a live token with its user, as Authenticate reads it.
+type liveToken struct {
+	TokenID    int64      `gorm:"column:token_id"`
+	LastUsedAt *time.Time `gorm:"column:last_used_at"`
+	User       userRow    `gorm:"embedded"`
+}
+
+func (s *Service) authenticate(ctx context.Context, token string, kind tokenKind) (domain.User, error) {
 	// A token of the wrong shape cannot exist; skip the database.
 	if len(token) != tokenLen {
 		return domain.User{}, fmt.Errorf("authenticate: %w", domain.ErrUnauthenticated)
 	}
-	var row userRow
-	err := liveTokenQuery(s.db.Read.WithContext(ctx), hashToken(token), s.now()).
-		Select("u.id, u.username, u.full_name, u.role, u.active, u.created_at").
+	now := s.now()
+	var row liveToken
+	err := s.liveTokenQuery(s.db.Read.WithContext(ctx), hashToken(token), now).
+		Where("t.kind = ?", string(kind)).
+		Select("t.id AS token_id, t.last_used_at, u.id, u.username, u.full_name, u.role, u.active, u.created_at").
 		Take(&row).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return domain.User{}, fmt.Errorf("authenticate: %w", domain.ErrUnauthenticated)
@@ -92,7 +125,34 @@ func (s *Service) Authenticate(ctx context.Context, token string) (domain.User, 
 	if err != nil {
 		return domain.User{}, database.Classify(fmt.Errorf("authenticate: %w", err))
 	}
-	return row.toDomain(), nil
+	if err := s.touch(ctx, row.TokenID, row.LastUsedAt, now); err != nil {
+		return domain.User{}, err
+	}
+	return row.User.toDomain(), nil
+}
+
+// touchEvery is how stale last_used_at may get before a request moves it:
+// a busy clerk then costs one write a minute, not one per page. The idle
+// limit is thereby honoured to within this much.
+func (s *Service) touchEvery() time.Duration {
+	return min(time.Minute, s.opts.SessionIdle/10)
+}
+
+// touch records that a token was used now, unless that was noted recently.
+// The condition in the UPDATE makes simultaneous requests (on any server)
+// write at most once.
+func (s *Service) touch(ctx context.Context, tokenID int64, last *time.Time, now time.Time) error {
+	every := s.touchEvery()
+	if last != nil && now.Sub(*last) < every {
+		return nil
+	}
+	err := s.db.Write.WithContext(ctx).Model(&tokenRow{}).
+		Where("id = ? AND (last_used_at IS NULL OR last_used_at <= ?)", tokenID, dbTime(now.Add(-every))).
+		Update("last_used_at", now).Error
+	if err != nil {
+		return database.Classify(fmt.Errorf("authenticate: note token use: %w", err))
+	}
+	return nil
 }
 
 // Logout revokes a live token. A token that is not live gives
@@ -109,7 +169,7 @@ func (s *Service) Logout(ctx context.Context, token, ip string) error {
 			UserID   int64  `gorm:"column:user_id"`
 			Username string `gorm:"column:username"`
 		}
-		err := liveTokenQuery(tx, hash, now).
+		err := s.liveTokenQuery(tx, hash, now).
 			Select("t.id AS token_id, u.id AS user_id, u.username").
 			Take(&live).Error
 		if errors.Is(err, gorm.ErrRecordNotFound) {

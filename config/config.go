@@ -25,8 +25,11 @@ type Config struct {
 	TrackRatePerMinute int
 	LoginRatePerMinute int
 	TokenTTL           time.Duration
+	SessionIdle        time.Duration
+	CookieSecure       bool
 	ShutdownTimeout    time.Duration
 	LogLevel           slog.Level
+	Evidence           Evidence // documents and the death register (evidence.go)
 }
 
 // FromEnv reads the configuration through getenv (os.Getenv in main) and
@@ -45,6 +48,8 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		TrackRatePerMinute: r.integer("SANTUNAN_TRACK_RATE_PER_MINUTE", 10, 1, 100_000),
 		LoginRatePerMinute: r.integer("SANTUNAN_LOGIN_RATE_PER_MINUTE", 30, 1, 100_000),
 		TokenTTL:           r.duration("SANTUNAN_TOKEN_TTL", 12*time.Hour),
+		SessionIdle:        r.duration("SANTUNAN_SESSION_IDLE", 30*time.Minute),
+		CookieSecure:       r.boolean("SANTUNAN_COOKIE_SECURE", false),
 		ShutdownTimeout:    r.duration("SANTUNAN_SHUTDOWN_TIMEOUT", 30*time.Second),
 		LogLevel:           r.level("SANTUNAN_LOG_LEVEL", slog.LevelInfo),
 	}
@@ -66,6 +71,10 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	}
 	if c.TokenTTL < time.Minute {
 		r.fail("SANTUNAN_TOKEN_TTL", "must be at least 1m")
+	}
+	c.Evidence = readEvidence(&r)
+	if c.SessionIdle < time.Minute {
+		r.fail("SANTUNAN_SESSION_IDLE", "must be at least 1m")
 	}
 	return c, errors.Join(r.errs...)
 }
@@ -108,6 +117,19 @@ func (r *reader) duration(name string, def time.Duration) time.Duration {
 		return def
 	}
 	return d
+}
+
+func (r *reader) boolean(name string, def bool) bool {
+	raw := strings.TrimSpace(r.getenv(name))
+	if raw == "" {
+		return def
+	}
+	v, err := strconv.ParseBool(raw)
+	if err != nil {
+		r.fail(name, "must be true or false")
+		return def
+	}
+	return v
 }
 
 func (r *reader) list(name string) []string {

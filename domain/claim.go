@@ -31,6 +31,10 @@ const (
 	// program's regency. The NIK prefix tells where it was issued, not where
 	// the person lived; domicile is Dukcapil's call at verify_death.
 	WarningNIKOutsideRegency = "nik_outside_regency"
+	// WarningAccountNameMismatch: the name the bank holds for the account
+	// differs from the heir's account name on the claim (payments' account
+	// check before a transfer). A corrected account (retry_payment) clears it.
+	WarningAccountNameMismatch = "account_name_mismatch"
 )
 
 // Deceased is the person whose death the claim is for.

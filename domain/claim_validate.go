@@ -14,6 +14,9 @@ type ClaimRules struct {
 	WindowDays  int    // days after a death within which a claim may be filed, e.g. 90
 	Today       Date   // today in Asia/Jakarta
 	SubmittedOn Date   // the day the claim was first filed: Today for a new claim, the original day on resubmit
+	// Amount is the benefit in force, which approve fixes on the claim.
+	// Validation does not use it.
+	Amount Rupiah
 }
 
 // ValidateClaim checks every field of in in one pass, so the clerk sees all

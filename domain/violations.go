@@ -85,8 +85,35 @@ var AllViolations = []string{
 	ViolationPasswordTooLong,
 	ViolationRoleInvalid,
 	ViolationCannotDisableSelf,
+	// violations_documents.go
+	ViolationDocumentsMissing,
+	ViolationRegisterMismatchUnconfirmed,
+	ViolationCSVHeaderInvalid,
+	ViolationCSVMalformed,
+	ViolationColumnCount,
+	ViolationSexInvalid,
+	ViolationDeathAfterRegistration,
+	ViolationRegisterConflict,
+	// payment.go
+	ViolationBudgetExhausted,
+	ViolationBudgetNotSet,
+	ViolationCeilingBelowCommitted,
+	ViolationAmountInvalid,
+	ViolationDecreeNumberInvalid,
+	ViolationTooManyItems,
+	ViolationDuplicateItem,
+	ViolationClaimNotFound,
+	ViolationClaimWrongStatus,
+	ViolationNoApprovedClaims,
+	ViolationNotInBatch,
+	ViolationAmountMismatch,
+	ViolationResultStatusInvalid,
+	ViolationResultConflict,
+	ViolationTimeInvalid,
+	ViolationFileEmpty,
+	ViolationColumnMissing,
 }
 
 // AllWarnings lists every warning code a claim can carry (see claim.go), for
 // the same reason as AllViolations.
-var AllWarnings = []string{WarningNIKOutsideRegency}
+var AllWarnings = []string{WarningNIKOutsideRegency, WarningAccountNameMismatch}

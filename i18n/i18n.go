@@ -25,6 +25,8 @@ type catalog struct {
 	actions       map[domain.Action]string
 	roles         map[domain.Role]string
 	relationships map[domain.Relationship]string
+	documentKinds map[domain.DocumentKind]string
+	matchOutcomes map[domain.MatchOutcome]string
 
 	// nextSteps says what happens after each status. When a reason is
 	// given, nextStepsWithReason is used instead where it has the status;

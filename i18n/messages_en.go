@@ -48,10 +48,52 @@ var english = catalog{
 		domain.ViolationAccountNumberInvalid: "An account number has 6 to 20 digits.",
 
 		domain.ViolationCertificateNoInvalid: "A death certificate number may contain only letters, digits, full stops, slashes (/) and hyphens (-).",
+
+		domain.ViolationDocumentsMissing:            "Required documents are missing. Upload them first.",
+		domain.ViolationRegisterMismatchUnconfirmed: "The claim differs from the Dukcapil death register. Check it, then confirm if the claim is right.",
+		domain.ViolationCSVHeaderInvalid:            "The first line must be the header: nik,full_name,sex,date_of_death,death_certificate_no,village_code,registered_on.",
+		domain.ViolationCSVMalformed:                "This line cannot be read as CSV (check the quotes).",
+		domain.ViolationColumnCount:                 "This line does not have the columns the header names.",
+		domain.ViolationSexInvalid:                  "Sex must be L (male) or P (female).",
+		domain.ViolationDeathAfterRegistration:      "The date of death cannot be after the date of registration.",
+		domain.ViolationRegisterConflict:            "This death certificate number is already registered with different data.",
+		domain.ViolationBudgetExhausted:             "The year's budget ceiling does not cover this claim's amount.",
+		domain.ViolationBudgetNotSet:                "No budget ceiling is set for this year yet.",
+		domain.ViolationCeilingBelowCommitted:       "The ceiling cannot be lower than the amount already committed this year.",
+		domain.ViolationAmountInvalid:               "An amount is a whole number of rupiah, at least 0.",
+		domain.ViolationDecreeNumberInvalid:         "A decree number may contain only letters, digits, spaces, full stops, slashes (/) and hyphens (-).",
+		domain.ViolationTooManyItems:                "Too many claims or lines in one request.",
+		domain.ViolationDuplicateItem:               "This claim or reference appears more than once.",
+		domain.ViolationClaimNotFound:               "No claim with this id or code.",
+		domain.ViolationClaimWrongStatus:            "The claim is not in the status this step needs.",
+		domain.ViolationNoApprovedClaims:            "There are no approved claims waiting for payment.",
+		domain.ViolationNotInBatch:                  "This claim is not in this payment batch.",
+		domain.ViolationAmountMismatch:              "The amount differs from the amount sent for this claim.",
+		domain.ViolationResultStatusInvalid:         "The status must be SUCCESS or FAILED.",
+		domain.ViolationResultConflict:              "The claim already has a different result in this batch.",
+		domain.ViolationTimeInvalid:                 "Not a valid time. Use e.g. 2026-11-28T10:00:00+07:00 or 2026-11-28 10:00:00.",
+		domain.ViolationFileEmpty:                   "The file has no lines after the header.",
+		domain.ViolationColumnMissing:               "The header lacks this column.",
+	},
+
+	documentKinds: map[domain.DocumentKind]string{
+		domain.DocumentAktaKematian:   "Death certificate",
+		domain.DocumentKTPAhliWaris:   "Heir's identity card",
+		domain.DocumentKartuKeluarga:  "Family card",
+		domain.DocumentSuratAhliWaris: "Heirship letter",
+		domain.DocumentBukuTabungan:   "Bank book",
+		domain.DocumentLainnya:        "Other document",
+	},
+
+	matchOutcomes: map[domain.MatchOutcome]string{
+		domain.MatchAgrees:   "Matches the Dukcapil death register",
+		domain.MatchDiffers:  "Differs from the Dukcapil death register",
+		domain.MatchNotFound: "Not in the Dukcapil death register",
 	},
 
 	warnings: map[string]string{
-		domain.WarningNIKOutsideRegency: "The deceased's NIK was issued outside this regency. Check the last domicile with Dukcapil records.",
+		domain.WarningNIKOutsideRegency:   "The deceased's NIK was issued outside this regency. Check the last domicile with Dukcapil records.",
+		domain.WarningAccountNameMismatch: "The name the bank holds for this account differs from the heir's account name. Check it before the transfer.",
 	},
 
 	statuses: map[domain.Status]string{

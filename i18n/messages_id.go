@@ -50,10 +50,52 @@ var indonesian = catalog{
 		domain.ViolationAccountNumberInvalid: "Nomor rekening harus berisi 6 sampai 20 angka.",
 
 		domain.ViolationCertificateNoInvalid: "Nomor akta kematian hanya boleh berisi huruf, angka, titik, garis miring (/) dan tanda hubung (-).",
+
+		domain.ViolationDocumentsMissing:            "Dokumen wajib belum lengkap. Unggah dokumen yang belum ada terlebih dahulu.",
+		domain.ViolationRegisterMismatchUnconfirmed: "Data klaim berbeda dengan data kematian Dukcapil. Periksa kembali, lalu centang konfirmasi jika data klaim sudah benar.",
+		domain.ViolationCSVHeaderInvalid:            "Baris pertama berkas harus berisi judul kolom: nik,full_name,sex,date_of_death,death_certificate_no,village_code,registered_on.",
+		domain.ViolationCSVMalformed:                "Baris ini tidak dapat dibaca sebagai CSV (periksa tanda kutip).",
+		domain.ViolationColumnCount:                 "Jumlah kolom pada baris ini tidak sesuai dengan judul kolom.",
+		domain.ViolationSexInvalid:                  "Jenis kelamin harus L (laki-laki) atau P (perempuan).",
+		domain.ViolationDeathAfterRegistration:      "Tanggal kematian tidak boleh setelah tanggal pencatatan.",
+		domain.ViolationRegisterConflict:            "Nomor akta kematian ini sudah tercatat dengan data yang berbeda.",
+		domain.ViolationBudgetExhausted:             "Pagu anggaran tahun ini tidak mencukupi untuk nilai klaim ini.",
+		domain.ViolationBudgetNotSet:                "Pagu anggaran untuk tahun ini belum ditetapkan.",
+		domain.ViolationCeilingBelowCommitted:       "Pagu tidak boleh lebih kecil dari jumlah yang sudah terikat tahun ini.",
+		domain.ViolationAmountInvalid:               "Nilai harus berupa bilangan bulat rupiah, paling sedikit 0.",
+		domain.ViolationDecreeNumberInvalid:         "Nomor SK hanya boleh berisi huruf, angka, spasi, titik, garis miring (/) dan tanda hubung (-).",
+		domain.ViolationTooManyItems:                "Terlalu banyak klaim atau baris dalam satu permintaan.",
+		domain.ViolationDuplicateItem:               "Klaim atau referensi ini muncul lebih dari sekali.",
+		domain.ViolationClaimNotFound:               "Tidak ada klaim dengan id atau kode ini.",
+		domain.ViolationClaimWrongStatus:            "Status klaim tidak sesuai untuk langkah ini.",
+		domain.ViolationNoApprovedClaims:            "Tidak ada klaim disetujui yang menunggu pembayaran.",
+		domain.ViolationNotInBatch:                  "Klaim ini tidak termasuk dalam batch pembayaran ini.",
+		domain.ViolationAmountMismatch:              "Nilai berbeda dengan nilai yang dikirim untuk klaim ini.",
+		domain.ViolationResultStatusInvalid:         "Status harus SUCCESS atau FAILED.",
+		domain.ViolationResultConflict:              "Klaim ini sudah memiliki hasil yang berbeda dalam batch ini.",
+		domain.ViolationTimeInvalid:                 "Waktu tidak valid. Gunakan misalnya 2026-11-28T10:00:00+07:00 atau 2026-11-28 10:00:00.",
+		domain.ViolationFileEmpty:                   "Berkas tidak berisi baris data setelah judul kolom.",
+		domain.ViolationColumnMissing:               "Judul kolom tidak memuat kolom ini.",
+	},
+
+	documentKinds: map[domain.DocumentKind]string{
+		domain.DocumentAktaKematian:   "Akta kematian",
+		domain.DocumentKTPAhliWaris:   "KTP ahli waris",
+		domain.DocumentKartuKeluarga:  "Kartu Keluarga",
+		domain.DocumentSuratAhliWaris: "Surat keterangan ahli waris",
+		domain.DocumentBukuTabungan:   "Buku tabungan",
+		domain.DocumentLainnya:        "Dokumen lainnya",
+	},
+
+	matchOutcomes: map[domain.MatchOutcome]string{
+		domain.MatchAgrees:   "Cocok dengan data kematian Dukcapil",
+		domain.MatchDiffers:  "Berbeda dengan data kematian Dukcapil",
+		domain.MatchNotFound: "Belum tercatat di data kematian Dukcapil",
 	},
 
 	warnings: map[string]string{
-		domain.WarningNIKOutsideRegency: "NIK almarhum/almarhumah diterbitkan di luar kabupaten ini. Pastikan domisili terakhir sesuai data Dukcapil.",
+		domain.WarningNIKOutsideRegency:   "NIK almarhum/almarhumah diterbitkan di luar kabupaten ini. Pastikan domisili terakhir sesuai data Dukcapil.",
+		domain.WarningAccountNameMismatch: "Nama pemilik rekening menurut bank berbeda dengan nama rekening ahli waris. Periksa sebelum transfer.",
 	},
 
 	statuses: map[domain.Status]string{

@@ -1,6 +1,7 @@
 package workflow
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -72,6 +73,20 @@ func applyResubmit(c *domain.Claim, in ActionInput, rules domain.ClaimRules) err
 	return nil
 }
 
+// applyApprove fixes the benefit in force on the claim: the amount a claim
+// carries before approval is only indicative, and a later change of the
+// program's amount touches no approved claim. The optional reason names the
+// decree (SK) the approval belongs to.
+func applyApprove(c *domain.Claim, in ActionInput, rules domain.ClaimRules) error {
+	if code := reasonViolation(in.Reason, false); code != "" {
+		return domain.FieldError("reason", code)
+	}
+	if rules.Amount > 0 {
+		c.Amount = rules.Amount
+	}
+	return nil
+}
+
 func applyConfirmPayment(c *domain.Claim, in ActionInput, _ domain.ClaimRules) error {
 	ref := strings.TrimSpace(in.BankReference)
 	switch {
@@ -98,6 +113,10 @@ func applyRetryPayment(c *domain.Claim, in ActionInput, rules domain.ClaimRules)
 	}
 	if err := out.Err(); err != nil {
 		return err
+	}
+	if acct != c.BankAccount {
+		// The name check that raised this warning was about the old account.
+		c.Warnings = slices.DeleteFunc(c.Warnings, func(w string) bool { return w == domain.WarningAccountNameMismatch })
 	}
 	c.BankAccount = acct
 	return nil

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"strconv"
-	"sync"
 	"testing"
 
 	"santunan/database"
@@ -59,23 +58,15 @@ func BenchmarkApproveWithAudit(b *testing.B) {
 	})
 }
 
-// The list benchmarks share one seeded database per engine: seeding a
-// million rows once is the expensive part.
-var (
-	listSeedOnce sync.Map // dialect -> *database.DB
-)
-
-func listDB(b *testing.B, dialect string, open func(testing.TB) *database.DB) *database.DB {
-	if db, ok := listSeedOnce.Load(dialect); ok {
-		return db.(*database.DB)
-	}
+// listDB seeds SANTUNAN_BENCH_CLAIMS claims (default 100000) into a fresh
+// database that lives as long as the benchmark b that opened it.
+func listDB(b *testing.B, _ string, open func(testing.TB) *database.DB) *database.DB {
 	n := 100_000
 	if v, err := strconv.Atoi(os.Getenv("SANTUNAN_BENCH_CLAIMS")); err == nil && v > 0 {
 		n = v
 	}
 	db := open(b)
 	seedClaims(b, db, n, "")
-	listSeedOnce.Store(dialect, db)
 	return db
 }
 
@@ -163,6 +154,10 @@ func seedClaims(b testing.TB, db *database.DB, n int, status domain.Status) []in
 		FROM claims WHERE id > ?`, before).Error
 	if err != nil {
 		b.Fatalf("seed events: %v", err)
+	}
+	// Fresh statistics, as autovacuum would gather on a live database.
+	if err := db.Write.Exec("ANALYZE").Error; err != nil {
+		b.Fatalf("analyze: %v", err)
 	}
 	var ids []int64
 	if err := db.Write.Raw("SELECT id FROM claims WHERE id > ? ORDER BY id", before).Scan(&ids).Error; err != nil {

@@ -24,6 +24,12 @@ type Config struct {
 	// Guards add rules to actions from capabilities that keep their own
 	// tables (budget, documents); see Guard.
 	Guards map[domain.Action][]Guard
+	// Reserved actions are taken only by a capability inside InTx, never on
+	// one claim through Engine.Apply: payments moves claims to disbursing,
+	// paid and payment_failed together with its batch rows, so that a claim
+	// is disbursing exactly while it has an open batch line. AllowedActions
+	// leaves them out, so no page offers them as buttons.
+	Reserved []domain.Action
 }
 
 // Engine applies the transition table to claims, each action in one
@@ -57,10 +63,33 @@ func (e *Engine) Table() Table { return e.table }
 
 // AllowedActions lists what role may do now with a claim in status.
 func (e *Engine) AllowedActions(role domain.Role, status domain.Status) []domain.Action {
-	return e.table.Allowed(role, status)
+	allowed := e.table.Allowed(role, status)
+	if len(e.cfg.Reserved) == 0 {
+		return allowed
+	}
+	out := allowed[:0]
+	for _, a := range allowed {
+		if !e.reserved(a) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func (e *Engine) reserved(a domain.Action) bool {
+	for _, r := range e.cfg.Reserved {
+		if r == a {
+			return true
+		}
+	}
+	return false
 }
 
 func (e *Engine) now() time.Time { return e.cfg.Now().UTC().Truncate(time.Microsecond) }
+
+// Now is the engine's clock (UTC, microseconds), for capabilities that
+// decide dates outside a transaction.
+func (e *Engine) Now() time.Time { return e.now() }
 
 func (e *Engine) today() domain.Date { return domain.DateOf(e.cfg.Now().In(e.cfg.Location)) }
 
@@ -68,7 +97,7 @@ func (e *Engine) today() domain.Date { return domain.DateOf(e.cfg.Now().In(e.cfg
 func (e *Engine) rules(submittedOn domain.Date) domain.ClaimRules {
 	return domain.ClaimRules{
 		Areas: e.cfg.Areas, RegencyCode: e.cfg.RegencyCode, WindowDays: e.cfg.WindowDays,
-		Today: e.today(), SubmittedOn: submittedOn,
+		Today: e.today(), SubmittedOn: submittedOn, Amount: e.cfg.Amount,
 	}
 }
 

@@ -209,3 +209,31 @@ func TestUnknownClaimAndAction(t *testing.T) {
 		}
 	})
 }
+
+// Times on the claim come from the engine's clock, not the database driver's.
+func TestClaimTimesComeFromTheEngineClock(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *database.DB) {
+		b := setup(t, db)
+		c := b.claimIn(t, 1, domain.StatusApproved)
+		got, err := b.engine.Get(context.Background(), c.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !got.CreatedAt.Equal(fixture.Now) || !got.UpdatedAt.Equal(fixture.Now) {
+			t.Fatalf("created %v updated %v, want both %v", got.CreatedAt, got.UpdatedAt, fixture.Now)
+		}
+	})
+}
+
+// An optional note is checked like a required reason, on every action.
+func TestOptionalReasonIsChecked(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *database.DB) {
+		b := setup(t, db)
+		c := b.claimIn(t, 1, domain.StatusDeathVerified)
+		_, err := b.engine.Apply(context.Background(), b.officer, c.ID, domain.ActionApprove, workflow.ActionInput{Reason: "ok\x00"})
+		var ve *domain.ValidationError
+		if !errors.As(err, &ve) || ve.Fields["reason"] == "" {
+			t.Fatalf("err = %v, want a reason violation", err)
+		}
+	})
+}

@@ -12,6 +12,9 @@ type ActionInput struct {
 	DeathCertificateNo string
 	DateOfDeath        string
 	BankReference      string
+	// ConfirmRegisterMismatch is the clerk's confirmation, on verify_death,
+	// that the claim is right where it differs from the death register.
+	ConfirmRegisterMismatch bool
 	// Corrections for resubmit: an object that is present replaces that part
 	// of the claim in full; an absent one stays as it is.
 	Deceased    *domain.DeceasedInput

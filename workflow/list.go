@@ -68,7 +68,9 @@ func (e *Engine) List(ctx context.Context, q ListQuery) (Page, error) {
 	case codePattern.MatchString(NormalizeCode(term)):
 		db = db.Where("code = ?", NormalizeCode(term))
 	case nikPattern.MatchString(term):
-		db = db.Where("deceased_nik = ? OR heir_nik = ?", term, term)
+		// Two index lookups joined by id: with "deceased_nik = ? OR heir_nik
+		// = ?" PostgreSQL may walk the primary key for ORDER BY id instead.
+		db = db.Where("id IN (SELECT id FROM claims WHERE deceased_nik = ? UNION ALL SELECT id FROM claims WHERE heir_nik = ?)", term, term)
 	default:
 		like := "%" + escapeLike(strings.ToLower(term)) + "%"
 		db = db.Where(`(lower(deceased_name) LIKE ? ESCAPE '\' OR lower(heir_name) LIKE ? ESCAPE '\')`, like, like)

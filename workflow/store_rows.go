@@ -35,8 +35,9 @@ type claimRow struct {
 	BankReference      string
 	Warnings           string
 	CreatedBy          int64
-	CreatedAt          time.Time
-	UpdatedAt          time.Time
+	// The engine's clock sets both times; gorm must not put the wall clock in.
+	CreatedAt time.Time `gorm:"autoCreateTime:false"`
+	UpdatedAt time.Time `gorm:"autoUpdateTime:false"`
 }
 
 func (claimRow) TableName() string { return "claims" }

@@ -61,7 +61,7 @@ func DefaultTable() Table {
 		Transition{Action: domain.ActionReject, To: domain.StatusRejected,
 			From: map[domain.Role][]domain.Status{clerk: s(domain.StatusSubmitted), officer: s(domain.StatusDeathVerified)}, Needs: []Need{NeedReason}, apply: applyReason},
 		Transition{Action: domain.ActionApprove, To: domain.StatusApproved,
-			From: map[domain.Role][]domain.Status{officer: s(domain.StatusDeathVerified)}, apply: applyNothing},
+			From: map[domain.Role][]domain.Status{officer: s(domain.StatusDeathVerified)}, apply: applyApprove},
 		Transition{Action: domain.ActionStartPayment, To: domain.StatusDisbursing,
 			From: map[domain.Role][]domain.Status{treasurer: s(domain.StatusApproved)}, apply: applyNothing},
 		Transition{Action: domain.ActionConfirmPayment, To: domain.StatusPaid,

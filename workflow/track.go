@@ -60,6 +60,11 @@ func (e *Engine) Track(ctx context.Context, code, heirNIK string) (Tracking, err
 	}
 	t := Tracking{Code: r.Code, Status: domain.Status(r.Status), Amount: domain.Rupiah(r.Amount), DeceasedName: r.DeceasedName}
 	for _, ev := range events {
+		// Recorded events (a document attached, say) change no status and
+		// are not stages for the heir.
+		if ev.Seq > 1 && ev.FromStatus == ev.ToStatus {
+			continue
+		}
 		t.Timeline = append(t.Timeline, Stage{Status: ev.ToStatus, At: ev.At})
 		if ev.ToStatus == domain.StatusReturned {
 			t.ReturnReason = ev.Reason

@@ -48,3 +48,26 @@ func TestTrackTellsWhyAClaimWasReturned(t *testing.T) {
 		}
 	})
 }
+
+// Recorded events (documents attached) are not stages of the heir's timeline.
+func TestTrackTimelineSkipsRecordedEvents(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *database.DB) {
+		b := setup(t, db)
+		ctx := context.Background()
+		c := b.claimIn(t, 1, domain.StatusSubmitted)
+		err := b.engine.InTx(ctx, func(tx *workflow.Tx) error {
+			_, err := tx.Record(b.clerk, c.ID, "document_uploaded", "", nil)
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := b.engine.Track(ctx, c.Code, c.Heir.NIK)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got.Timeline) != 1 || got.Timeline[0].Status != domain.StatusSubmitted {
+			t.Fatalf("timeline %+v, want the one submitted stage", got.Timeline)
+		}
+	})
+}

@@ -19,6 +19,59 @@ import (
 type Tx struct {
 	e  *Engine
 	db *gorm.DB
+	// guarded is the action whose guards are running, nil otherwise.
+	guarded *guardedAction
+}
+
+// guardedAction is what guards may read of the action they guard, and the
+// changes they add to its event.
+type guardedAction struct {
+	input ActionInput
+	notes map[string]string
+}
+
+// Input is the request of the action whose guards are running (the zero
+// input outside a guard), for a guard that needs what the actor sent, such
+// as a confirmation.
+func (t *Tx) Input() ActionInput {
+	if t.guarded == nil {
+		return ActionInput{}
+	}
+	return t.guarded.input
+}
+
+// Note sets a field outside the claim row in the event of the action whose
+// guards are running, so the trail proves what a guard checked or what the
+// actor confirmed (e.g. "death_register.match"). The change's old value is
+// the field's last value in the trail, so the trail still replays. A claim
+// field cannot be noted (only the action changes those), and outside a
+// guard Note reports an error and records nothing.
+func (t *Tx) Note(field, value string) error {
+	if t.guarded == nil {
+		return fmt.Errorf("note %q: only a guard may add to an action's event", field)
+	}
+	if _, claimField := auditedFields(domain.Claim{})[field]; claimField || field == "" {
+		return fmt.Errorf("note %q: not a field a guard may note", field)
+	}
+	t.guarded.notes[field] = value
+	return nil
+}
+
+// noteChanges turns a guard's notes into changes from the trail's last values.
+func (t *Tx) noteChanges(claimID int64, notes map[string]string) (map[string]domain.Change, error) {
+	if len(notes) == 0 {
+		return nil, nil
+	}
+	events, err := eventsOf(t.db, []int64{claimID})
+	if err != nil {
+		return nil, err
+	}
+	last, _ := replay(events)
+	out := make(map[string]domain.Change, len(notes))
+	for field, value := range notes {
+		out[field] = domain.Change{Old: last[field], New: value}
+	}
+	return out, nil
 }
 
 // DB is the transaction's handle for a capability's own tables. Use it,
@@ -57,6 +110,9 @@ func (e *Engine) Apply(ctx context.Context, actor domain.Actor, id int64, action
 	if _, ok := tr.From[actor.Role]; !ok {
 		return domain.Claim{}, fmt.Errorf("role %s may not %s: %w", actor.Role, action, domain.ErrForbidden)
 	}
+	if e.reserved(action) {
+		return domain.Claim{}, &domain.ReservedActionError{Action: action}
+	}
 	var out domain.Claim
 	err := e.InTx(ctx, func(tx *Tx) error {
 		var err error
@@ -91,18 +147,31 @@ func (t *Tx) Apply(actor domain.Actor, id int64, action domain.Action, in Action
 	if err := tr.apply(&after, in, e.rules(domain.DateOf(before.CreatedAt.In(e.cfg.Location)))); err != nil {
 		return domain.Claim{}, err
 	}
+	// Any action may carry a reason as a note for the trail; it is checked
+	// here for the actions whose apply does not ask for one.
+	if code := reasonViolation(in.Reason, false); code != "" {
+		return domain.Claim{}, domain.FieldError("reason", code)
+	}
 	if after.Deceased.NIK != before.Deceased.NIK {
 		if err := refuseDuplicate(t.db, after.Deceased.NIK, before.ID); err != nil {
 			return domain.Claim{}, err
 		}
 	}
 	after.Status = tr.To
+	guarded := &guardedAction{input: in, notes: map[string]string{}}
+	t.guarded = guarded
+	defer func() { t.guarded = nil }()
 	for _, g := range e.cfg.Guards[action] {
 		if err := g(t, actor, action, before, after); err != nil {
 			return domain.Claim{}, err
 		}
 	}
-	return t.write(actor, action, strings.TrimSpace(in.Reason), before, after, nil)
+	t.guarded = nil
+	notes, err := t.noteChanges(id, guarded.notes)
+	if err != nil {
+		return domain.Claim{}, err
+	}
+	return t.write(actor, action, strings.TrimSpace(in.Reason), before, after, notes)
 }
 
 // Record appends an event that changes no status: something happened to the

@@ -1,0 +1,167 @@
+package api
+
+import (
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"santunan/documents"
+	"santunan/domain"
+)
+
+// multipartSlack is what a multipart body may carry beside the file: the
+// part headers, the kind field and the boundaries.
+const multipartSlack = 64 << 10
+
+// Route patterns whose bodies may exceed MaxBodyBytes.
+const (
+	routeUploadDocument    = "/api/v1/claims/:id/documents"
+	routeImportDeathRecord = "/api/v1/death-records/import"
+)
+
+// largeBodies are the body limits of upload routes (see limitBody): the
+// file's own limit, which its service enforces exactly, plus the slack.
+func (s *Server) largeBodies() map[string]int64 {
+	out := map[string]int64{}
+	if s.docs != nil {
+		out[routeUploadDocument] = s.docs.MaxBytes() + multipartSlack
+	}
+	if s.register != nil {
+		out[routeImportDeathRecord] = s.register.MaxImportBytes() + multipartSlack
+	}
+	return out
+}
+
+type documentList struct {
+	Documents []domain.Document   `json:"documents"`
+	Checklist documents.Checklist `json:"checklist"`
+}
+
+// uploadDocument takes multipart/form-data with a "kind" field and one
+// "file". The file is read part by part, at most the limit plus one byte,
+// so an oversized upload never sits in memory beyond the limit.
+func (s *Server) uploadDocument(c *gin.Context) {
+	id, ok := pathID(c)
+	if !ok {
+		return
+	}
+	mr, err := c.Request.MultipartReader()
+	if err != nil {
+		abort(c, http.StatusUnsupportedMediaType, codeUnsupportedMedia, "send multipart/form-data with the fields kind and file")
+		return
+	}
+	var up documents.Upload
+	up.ClaimID = id
+	haveFile := false
+	for {
+		part, err := mr.NextPart()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			writeMultipartError(c, err)
+			return
+		}
+		switch part.FormName() {
+		case "kind":
+			raw, err := io.ReadAll(io.LimitReader(part, 64))
+			if err != nil {
+				writeMultipartError(c, err)
+				return
+			}
+			up.Kind = domain.DocumentKind(strings.TrimSpace(string(raw)))
+		case "file":
+			if haveFile {
+				abort(c, http.StatusBadRequest, codeBadRequest, "send one file per request")
+				return
+			}
+			haveFile = true
+			up.Filename = part.FileName()
+			if up.Content, err = s.docs.ReadContent(part); err != nil {
+				writeMultipartError(c, err)
+				return
+			}
+		default:
+			abort(c, http.StatusBadRequest, codeBadRequest, "unknown form field; send kind and file")
+			return
+		}
+	}
+	if !haveFile {
+		writeError(c, domain.FieldError("file", domain.ViolationRequired))
+		return
+	}
+	doc, err := s.docs.Upload(c.Request.Context(), mustUser(c).Actor(), up)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	c.Header("Location", "/api/v1/claims/"+strconv.FormatInt(id, 10)+"/documents/"+strconv.FormatInt(doc.ID, 10)+"/content")
+	c.JSON(http.StatusCreated, doc)
+}
+
+// writeMultipartError answers a body that could not be read: too large, or
+// not well-formed multipart.
+func writeMultipartError(c *gin.Context, err error) {
+	var tooLarge *domain.TooLargeError
+	var bodyLimit *http.MaxBytesError
+	if errors.As(err, &tooLarge) || errors.As(err, &bodyLimit) {
+		writeError(c, err)
+		return
+	}
+	abort(c, http.StatusBadRequest, codeBadRequest, "the multipart body could not be read")
+}
+
+func (s *Server) listDocuments(c *gin.Context) {
+	id, ok := pathID(c)
+	if !ok {
+		return
+	}
+	docs, err := s.docs.List(c.Request.Context(), mustUser(c).Actor(), id)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, documentList{Documents: docs, Checklist: s.docs.Checklist(docs)})
+}
+
+// downloadDocument serves a document as an attachment, never inline, with
+// its sniffed type and a sandbox policy, after the access is logged.
+func (s *Server) downloadDocument(c *gin.Context) {
+	id, ok := pathID(c)
+	if !ok {
+		return
+	}
+	docID, err := strconv.ParseInt(c.Param("doc"), 10, 64)
+	if err != nil || docID <= 0 {
+		abort(c, http.StatusNotFound, codeNotFound, "not found")
+		return
+	}
+	doc, data, err := s.docs.Open(c.Request.Context(), mustUser(c).Actor(), id, docID, c.ClientIP())
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	h := c.Writer.Header()
+	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": doc.Filename}))
+	h.Set("Content-Security-Policy", "sandbox; default-src 'none'")
+	h.Set("X-Content-SHA256", doc.SHA256)
+	c.Data(http.StatusOK, doc.ContentType, data)
+}
+
+func (s *Server) documentAccessLog(c *gin.Context) {
+	id, ok := pathID(c)
+	if !ok {
+		return
+	}
+	entries, err := s.docs.AccessLog(c.Request.Context(), mustUser(c).Actor(), id)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"entries": entries})
+}

@@ -1,0 +1,276 @@
+package api_test
+
+import (
+	"bytes"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"net/textproto"
+	"slices"
+	"strings"
+	"testing"
+
+	"santunan/api"
+	"santunan/database"
+	"santunan/deathregister"
+	"santunan/documents"
+	"santunan/domain"
+	"santunan/internal/fixture"
+	"santunan/internal/testdb"
+	"santunan/workflow"
+)
+
+var (
+	pdfBytes  = []byte("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n")
+	pngBytes  = append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR"), bytes.Repeat([]byte{1}, 32)...)
+	jpegBytes = append([]byte{0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 'J', 'F', 'I', 'F', 0}, bytes.Repeat([]byte{2}, 32)...)
+	htmlBytes = []byte("<!DOCTYPE html><html><script>alert(document.cookie)</script></html>")
+)
+
+// withEvidence wires documents (default requirements enforced, 5 MB
+// limit) and the death register with its verify_death guard, as app.go does.
+func withEvidence(registry deathregister.RegistryClient) capability {
+	return func(t testing.TB, db *database.DB, cfg *workflow.Config) func(*workflow.Engine, *api.Deps) {
+		req := documents.DefaultRequirements()
+		if cfg.Guards == nil {
+			cfg.Guards = map[domain.Action][]workflow.Guard{}
+		}
+		req.Install(cfg.Guards)
+		cfg.Guards[domain.ActionVerifyDeath] = append(cfg.Guards[domain.ActionVerifyDeath], deathregister.Guard())
+		return func(e *workflow.Engine, d *api.Deps) {
+			d.Documents = documents.NewService(e, db, documents.NewDBBlobs(db), documents.Options{Required: req, Now: fixture.Clock()})
+			d.DeathRegister = deathregister.NewService(db, e, deathregister.Options{
+				Areas: fixture.Areas(t), RegencyCode: "3324", WindowDays: 90, Registry: registry, Now: fixture.Clock(),
+			})
+		}
+	}
+}
+
+// raw sends a body with its own content type as the user with the role.
+func (h *harness) raw(method, path string, role domain.Role, contentType string, body io.Reader) *http.Response {
+	h.t.Helper()
+	req, err := http.NewRequest(method, h.srv.URL+path, body)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	req.Header.Set("Authorization", "Bearer "+h.tokens[role])
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	return resp
+}
+
+// upload posts a file as multipart/form-data; the part always claims to be
+// a PDF, which must not matter.
+func (h *harness) upload(claimID int64, role domain.Role, kind, filename string, data []byte) *http.Response {
+	h.t.Helper()
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	if kind != "" {
+		_ = w.WriteField("kind", kind)
+	}
+	if data != nil {
+		hdr := textproto.MIMEHeader{}
+		quoted := strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(filename)
+		hdr.Set("Content-Disposition", `form-data; name="file"; filename="`+quoted+`"`)
+		hdr.Set("Content-Type", "application/pdf")
+		part, _ := w.CreatePart(hdr)
+		_, _ = part.Write(data)
+	}
+	_ = w.Close()
+	return h.raw(http.MethodPost, docsPath(claimID), role, w.FormDataContentType(), &buf)
+}
+
+func docsPath(id int64) string { return "/api/v1/claims/" + itoa(id) + "/documents" }
+
+type docOut struct {
+	ID          int64  `json:"id"`
+	Kind        string `json:"kind"`
+	Filename    string `json:"filename"`
+	ContentType string `json:"content_type"`
+	Size        int64  `json:"size"`
+	SHA256      string `json:"sha256"`
+	Current     bool   `json:"current"`
+}
+
+func (h *harness) attach(c claimOut, kind string, data []byte) docOut {
+	h.t.Helper()
+	var d docOut
+	h.expect(h.upload(c.ID, domain.RoleDukcapilClerk, kind, kind+".pdf", data), http.StatusCreated, &d)
+	return d
+}
+
+func TestDocumentUploadLimitsAndSniffing(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *database.DB) {
+		h := startWith(t, db, []capability{withEvidence(nil)})
+		c := h.file(1)
+		clerk := domain.RoleDukcapilClerk
+
+		var png docOut
+		h.expect(h.upload(c.ID, clerk, "kartu_keluarga", "kk.pdf", pngBytes), http.StatusCreated, &png)
+		if png.ContentType != "image/png" || png.Filename != "kk.pdf" || png.Size != int64(len(pngBytes)) || len(png.SHA256) != 64 {
+			t.Fatalf("PNG named .pdf: %+v", png)
+		}
+		// Bigger than the API's 1 MiB JSON limit, within the 5 MB file limit.
+		big := append(append([]byte(nil), pdfBytes...), make([]byte, 2<<20)...)
+		h.expect(h.upload(c.ID, clerk, "surat_ahli_waris", "surat.pdf", big), http.StatusCreated, nil)
+
+		cases := []struct {
+			name   string
+			role   domain.Role
+			kind   string
+			data   []byte
+			status int
+			code   string
+		}{
+			{"HTML named .pdf", clerk, "akta_kematian", htmlBytes, 415, "unsupported_media_type"},
+			{"one byte over 5 MB", clerk, "akta_kematian", append(append([]byte(nil), pdfBytes...), make([]byte, documents.DefaultMaxBytes+1-len(pdfBytes))...), 413, "payload_too_large"},
+			{"far over the limit", clerk, "akta_kematian", make([]byte, 8<<20), 413, "payload_too_large"},
+			{"no file", clerk, "akta_kematian", nil, 422, "validation_failed"},
+			{"empty file", clerk, "akta_kematian", []byte{}, 422, "validation_failed"},
+			{"unknown kind", clerk, "ijazah", pdfBytes, 422, "validation_failed"},
+			{"treasurer uploads", domain.RoleTreasurer, "buku_tabungan", pdfBytes, 403, "forbidden"},
+			{"auditor uploads", domain.RoleAuditor, "lainnya", pdfBytes, 403, "forbidden"},
+		}
+		for _, tt := range cases {
+			t.Run(tt.name, func(t *testing.T) {
+				h.t = t
+				h.expectError(h.upload(c.ID, tt.role, tt.kind, "x.pdf", tt.data), tt.status, tt.code)
+			})
+		}
+		h.t = t
+		h.expectError(h.upload(987654, clerk, "lainnya", "x.pdf", pdfBytes), 404, "not_found")
+		h.expectError(h.raw(http.MethodPost, docsPath(c.ID), clerk, "application/json", strings.NewReader(`{"kind":"lainnya"}`)), 415, "unsupported_media_type")
+
+		var list struct {
+			Documents []docOut `json:"documents"`
+			Checklist struct {
+				Items []struct {
+					Kind        string   `json:"kind"`
+					Present     bool     `json:"present"`
+					RequiredFor []string `json:"required_for"`
+				} `json:"items"`
+				Actions []struct {
+					Action  string   `json:"action"`
+					Ready   bool     `json:"ready"`
+					Missing []string `json:"missing"`
+				} `json:"actions"`
+			} `json:"checklist"`
+		}
+		h.expect(h.do(http.MethodGet, docsPath(c.ID), domain.RoleTreasurer, nil), http.StatusOK, &list)
+		if len(list.Documents) != 2 || len(list.Checklist.Items) != 6 || list.Checklist.Items[0].Present || !list.Checklist.Items[2].Present {
+			t.Fatalf("list %+v", list)
+		}
+		if a := list.Checklist.Actions; len(a) != 2 || a[0].Action != "verify_death" || a[0].Ready ||
+			!slices.Equal(a[1].Missing, []string{"ktp_ahli_waris", "buku_tabungan"}) {
+			t.Fatalf("checklist actions %+v", a)
+		}
+		h.expectError(h.do(http.MethodGet, docsPath(c.ID), domain.RoleAdmin, nil), 403, "forbidden")
+	})
+}
+
+func TestDocumentDownloadsAreAudited(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *database.DB) {
+		h := startWith(t, db, []capability{withEvidence(nil)})
+		c := h.file(1)
+		akta := h.attach(c, "akta_kematian", pngBytes)
+		var book docOut
+		h.expect(h.upload(c.ID, domain.RoleDinsosOfficer, "buku_tabungan", `..\Buku "Tabungan".jpg`, jpegBytes), http.StatusCreated, &book)
+		var before claimOut
+		h.expect(h.do(http.MethodGet, "/api/v1/claims/"+itoa(c.ID), domain.RoleAuditor, nil), http.StatusOK, &before)
+
+		content := func(d docOut) string { return docsPath(c.ID) + "/" + itoa(d.ID) + "/content" }
+		resp := h.do(http.MethodGet, content(akta), domain.RoleDukcapilClerk, nil)
+		body := h.expect(resp, http.StatusOK, nil)
+		if !bytes.Equal(body, pngBytes) || resp.Header.Get("Content-Type") != "image/png" ||
+			resp.Header.Get("Content-Disposition") != `attachment; filename=akta_kematian.pdf` ||
+			resp.Header.Get("X-Content-Type-Options") != "nosniff" || !strings.HasPrefix(resp.Header.Get("Content-Security-Policy"), "sandbox") ||
+			resp.Header.Get("X-Content-SHA256") != akta.SHA256 {
+			t.Fatalf("download headers %v", resp.Header)
+		}
+		resp = h.do(http.MethodGet, content(book), domain.RoleTreasurer, nil)
+		if body := h.expect(resp, http.StatusOK, nil); !bytes.Equal(body, jpegBytes) || resp.Header.Get("Content-Disposition") != `attachment; filename="Buku Tabungan.jpg"` {
+			t.Fatalf("bank book for the treasurer: %v", resp.Header)
+		}
+		h.expectError(h.do(http.MethodGet, content(akta), domain.RoleTreasurer, nil), 403, "forbidden")
+		h.expectError(h.do(http.MethodGet, content(akta), domain.RoleAdmin, nil), 403, "forbidden")
+		h.expectError(h.do(http.MethodGet, docsPath(c.ID+1)+"/"+itoa(akta.ID)+"/content", domain.RoleAuditor, nil), 404, "not_found")
+		h.expectError(h.do(http.MethodGet, docsPath(c.ID)+"/abc/content", domain.RoleAuditor, nil), 404, "not_found")
+		h.expect(h.do(http.MethodGet, content(akta), domain.RoleAuditor, nil), http.StatusOK, nil)
+
+		var log struct {
+			Entries []struct {
+				DocumentID    int64  `json:"document_id"`
+				Kind          string `json:"kind"`
+				ActorUsername string `json:"actor_username"`
+				ActorRole     string `json:"actor_role"`
+				IP            string `json:"ip"`
+			} `json:"entries"`
+		}
+		h.expect(h.do(http.MethodGet, docsPath(c.ID)+"/access-log", domain.RoleAuditor, nil), http.StatusOK, &log)
+		var who []string
+		for _, e := range log.Entries {
+			who = append(who, e.ActorUsername+":"+e.Kind)
+			if e.IP == "" {
+				t.Errorf("entry without IP: %+v", e)
+			}
+		}
+		if want := []string{"dukcapil_clerk:akta_kematian", "treasurer:buku_tabungan", "auditor:akta_kematian"}; !slices.Equal(who, want) {
+			t.Fatalf("access log %v, want %v", who, want)
+		}
+		h.expectError(h.do(http.MethodGet, docsPath(c.ID)+"/access-log", domain.RoleDukcapilClerk, nil), 403, "forbidden")
+
+		var after claimOut
+		h.expect(h.do(http.MethodGet, "/api/v1/claims/"+itoa(c.ID), domain.RoleAuditor, nil), http.StatusOK, &after)
+		if after.Version != before.Version {
+			t.Fatal("downloads changed the claim's version")
+		}
+		var events struct {
+			Events []struct {
+				Action  string                       `json:"action"`
+				Changes map[string]map[string]string `json:"changes"`
+			} `json:"events"`
+		}
+		h.expect(h.do(http.MethodGet, "/api/v1/claims/"+itoa(c.ID)+"/events", domain.RoleAuditor, nil), http.StatusOK, &events)
+		if e := events.Events[1]; e.Action != "document_uploaded" || e.Changes["document.akta_kematian.sha256"]["new"] != akta.SHA256 {
+			t.Fatalf("upload event %+v", e)
+		}
+	})
+}
+
+func TestChecklistGatesVerifyAndApproveOverHTTP(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *database.DB) {
+		h := startWith(t, db, []capability{withEvidence(nil)})
+		c := h.file(1)
+		verify := map[string]any{"death_certificate_no": "3324-KM-20112026-0001"}
+		var e struct {
+			Error struct {
+				Code             string            `json:"code"`
+				Fields           map[string]string `json:"fields"`
+				MissingDocuments []string          `json:"missing_documents"`
+			} `json:"error"`
+		}
+		h.expect(h.do(http.MethodPost, actionPath(c.ID, "verify_death"), domain.RoleDukcapilClerk, verify), 422, &e)
+		if e.Error.Code != "documents_missing" || e.Error.Fields["documents"] == "" || !slices.Equal(e.Error.MissingDocuments, []string{"akta_kematian"}) {
+			t.Fatalf("verify without akta: %+v", e.Error)
+		}
+		h.attach(c, "akta_kematian", pdfBytes)
+		c = h.act(c, domain.RoleDukcapilClerk, "verify_death", verify)
+
+		h.attach(c, "kartu_keluarga", pdfBytes)
+		h.expect(h.do(http.MethodPost, actionPath(c.ID, "approve"), domain.RoleDinsosOfficer, nil), 422, &e)
+		if want := []string{"ktp_ahli_waris", "surat_ahli_waris", "buku_tabungan"}; e.Error.Code != "documents_missing" || !slices.Equal(e.Error.MissingDocuments, want) {
+			t.Fatalf("approve with papers missing: %+v", e.Error)
+		}
+		for _, kind := range []string{"ktp_ahli_waris", "surat_ahli_waris", "buku_tabungan"} {
+			h.attach(c, kind, jpegBytes)
+		}
+		if c = h.act(c, domain.RoleDinsosOfficer, "approve", nil); c.Status != "approved" {
+			t.Fatalf("approved claim %+v", c)
+		}
+	})
+}

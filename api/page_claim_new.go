@@ -1,0 +1,58 @@
+package api
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"santunan/domain"
+)
+
+// The clerk's form to file a claim. It posts to the same engine call as
+// POST /api/v1/claims, after the same binding checks.
+
+type newClaimPage struct {
+	Form formView
+}
+
+func (s *Server) newClaimForm(in domain.ClaimInput) formView {
+	return formView{Action: "/staf/klaim/baru",
+		Sections: []formSection{s.deceasedSection(in.Deceased), heirSection(in.Heir), bankSection("bank_account.", in.BankAccount)},
+		Submit:   text("claim_new.submit"), Cancel: &link{Href: "/staf", Text: text("form.cancel")}}
+}
+
+func (s *Server) pageNewClaim(c *gin.Context) {
+	s.render(c, http.StatusOK, "claim_new", view{Data: newClaimPage{Form: s.newClaimForm(domain.ClaimInput{})}})
+}
+
+func (s *Server) pageCreateClaim(c *gin.Context) {
+	req := claimRequestFrom(c.PostForm)
+	err := s.checkBinding(&req)
+	var claim domain.Claim
+	if err == nil {
+		claim, err = s.engine.Submit(c.Request.Context(), mustUser(c).Actor(), req.input())
+	}
+	if err == nil {
+		c.Redirect(http.StatusSeeOther, claimHref(claim.ID)+"?berhasil="+string(domain.ActionSubmit))
+		return
+	}
+	// Whatever went wrong, the clerk keeps what was typed.
+	form := s.newClaimForm(req.input())
+	v := view{Data: newClaimPage{Form: form}}
+	status := http.StatusUnprocessableEntity
+	if errs := fieldErrors(err); errs != nil {
+		form.applyErrors(errs)
+		v.Data = newClaimPage{Form: form}
+	} else {
+		status, v.Alert = pageProblem(c, err)
+		var dup *domain.DuplicateClaimError
+		if errors.As(err, &dup) {
+			v.AlertLink = &link{Href: "/staf?q=" + dup.ExistingCode, Text: textf("claim_new.open_existing", "code", dup.ExistingCode)}
+		}
+	}
+	s.render(c, status, "claim_new", v)
+}
+
+func claimHref(id int64) string { return "/staf/klaim/" + strconv.FormatInt(id, 10) }

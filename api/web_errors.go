@@ -1,0 +1,112 @@
+package api
+
+import (
+	"errors"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"santunan/auth"
+	"santunan/domain"
+	"santunan/i18n"
+)
+
+// pageProblem is what a page says about an error: the HTTP status and the
+// stable code come from classify (the one mapping of errors), the sentence
+// from the page catalog ("error.<code>"), in Indonesian.
+func pageProblem(c *gin.Context, err error) (int, string) {
+	status, d := classify(err)
+	switch status {
+	case http.StatusInternalServerError:
+		logger(c).Error("page request failed", "error", err.Error())
+	case http.StatusServiceUnavailable:
+		logger(c).Warn("database unavailable", "error", err.Error())
+		c.Header("Retry-After", "5")
+	}
+	msg := textf(errorTextKey(d.Code), "status", i18n.StatusLabel(i18n.Indonesian, d.Status),
+		"code", d.ExistingCode, "version", strconv.Itoa(d.Version))
+	if !i18n.HasText("error."+d.Code) && slices.Contains(domain.AllViolations, d.Code) {
+		// Some refusals (a budget ceiling) carry a violation code.
+		msg = i18n.Violation(i18n.Indonesian, d.Code)
+	}
+	var locked *auth.LockedError
+	if errors.As(err, &locked) {
+		msg = textf("error.account_locked_until", "time", formatDateTime(i18n.Indonesian, locked.Until))
+	}
+	return status, msg
+}
+
+// errorTextKey is the page text of an error code, or a general refusal
+// for a code that has none (yet).
+func errorTextKey(code string) string {
+	if i18n.HasText("error." + code) {
+		return "error." + code
+	}
+	return "error.refused"
+}
+
+// fieldErrors returns the per-field violations of a validation error, nil
+// for any other error.
+func fieldErrors(err error) domain.FieldErrors {
+	var ve *domain.ValidationError
+	if errors.As(err, &ve) {
+		return ve.Fields
+	}
+	return nil
+}
+
+// renderError shows an error as a page of its own.
+func (s *Server) renderError(c *gin.Context, err error) {
+	status, msg := pageProblem(c, err)
+	s.renderPlain(c, status, msg, s.homeLink(c))
+}
+
+// renderMessage shows the page text key as a page of its own.
+func (s *Server) renderMessage(c *gin.Context, status int, key string, back *link) {
+	s.renderPlain(c, status, text(key), back)
+}
+
+func (s *Server) renderPlain(c *gin.Context, status int, msg string, back *link) {
+	s.render(c, status, "message", view{Alert: msg, AlertLink: back,
+		Data: messagePage{Title: text("message.title." + strconv.Itoa(status))}})
+}
+
+type messagePage struct {
+	Title string
+}
+
+// homeLink leads back to where the person started: the staff home when
+// signed in, the public home page otherwise.
+func (s *Server) homeLink(c *gin.Context) *link {
+	if _, ok := currentUser(c); ok {
+		return &link{Href: "/staf", Text: text("error.back_home")}
+	}
+	return &link{Href: "/", Text: text("error.back_public")}
+}
+
+// noRoute answers an unknown path: the JSON error under /api, a page elsewhere.
+func (s *Server) noRoute(c *gin.Context) {
+	if strings.HasPrefix(c.Request.URL.Path, "/api/") {
+		abort(c, http.StatusNotFound, codeNotFound, "no such endpoint")
+		return
+	}
+	s.renderMessage(c, http.StatusNotFound, "error.page_not_found", &link{Href: "/", Text: text("error.back_public")})
+}
+
+// limitPageByIP is limitByIP for pages: the same limiter (shared with the
+// JSON endpoint of the same purpose), answered with a page.
+func (s *Server) limitPageByIP(l *rateLimiter) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		ok, wait := l.allow(c.ClientIP())
+		if !ok {
+			c.Header("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
+			s.renderMessage(c, http.StatusTooManyRequests, "error.rate_limited", &link{Href: c.Request.URL.Path, Text: text("error.try_again")})
+			c.Abort()
+			return
+		}
+		c.Next()
+	}
+}

@@ -1,0 +1,81 @@
+package payments
+
+import (
+	"context"
+	"fmt"
+
+	"santunan/database"
+	"santunan/domain"
+)
+
+// Figures are a count of claims and their sum.
+type Figures struct {
+	Count  int           `json:"count"`
+	Amount domain.Rupiah `json:"amount"`
+}
+
+// Reconciliation of a batch: what was sent against what the bank answered,
+// recomputed from the batch's lines and compared with the control totals
+// and running figures kept on the batch.
+type Reconciliation struct {
+	Batch    Batch   `json:"batch"`
+	Expected Figures `json:"expected"`
+	Paid     Figures `json:"paid"`
+	Failed   Figures `json:"failed"`
+	Pending  Figures `json:"pending"`
+	// Balanced: the lines add up to the control totals, and paid, failed
+	// and pending add up to the lines; nothing was lost or counted twice.
+	Balanced bool `json:"balanced"`
+	// Items are the lines, for the detailed report.
+	Items []Item `json:"-"`
+}
+
+// Reconcile computes a batch's reconciliation.
+func (s *Service) Reconcile(ctx context.Context, actor domain.Actor, batchID int64) (Reconciliation, error) {
+	if err := require(actor, readers...); err != nil {
+		return Reconciliation{}, err
+	}
+	db := s.read(ctx)
+	row, err := loadBatch(db, batchID)
+	if err != nil {
+		return Reconciliation{}, err
+	}
+	var sums []struct {
+		State  string
+		N      int
+		Amount int64
+	}
+	err = db.Model(&itemRow{}).Select("state, COUNT(*) AS n, COALESCE(SUM(amount), 0) AS amount").
+		Where("batch_id = ?", batchID).Group("state").Scan(&sums).Error
+	if err != nil {
+		return Reconciliation{}, database.Classify(fmt.Errorf("reconcile batch %d: %w", batchID, err))
+	}
+	rec := Reconciliation{Batch: batchOf(row)}
+	var lines Figures
+	for _, s := range sums {
+		f := Figures{Count: s.N, Amount: domain.Rupiah(s.Amount)}
+		switch s.State {
+		case statePaid:
+			rec.Paid = f
+		case stateFailed:
+			rec.Failed = f
+		case statePending:
+			rec.Pending = f
+		}
+		lines.Count += f.Count
+		lines.Amount += f.Amount
+	}
+	rec.Expected = Figures{Count: row.ClaimCount, Amount: domain.Rupiah(row.TotalAmount)}
+	rec.Balanced = lines == rec.Expected &&
+		rec.Paid == Figures{Count: row.PaidCount, Amount: domain.Rupiah(row.PaidAmount)} &&
+		rec.Failed == Figures{Count: row.FailedCount, Amount: domain.Rupiah(row.FailedAmount)}
+	items, err := loadItems(db, batchID)
+	if err != nil {
+		return Reconciliation{}, err
+	}
+	rec.Items = make([]Item, 0, len(items))
+	for _, it := range items {
+		rec.Items = append(rec.Items, itemOf(it))
+	}
+	return rec, nil
+}
