@@ -129,14 +129,6 @@ func (s *Service) ListBatches(ctx context.Context, actor domain.Actor, q PageQue
 	if err := db.Order("id DESC").Limit(q.Limit + 1).Find(&rows).Error; err != nil {
 		return nil, "", database.Classify(fmt.Errorf("list batches: %w", err))
 	}
-	next := ""
-	if len(rows) > q.Limit {
-		rows = rows[:q.Limit]
-		next = encodeCursor(rows[len(rows)-1].ID)
-	}
-	out := make([]Batch, 0, len(rows))
-	for _, r := range rows {
-		out = append(out, batchOf(r))
-	}
+	out, next := trimPage(rows, q.Limit, func(r batchRow) int64 { return r.ID }, batchOf)
 	return out, next, nil
 }

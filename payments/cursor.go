@@ -1,31 +1,23 @@
 package payments
 
-import (
-	"encoding/base64"
-	"strconv"
-	"strings"
-)
+import "santunan/paging"
 
-// Cursors are opaque to clients so the paging key can change later.
-func encodeCursor(id int64) string {
-	return base64.RawURLEncoding.EncodeToString([]byte("before:" + strconv.FormatInt(id, 10)))
-}
+// Payment lists page newest first: the cursor names the id to go below.
+func encodeCursor(id int64) string { return paging.Encode("before", id) }
 
-func decodeCursor(s string) (int64, bool) {
-	if s == "" {
-		return 0, true
+func decodeCursor(s string) (int64, bool) { return paging.Decode("before", s, 1) }
+
+// trimPage cuts rows fetched with limit+1 to the page, converts them, and
+// returns the cursor of the next page ("" on the last one).
+func trimPage[R, T any](rows []R, limit int, id func(R) int64, conv func(R) T) ([]T, string) {
+	next := ""
+	if len(rows) > limit {
+		rows = rows[:limit]
+		next = encodeCursor(id(rows[len(rows)-1]))
 	}
-	raw, err := base64.RawURLEncoding.DecodeString(s)
-	if err != nil {
-		return 0, false
+	out := make([]T, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, conv(r))
 	}
-	rest, ok := strings.CutPrefix(string(raw), "before:")
-	if !ok {
-		return 0, false
-	}
-	id, err := strconv.ParseInt(rest, 10, 64)
-	if err != nil || id <= 0 {
-		return 0, false
-	}
-	return id, true
+	return out, next
 }

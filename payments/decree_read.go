@@ -108,14 +108,6 @@ func (s *Service) ListDecrees(ctx context.Context, actor domain.Actor, q PageQue
 	if err := db.Order("id DESC").Limit(q.Limit + 1).Find(&rows).Error; err != nil {
 		return nil, "", database.Classify(fmt.Errorf("list decrees: %w", err))
 	}
-	next := ""
-	if len(rows) > q.Limit {
-		rows = rows[:q.Limit]
-		next = encodeCursor(rows[len(rows)-1].ID)
-	}
-	out := make([]Decree, 0, len(rows))
-	for _, r := range rows {
-		out = append(out, decreeOf(r))
-	}
+	out, next := trimPage(rows, q.Limit, func(r decreeRow) int64 { return r.ID }, decreeOf)
 	return out, next, nil
 }

@@ -51,37 +51,3 @@ func FuzzNormalizeCode(f *testing.F) {
 		}
 	})
 }
-
-func TestCursorRoundTrip(t *testing.T) {
-	for _, id := range []int64{0, 1, 42, 1 << 40} {
-		got, ok := decodeCursor(encodeCursor(id))
-		if !ok || got != id {
-			t.Errorf("cursor for %d decodes to %d, %v", id, got, ok)
-		}
-	}
-	for _, bad := range []string{"x", "aWQ6", "aWQ6LTE", "MTI", "%%%"} {
-		if _, ok := decodeCursor(bad); ok {
-			t.Errorf("decodeCursor(%q) accepted", bad)
-		}
-	}
-}
-
-func FuzzDecodeCursor(f *testing.F) {
-	f.Add("")
-	f.Add(encodeCursor(12345))
-	f.Add("aWQ6LTE")
-	f.Fuzz(func(t *testing.T, s string) {
-		id, ok := decodeCursor(s)
-		if ok && s != "" && (id < 0 || encodeCursor(id) != s && decodeMust(t, encodeCursor(id)) != id) {
-			t.Fatalf("decodeCursor(%q) = %d", s, id)
-		}
-	})
-}
-
-func decodeMust(t *testing.T, s string) int64 {
-	id, ok := decodeCursor(s)
-	if !ok {
-		t.Fatalf("own cursor %q refused", s)
-	}
-	return id
-}

@@ -2,14 +2,13 @@ package workflow
 
 import (
 	"context"
-	"encoding/base64"
 	"fmt"
 	"regexp"
-	"strconv"
 	"strings"
 
 	"santunan/database"
 	"santunan/domain"
+	"santunan/paging"
 )
 
 // Paging limits for claim lists.
@@ -94,22 +93,6 @@ func escapeLike(s string) string {
 	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
 }
 
-// Cursors are opaque to clients so the paging key can change later.
-func encodeCursor(id int64) string {
-	return base64.RawURLEncoding.EncodeToString([]byte("id:" + strconv.FormatInt(id, 10)))
-}
+func encodeCursor(id int64) string { return paging.Encode("id", id) }
 
-func decodeCursor(s string) (int64, bool) {
-	if s == "" {
-		return 0, true
-	}
-	raw, err := base64.RawURLEncoding.DecodeString(s)
-	if err != nil {
-		return 0, false
-	}
-	id, err := strconv.ParseInt(strings.TrimPrefix(string(raw), "id:"), 10, 64)
-	if err != nil || id < 0 || !strings.HasPrefix(string(raw), "id:") {
-		return 0, false
-	}
-	return id, true
-}
+func decodeCursor(s string) (int64, bool) { return paging.Decode("id", s, 0) }
