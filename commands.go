@@ -48,7 +48,7 @@ func userCommand(ctx context.Context, args []string, getenv func(string) string,
 	defer a.db.Close()
 	// The command line stands for the administrator at the console.
 	console := domain.Actor{UserID: 0, Username: "console", Role: domain.RoleAdmin}
-	u, err := a.auth.CreateUser(ctx, console, auth.NewUser{Username: *username, FullName: *fullName,
+	u, err := a.Auth.CreateUser(ctx, console, auth.NewUser{Username: *username, FullName: *fullName,
 		Role: domain.Role(*role), Password: password}, "console")
 	if err != nil {
 		var ve *domain.ValidationError
@@ -72,7 +72,7 @@ func auditCommand(ctx context.Context, args []string, getenv func(string) string
 		return false, err
 	}
 	defer a.db.Close()
-	report, err := a.engine.VerifyAudit(ctx)
+	report, err := a.Engine.VerifyAudit(ctx)
 	if err != nil {
 		return false, err
 	}

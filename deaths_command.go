@@ -33,7 +33,7 @@ func deathsCommand(ctx context.Context, args []string, getenv func(string) strin
 		return false, err
 	}
 	defer a.db.Close()
-	rep, err := a.register.Import(ctx, deathregister.Console, "cli", in)
+	rep, err := a.DeathRegister.Import(ctx, deathregister.Console, "cli", in)
 	var invalid *domain.ValidationError
 	if errors.As(err, &invalid) {
 		return false, fmt.Errorf("invalid register file: %s", i18n.Violation(i18n.English, invalid.Fields["file"]))

@@ -12,7 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"santunan/api"
-	"santunan/domain"
+	"santunan/internal/wiring"
 )
 
 // serve migrates, makes sure an admin exists, and serves until ctx ends
@@ -24,7 +24,7 @@ func serve(ctx context.Context, getenv func(string) string, logOut io.Writer) er
 	}
 	defer a.db.Close()
 
-	created, generated, err := a.auth.EnsureAdmin(ctx, a.cfg.AdminPassword)
+	created, generated, err := a.Auth.EnsureAdmin(ctx, a.cfg.AdminPassword)
 	if err != nil {
 		return fmt.Errorf("create admin: %w", err)
 	}
@@ -37,12 +37,7 @@ func serve(ctx context.Context, getenv func(string) string, logOut io.Writer) er
 	}
 
 	gin.SetMode(gin.ReleaseMode)
-	router, err := api.New(api.Deps{Engine: a.engine, Auth: a.auth, Areas: a.areas, DB: a.db, Log: a.log,
-		Payments: a.payments, Documents: a.documents, DeathRegister: a.register}, api.Options{
-		TrustedProxies: a.cfg.TrustedProxies, TrackPerMinute: a.cfg.TrackRatePerMinute,
-		LoginPerMinute: a.cfg.LoginRatePerMinute, CookieSecure: a.cfg.CookieSecure,
-		RegencyCode: a.cfg.RegencyCode, BenefitAmount: domain.Rupiah(a.cfg.BenefitAmount), ClaimWindowDays: a.cfg.ClaimWindowDays,
-	})
+	router, err := api.New(a.Deps(a.db, a.areas, a.log), wiring.APIOptions(a.cfg))
 	if err != nil {
 		return err
 	}

@@ -139,6 +139,12 @@ func (s *Server) unclaimedCSV(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
+	s.writeUnclaimedCSV(c, actor, village)
+}
+
+// writeUnclaimedCSV streams the list once the query is known to be good
+// (the API's and the page's export).
+func (s *Server) writeUnclaimedCSV(c *gin.Context, actor domain.Actor, village string) {
 	name := "kematian-belum-diklaim-" + domain.DateOf(s.opts.Now().In(domain.Jakarta())).String() + ".csv"
 	c.Header("Content-Type", "text/csv; charset=utf-8")
 	c.Header("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))

@@ -12,6 +12,7 @@ import (
 
 	"santunan/documents"
 	"santunan/domain"
+	"santunan/payments"
 )
 
 // multipartSlack is what a multipart body may carry beside the file: the
@@ -22,6 +23,9 @@ const multipartSlack = 64 << 10
 const (
 	routeUploadDocument    = "/api/v1/claims/:id/documents"
 	routeImportDeathRecord = "/api/v1/death-records/import"
+	// The pages' upload forms (api/web_upload.go).
+	routeUploadDocumentPage = "/staf/klaim/:id/dokumen"
+	routeImportDeathsPage   = "/staf/register-kematian"
 )
 
 // largeBodies are the body limits of upload routes (see limitBody): the
@@ -30,9 +34,15 @@ func (s *Server) largeBodies() map[string]int64 {
 	out := map[string]int64{}
 	if s.docs != nil {
 		out[routeUploadDocument] = s.docs.MaxBytes() + multipartSlack
+		out[routeUploadDocumentPage] = pageBodyCeiling(s.docs.MaxBytes())
 	}
 	if s.register != nil {
 		out[routeImportDeathRecord] = s.register.MaxImportBytes() + multipartSlack
+		out[routeImportDeathsPage] = pageBodyCeiling(s.register.MaxImportBytes())
+	}
+	if s.payments != nil {
+		// The bank's result file uploaded from the batch page.
+		out[routeResultsPage] = pageBodyCeiling(payments.MaxResultFileBytes)
 	}
 	return out
 }
@@ -146,6 +156,12 @@ func (s *Server) downloadDocument(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
+	writeDocument(c, doc, data)
+}
+
+// writeDocument sends a document opened by the service (the API's and the
+// page's download).
+func writeDocument(c *gin.Context, doc domain.Document, data []byte) {
 	h := c.Writer.Header()
 	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": doc.Filename}))
 	h.Set("Content-Security-Policy", "sandbox; default-src 'none'")

@@ -58,9 +58,9 @@ func accessLog() gin.HandlerFunc {
 	}
 }
 
-// recoverJSON turns a panic into a logged 500 with the JSON error shape. A
-// panic is always our bug; the process keeps serving.
-func recoverJSON() gin.HandlerFunc {
+// recoverPanic turns a panic into a logged 500, as JSON for the API and as a
+// page for pages. A panic is always our bug; the process keeps serving.
+func (s *Server) recoverPanic() gin.HandlerFunc {
 	return func(c *gin.Context) {
 		defer func() {
 			if r := recover(); r != nil {
@@ -69,7 +69,7 @@ func recoverJSON() gin.HandlerFunc {
 				}
 				logger(c).Error("panic", "panic", fmt.Sprint(r))
 				if !c.Writer.Written() {
-					abort(c, http.StatusInternalServerError, codeInternal, "internal error")
+					s.fail(c, http.StatusInternalServerError, codeInternal, "internal error")
 				}
 			}
 		}()
@@ -80,14 +80,14 @@ func recoverJSON() gin.HandlerFunc {
 // limitBody caps request bodies; decoders then see *http.MaxBytesError.
 // Routes in larger (uploads, imports; keyed by route pattern) get their own
 // cap instead.
-func limitBody(def int64, larger map[string]int64) gin.HandlerFunc {
+func (s *Server) limitBody(def int64, larger map[string]int64) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		max := def
 		if l, ok := larger[c.FullPath()]; ok {
 			max = l
 		}
 		if c.Request.ContentLength > max {
-			abort(c, http.StatusRequestEntityTooLarge, codePayloadTooLarge, fmt.Sprintf("request body is larger than %d bytes", max))
+			s.fail(c, http.StatusRequestEntityTooLarge, codePayloadTooLarge, fmt.Sprintf("request body is larger than %d bytes", max))
 			return
 		}
 		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, max)

@@ -21,6 +21,8 @@ type claimDetailPage struct {
 	Warnings []string
 	Actions  []actionView
 	Timeline []timelineEntry
+	Evidence *evidenceView     // documents and the death register (api/page_evidence.go)
+	Payment  *claimPaymentView // its decree and batches (api/page_claim_payment.go)
 }
 
 // factSection is a titled list of label/value pairs. A capability can show
@@ -69,12 +71,20 @@ func (s *Server) pageClaim(c *gin.Context) {
 			v.Notice = text("claim.filed")
 		}
 	}
+	if k := domain.DocumentKind(c.Query("diunggah")); k.Valid() {
+		v.Notice = textf("docs.uploaded", "kind", kindLabel(k))
+	}
 	s.showClaim(c, id, http.StatusOK, v)
 }
 
 // showClaim renders claim id as it is now, with v's messages: after a
 // refused action too, so a stale page is replaced by the current state.
 func (s *Server) showClaim(c *gin.Context, id int64, status int, v view) {
+	s.showClaimWith(c, id, status, v, nil)
+}
+
+// showClaimWith is showClaim with an upload form that came back with an error.
+func (s *Server) showClaimWith(c *gin.Context, id int64, status int, v view, upload *formView) {
 	ctx := c.Request.Context()
 	cl, err := s.engine.Get(ctx, id)
 	if err != nil {
@@ -99,6 +109,14 @@ func (s *Server) showClaim(c *gin.Context, id int64, status int, v view) {
 			av.Form = s.actionForm(cl, a, nil)
 		}
 		data.Actions = append(data.Actions, av)
+	}
+	if err := s.addEvidence(c, &data, upload); err != nil {
+		s.renderError(c, err)
+		return
+	}
+	if data.Payment, err = s.claimPayment(c, cl); err != nil {
+		s.renderError(c, err)
+		return
 	}
 	for i := len(events) - 1; i >= 0; i-- { // newest first
 		data.Timeline = append(data.Timeline, timelineOf(events[i]))
@@ -175,9 +193,9 @@ func timelineOf(ev domain.Event) timelineEntry {
 	}
 	sort.Strings(fields)
 	for _, f := range fields {
-		ch := ev.Changes[f]
-		e.Changes = append(e.Changes, changeView{Field: fieldLabel(f), Old: orDash(ch.Old), New: orDash(ch.New)})
+		e.Changes = append(e.Changes, changeRow(f, ev.Changes[f]))
 	}
+	describeDocumentEvent(ev, &e)
 	return e
 }
 

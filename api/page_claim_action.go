@@ -37,7 +37,9 @@ func (s *Server) pageActionForm(c *gin.Context) {
 		s.actionRefused(c, id, err)
 		return
 	}
-	s.render(c, http.StatusOK, "claim_action", view{Data: actionPage{Claim: cl, Label: actionLabel(a), Form: s.actionForm(cl, a, nil)}})
+	form := s.actionForm(cl, a, nil)
+	s.verifyFormAgain(c, &form, cl, a, nil)
+	s.render(c, http.StatusOK, "claim_action", view{Data: actionPage{Claim: cl, Label: actionLabel(a), Form: form}})
 }
 
 func (s *Server) pageTakeAction(c *gin.Context) {
@@ -58,6 +60,9 @@ func (s *Server) pageTakeAction(c *gin.Context) {
 		return
 	}
 	errs := fieldErrors(err)
+	if errs == nil {
+		errs = mismatchErrors(err) // the death register differs: confirm on the form
+	}
 	if errs == nil && !errors.Is(err, domain.ErrDuplicateClaim) {
 		s.actionRefused(c, id, err)
 		return
@@ -72,6 +77,7 @@ func (s *Server) pageTakeAction(c *gin.Context) {
 	v := view{}
 	status := http.StatusUnprocessableEntity
 	form := s.actionForm(cl, a, c.PostForm)
+	s.verifyFormAgain(c, &form, cl, a, c.PostForm)
 	if errs != nil {
 		form.applyErrors(errs)
 	} else {

@@ -294,7 +294,7 @@ func TestCapabilityRefusalsShowOnTheClaimPage(t *testing.T) {
 		officer := h.staff(domain.RoleDinsosOfficer)
 		officer.get(claimPath(c.ID))
 		p := officer.post(actionPagePath(c.ID, "approve"), actionForm(c.Version)).want(http.StatusUnprocessableEntity)
-		p.has(i18n.Violation(i18n.Indonesian, domain.ViolationBudgetNotSet), "Kematian terverifikasi", "Muat ulang klaim")
+		p.has("pagu anggaran tahun 2026 belum ditetapkan", "halaman Anggaran", "Kematian terverifikasi", "Muat ulang klaim")
 		var now claimOut
 		h.expect(h.do(http.MethodGet, "/api/v1/claims/"+itoa(c.ID), domain.RoleAuditor, nil), http.StatusOK, &now)
 		if now.Status != "death_verified" {

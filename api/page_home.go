@@ -46,6 +46,7 @@ type homePage struct {
 	Rows      []queueRow
 	NextHref  string
 	FirstHref string // set when past the first page
+	Links     []link // shortcuts to the role's work beyond the queue
 }
 
 type statusCount struct {
@@ -99,7 +100,7 @@ func (s *Server) pageHome(c *gin.Context) {
 		s.renderError(c, err)
 		return
 	}
-	data := homePage{Status: status, Q: q, Search: s.searchForm(q, status)}
+	data := homePage{Status: status, Q: q, Search: s.searchForm(q, status), Links: s.homeLinks(user.Role)}
 	mine := map[domain.Status]bool{}
 	for _, st := range roleQueues[user.Role] {
 		mine[st] = true

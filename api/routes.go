@@ -8,14 +8,15 @@ import (
 	"santunan/deathregister"
 	"santunan/documents"
 	"santunan/domain"
+	"santunan/payments"
 )
 
 // routes is the whole URL space of the API, in one place.
 func (s *Server) routes(r *gin.Engine) {
-	r.Use(recoverJSON(), requestID(s.log), accessLog(), securityHeaders(), limitBody(s.opts.MaxBodyBytes, s.largeBodies()))
+	r.Use(requestID(s.log), accessLog(), s.recoverPanic(), securityHeaders(), s.limitBody(s.opts.MaxBodyBytes, s.largeBodies()))
 	r.NoRoute(s.noRoute)
 	r.NoMethod(func(c *gin.Context) {
-		abort(c, http.StatusMethodNotAllowed, codeMethodNotAllowed, "method not allowed on this endpoint")
+		s.fail(c, http.StatusMethodNotAllowed, codeMethodNotAllowed, "method not allowed on this endpoint")
 	})
 
 	r.GET("/healthz", s.healthz)
@@ -117,4 +118,51 @@ func (s *Server) routes(r *gin.Engine) {
 	userPages.POST("", s.pageCreateUser)
 	userPages.POST("/:id/aktif", s.pageSetUserActive)
 	userPages.POST("/:id/sandi", s.pageResetPassword)
+
+	// Documents and the death register (api/page_documents.go,
+	// api/page_deaths.go, api/page_unclaimed.go). An upload's size is
+	// checked before the CSRF check reads its body (api/web_upload.go).
+	if s.docs != nil {
+		claimPages.GET("/:id/dokumen/:doc", s.pageDownloadDocument)
+		uploads := r.Group("/staf/klaim", s.requireSession, s.pageAllow(documents.CanUpload),
+			s.pageBodyLimit(s.docs.MaxBytes(), s.pageDocumentTooLarge), s.checkCSRF)
+		uploads.POST("/:id/dokumen", s.pageUploadDocument)
+	}
+	if s.register != nil {
+		staff.GET("/register-kematian", s.pageAllow(deathregister.CanImport), s.pageRegisterForm)
+		imports := r.Group("/staf/register-kematian", s.requireSession, s.pageAllow(deathregister.CanImport),
+			s.pageBodyLimit(s.register.MaxImportBytes(), s.pageImportTooLarge), s.checkCSRF)
+		imports.POST("", s.pageImportDeaths)
+		unclaimed := staff.Group("/kematian-belum-diklaim", s.pageAllow(deathregister.CanRead))
+		unclaimed.GET("", s.pageUnclaimed)
+		unclaimed.GET("/unduh", s.pageUnclaimedCSV)
+	}
+
+	// Budget, decrees and disbursement batches (api/page_budget.go,
+	// api/page_decree*.go, api/page_batch*.go). The result file's size is
+	// checked before the CSRF check reads its body (api/web_upload.go).
+	if s.payments != nil {
+		budgetPages := staff.Group("/anggaran", s.pageAllow(readsBudgets))
+		budgetPages.GET("", s.pageBudgets)
+		budgetPages.POST("", s.pageAllow(setsBudgets), s.pageSetBudget)
+		decreePages := staff.Group("/sk", s.pageAllow(readsPayments))
+		decreePages.GET("", s.pageDecrees)
+		decreePages.GET("/baru", s.pageAllow(makesDecrees), s.pageNewDecree)
+		decreePages.POST("/baru", s.pageAllow(makesDecrees), s.pageCreateDecree)
+		decreePages.GET("/:id", s.pageDecree)
+		decreePages.GET("/:id/penerima.xlsx", s.pageDecreeXLSX)
+		decreePages.GET("/:id/penerima.pdf", s.pageDecreePDF)
+		batchPages := staff.Group("/pembayaran", s.pageAllow(readsPayments))
+		batchPages.GET("", s.pageBatches)
+		batchPages.GET("/baru", s.pageAllow(makesBatches), s.pageNewBatch)
+		batchPages.POST("/baru", s.pageAllow(makesBatches), s.pageCreateBatch)
+		batchPages.GET("/:id", s.pageBatch)
+		batchPages.GET("/:id/berkas-transfer.csv", s.pageAllow(makesBatches), s.pageTransferFile)
+		batchPages.GET("/:id/rekonsiliasi.xlsx", s.pageReconciliationXLSX)
+		batchPages.POST("/:id/cek-rekening", s.pageAllow(makesBatches), s.pageConfirmAccounts)
+		batchPages.POST("/:id/cek-bank", s.pageAllow(makesBatches), s.pageInquireAccounts)
+		results := r.Group(batchesPath, s.requireSession, s.pageAllow(makesBatches),
+			s.pageBodyLimit(payments.MaxResultFileBytes, s.pageResultTooLarge), s.checkCSRF)
+		results.POST("/:id/hasil", s.pageApplyResults)
+	}
 }

@@ -109,6 +109,7 @@ func (s *Server) actionRequestFrom(a domain.Action, get formValues) (actionReque
 			req.Reason = get("reason")
 		case workflow.NeedDeathCertificateNo:
 			req.DeathCertificateNo, req.DateOfDeath, req.Reason = get("death_certificate_no"), get("date_of_death"), get("reason")
+			req.ConfirmRegisterMismatch = get(fieldConfirmMismatch) == "true"
 		case workflow.NeedBankReference:
 			req.BankReference = get("bank_reference")
 		case workflow.NeedBankAccount:

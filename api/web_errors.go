@@ -32,9 +32,17 @@ func pageProblem(c *gin.Context, err error) (int, string) {
 		// Some refusals (a budget ceiling) carry a violation code.
 		msg = i18n.Violation(i18n.Indonesian, d.Code)
 	}
+	if d.Budget != nil {
+		// The budget refused an approval: the year's figures, and what to do.
+		msg = budgetRefusalText(d.Code, d.Budget)
+	}
 	var locked *auth.LockedError
 	if errors.As(err, &locked) {
 		msg = textf("error.account_locked_until", "time", formatDateTime(i18n.Indonesian, locked.Until))
+	}
+	var missing *domain.DocumentsMissingError
+	if errors.As(err, &missing) {
+		msg = textf("error.documents_missing_list", "action", actionLabel(missing.Action), "documents", kindList(missing.Missing))
 	}
 	return status, msg
 }
@@ -89,11 +97,30 @@ func (s *Server) homeLink(c *gin.Context) *link {
 
 // noRoute answers an unknown path: the JSON error under /api, a page elsewhere.
 func (s *Server) noRoute(c *gin.Context) {
-	if strings.HasPrefix(c.Request.URL.Path, "/api/") {
+	if !isPage(c) {
 		abort(c, http.StatusNotFound, codeNotFound, "no such endpoint")
 		return
 	}
 	s.renderMessage(c, http.StatusNotFound, "error.page_not_found", &link{Href: "/", Text: text("error.back_public")})
+}
+
+// isPage reports whether the request is for a page (a person's browser)
+// rather than the JSON API or a health check.
+func isPage(c *gin.Context) bool {
+	p := c.Request.URL.Path
+	return !strings.HasPrefix(p, "/api/") && p != "/healthz" && p != "/readyz"
+}
+
+// fail answers a refusal that middleware decides (a panic, a body too large,
+// a wrong method): JSON with the stable code for the API, a page in
+// Indonesian for a person.
+func (s *Server) fail(c *gin.Context, status int, code, message string) {
+	if !isPage(c) {
+		abort(c, status, code, message)
+		return
+	}
+	s.renderPlain(c, status, text(errorTextKey(code)), s.homeLink(c))
+	c.Abort()
 }
 
 // limitPageByIP is limitByIP for pages: the same limiter (shared with the

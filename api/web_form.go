@@ -45,7 +45,7 @@ type formField struct {
 	Name         string
 	Label        string
 	Hint         string
-	Type         string // text, date, tel, password, search, select, textarea, checkbox (posts "true" when ticked)
+	Type         string // text, date, tel, password, search, select, textarea, file, checkbox (posts "true" when ticked)
 	Value        string
 	Error        string
 	Required     bool
@@ -53,6 +53,7 @@ type formField struct {
 	InputMode    string // numeric for digit-only fields: a phone shows a keypad
 	MaxLength    int
 	Placeholder  string // a <select>'s empty first option, e.g. "Pilih..."
+	Accept       string // the file types a file input offers to pick
 	Options      []option
 	Groups       []optGroup // a <select> with <optgroup>s
 }

@@ -30,6 +30,11 @@ var (
 	staffNav = []navItem{
 		{Path: "/staf", Text: "nav.queue", Show: func(_ *Server, r domain.Role) bool { return r.ReadsClaims() }},
 		{Path: "/staf/klaim/baru", Text: "nav.new_claim", Show: (*Server).maySubmit},
+		{Path: "/staf/kematian-belum-diklaim", Text: "nav.unclaimed", Show: (*Server).mayReadDeaths},
+		{Path: "/staf/register-kematian", Text: "nav.death_register", Show: (*Server).mayImportDeaths},
+		{Path: decreesPath, Text: "nav.decrees", Show: (*Server).showsPayments},
+		{Path: batchesPath, Text: "nav.batches", Show: (*Server).showsPayments},
+		{Path: budgetPath, Text: "nav.budget", Show: (*Server).showsBudgets},
 		{Path: "/staf/pengguna", Text: "nav.users", Show: func(_ *Server, r domain.Role) bool { return isAdmin(r) }},
 	}
 )

@@ -1,0 +1,131 @@
+// Package wiring builds Santunan's services from the configuration: the
+// one place where the workflow engine gets its guards (required documents,
+// the death-register check, the budget) and its reserved actions (payments
+// only through batches), and where each capability gets its service. The
+// server (app.go) and the end-to-end browser tests both use it, so the
+// tests run what production runs.
+package wiring
+
+import (
+	"log/slog"
+	"time"
+
+	"santunan/api"
+	"santunan/areas"
+	"santunan/auth"
+	"santunan/config"
+	"santunan/database"
+	"santunan/deathregister"
+	"santunan/documents"
+	"santunan/domain"
+	"santunan/payments"
+	"santunan/workflow"
+)
+
+// Options are what a test changes beside the configuration: what lies
+// outside our walls, and the clock.
+type Options struct {
+	// Now is every service's clock; nil means time.Now.
+	Now func() time.Time
+	// BcryptCost hashes passwords; 0 means auth's default (tests use
+	// bcrypt.MinCost to run fast).
+	BcryptCost int
+	// Registry replaces Dukcapil's web service that the configuration
+	// names (a fake in tests); nil keeps the configuration's, if any.
+	Registry deathregister.RegistryClient
+	// Inquirer is a bank's account-name inquiry; nil means the treasurer
+	// confirms names by hand (no bank interface is contracted yet).
+	Inquirer payments.AccountInquirer
+}
+
+// Services are the engine and the capabilities built on it.
+type Services struct {
+	Engine        *workflow.Engine
+	Auth          *auth.Service
+	Payments      *payments.Service
+	Documents     *documents.Service
+	DeathRegister *deathregister.Service
+}
+
+// Build wires the services on db. dir must hold the regency's villages.
+func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) Services {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	req := Requirements(cfg.Evidence)
+	engine := workflow.NewEngine(db, workflow.Config{
+		Areas: dir, RegencyCode: cfg.RegencyCode, WindowDays: cfg.ClaimWindowDays,
+		Amount: domain.Rupiah(cfg.BenefitAmount), Now: o.Now, Location: domain.Jakarta(),
+		// Required documents and the death-register check; the budget
+		// ceiling on approve/retry_payment/cancel; payment actions only
+		// through disbursement batches.
+		Guards:   MergeGuards(EvidenceGuards(req), payments.Guards(domain.Jakarta())),
+		Reserved: payments.ReservedActions,
+	})
+	e := cfg.Evidence
+	registry := o.Registry
+	if registry == nil {
+		registry = deathregister.NewHTTPRegistry(e.DukcapilURL, e.DukcapilKey, e.DukcapilTimeout)
+	}
+	return Services{
+		Engine: engine,
+		Auth: auth.NewService(db, auth.Options{TokenTTL: cfg.TokenTTL, SessionIdle: cfg.SessionIdle,
+			BcryptCost: o.BcryptCost, Now: o.Now}),
+		Payments: payments.New(db, engine, payments.Config{Location: domain.Jakarta(), Areas: dir, Inquirer: o.Inquirer}),
+		// Documents are stored in the database; an object store can
+		// replace documents.NewDBBlobs behind the same interface.
+		Documents: documents.NewService(engine, db, documents.NewDBBlobs(db), documents.Options{
+			MaxBytes: e.MaxUploadBytes, Required: req, Now: o.Now,
+		}),
+		DeathRegister: deathregister.NewService(db, engine, deathregister.Options{
+			Areas: dir, RegencyCode: cfg.RegencyCode, WindowDays: cfg.ClaimWindowDays,
+			UnclaimedAfterDays: e.UnclaimedAfterDays, MaxImportBytes: e.MaxImportBytes,
+			Registry: registry, Now: o.Now, Location: domain.Jakarta(),
+		}),
+	}
+}
+
+// Deps are the API's dependencies on these services.
+func (s Services) Deps(db *database.DB, dir *areas.Directory, log *slog.Logger) api.Deps {
+	return api.Deps{Engine: s.Engine, Auth: s.Auth, Areas: dir, DB: db, Log: log,
+		Payments: s.Payments, Documents: s.Documents, DeathRegister: s.DeathRegister}
+}
+
+// APIOptions are the API's settings from the configuration.
+func APIOptions(cfg config.Config) api.Options {
+	return api.Options{
+		TrustedProxies: cfg.TrustedProxies, TrackPerMinute: cfg.TrackRatePerMinute,
+		LoginPerMinute: cfg.LoginRatePerMinute, CookieSecure: cfg.CookieSecure,
+		RegencyCode: cfg.RegencyCode, BenefitAmount: domain.Rupiah(cfg.BenefitAmount), ClaimWindowDays: cfg.ClaimWindowDays,
+	}
+}
+
+// Requirements are the documents each action needs, from the configuration.
+func Requirements(e config.Evidence) documents.Requirements {
+	return documents.Requirements{
+		domain.ActionVerifyDeath: e.RequiredVerify,
+		domain.ActionApprove:     e.RequiredApprove,
+	}
+}
+
+// EvidenceGuards: required documents on verify_death and approve, then the
+// death-register check on verify_death (a mismatch needs the clerk's
+// confirmation, every outcome goes into the audit trail).
+func EvidenceGuards(req documents.Requirements) map[domain.Action][]workflow.Guard {
+	guards := map[domain.Action][]workflow.Guard{}
+	req.Install(guards)
+	guards[domain.ActionVerifyDeath] = append(guards[domain.ActionVerifyDeath], deathregister.Guard())
+	return guards
+}
+
+// MergeGuards joins the engine guards of several capabilities; each
+// action's guards run in the order the sets are given.
+func MergeGuards(sets ...map[domain.Action][]workflow.Guard) map[domain.Action][]workflow.Guard {
+	out := map[domain.Action][]workflow.Guard{}
+	for _, set := range sets {
+		for action, guards := range set {
+			out[action] = append(out[action], guards...)
+		}
+	}
+	return out
+}
