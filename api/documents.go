@@ -22,6 +22,7 @@ const multipartSlack = 64 << 10
 // Route patterns whose bodies may exceed MaxBodyBytes.
 const (
 	routeUploadDocument    = "/api/v1/claims/:id/documents"
+	routeResultsAPI        = "/api/v1/disbursements/:id/results"
 	routeImportDeathRecord = "/api/v1/death-records/import"
 	// The pages' upload forms (api/web_upload.go).
 	routeUploadDocumentPage = "/staf/klaim/:id/dokumen"
@@ -41,8 +42,10 @@ func (s *Server) largeBodies() map[string]int64 {
 		out[routeImportDeathsPage] = pageBodyCeiling(s.register.MaxImportBytes())
 	}
 	if s.payments != nil {
-		// The bank's result file uploaded from the batch page.
+		// The bank's result file uploaded from the batch page, and sent to
+		// the API as CSV or as JSON (about twice the CSV's size).
 		out[routeResultsPage] = pageBodyCeiling(payments.MaxResultFileBytes)
+		out[routeResultsAPI] = 2 * payments.MaxResultFileBytes
 	}
 	return out
 }
