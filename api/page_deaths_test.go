@@ -188,7 +188,7 @@ func TestUnclaimedDeathsPage(t *testing.T) {
 		if n := strings.Count(p.body, "Warga "); n != 50 {
 			t.Fatalf("first page lists %d deaths, want 50", n)
 		}
-		next := regexpFind(t, p.body, `<a href="([^"]+)">Berikutnya »</a>`)
+		next := regexpFind(t, p.body, `<a href="([^"]+)">Halaman berikutnya »</a>`)
 		p = auditor.get(next).want(http.StatusOK)
 		p.has(warga(52), warga(100), "« Kembali ke awal").hasNot(warga(2), "Berikutnya")
 		if n := strings.Count(p.body, "Warga "); n != 3 {

@@ -356,7 +356,6 @@ var pagesIndonesian = map[string]string{
 	"unclaimed.days":                "{n} hari",
 	"unclaimed.days_left":           "sisa {n} hari",
 	"unclaimed.empty":               "Tidak ada kematian yang belum diklaim di sini.",
-	"unclaimed.next":                "Berikutnya »",
 	"unclaimed.back":                "Kembali ke daftar kematian belum diklaim",
 
 	// Errors, keyed by the API's stable error codes (api/errors.go).
