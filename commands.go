@@ -76,12 +76,20 @@ func auditCommand(ctx context.Context, args []string, getenv func(string) string
 	if err != nil {
 		return false, err
 	}
+	drifts, err := a.Payments.VerifyBudgets(ctx)
+	if err != nil {
+		return false, err
+	}
 	fmt.Fprintf(stdout, "checked %d claims, %d events\n", report.ClaimsChecked, report.EventsChecked)
 	for _, p := range report.Problems {
 		fmt.Fprintf(stdout, "BROKEN claim %s (id %d) seq %d: %s\n", p.Code, p.ClaimID, p.Seq, p.Problem)
 	}
-	if report.OK() {
+	for _, d := range drifts {
+		fmt.Fprintf(stdout, "BROKEN budget %d: committed %d but its commitments sum to %d\n", d.Year, d.Committed, d.Sum)
+	}
+	broken := !report.OK() || len(drifts) > 0
+	if !broken {
 		fmt.Fprintln(stdout, "audit trail intact")
 	}
-	return !report.OK(), nil
+	return broken, nil
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"santunan/domain"
+	"santunan/payments"
 	"santunan/workflow"
 )
 
@@ -175,14 +176,23 @@ func (s *Server) takeAction(c *gin.Context) {
 	c.JSON(http.StatusOK, s.claimView(claim, user.Role))
 }
 
+// verifyAudit recomputes every claim's hash chain and, where payments are
+// wired, each year's committed budget from its commitments.
 func (s *Server) verifyAudit(c *gin.Context) {
 	report, err := s.engine.VerifyAudit(c.Request.Context())
 	if err != nil {
 		writeError(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, gin.H{"ok": report.OK(), "claims_checked": report.ClaimsChecked,
-		"events_checked": report.EventsChecked, "problems": report.Problems})
+	drifts := []payments.BudgetDrift{}
+	if s.payments != nil {
+		if drifts, err = s.payments.VerifyBudgets(c.Request.Context()); err != nil {
+			writeError(c, err)
+			return
+		}
+	}
+	c.JSON(http.StatusOK, gin.H{"ok": report.OK() && len(drifts) == 0, "claims_checked": report.ClaimsChecked,
+		"events_checked": report.EventsChecked, "problems": report.Problems, "budget_drifts": drifts})
 }
 
 // queryInt reads an optional integer query parameter; 0 when absent.

@@ -289,6 +289,20 @@ func TestPaymentsOverHTTP(t *testing.T) {
 		if !verify.OK {
 			t.Fatal("audit trail does not verify after the payments")
 		}
+		// A committed amount edited behind the application's back is named.
+		if err := db.Write.Exec("UPDATE budgets SET committed = committed - 1000000").Error; err != nil {
+			t.Fatal(err)
+		}
+		var broken struct {
+			OK     bool `json:"ok"`
+			Drifts []struct {
+				Year int `json:"year"`
+			} `json:"budget_drifts"`
+		}
+		h.expect(h.do(http.MethodGet, "/api/v1/audit/verify", domain.RoleAuditor, nil), http.StatusOK, &broken)
+		if broken.OK || len(broken.Drifts) != 1 || broken.Drifts[0].Year != 2026 {
+			t.Fatalf("verify after a budget edit = %+v", broken)
+		}
 	})
 }
 
