@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -241,26 +239,3 @@ func TestEvidenceTextsExist(t *testing.T) {
 	}
 }
 
-// The Go code of the evidence pages names only texts that exist (the
-// templates are checked by TestPagesAskOnlyForTextsThatExist).
-func TestEvidencePagesNameOnlyTextsThatExist(t *testing.T) {
-	key := regexp.MustCompile(`"((?:docs|match|register|unclaimed|event)\.[a-z0-9_.]*[a-z0-9_])"`)
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		body, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, m := range key.FindAllStringSubmatch(string(body), -1) {
-			if !i18n.HasText(m[1]) {
-				t.Errorf("%s names text %q, which the catalog lacks", f, m[1])
-			}
-		}
-	}
-}
