@@ -238,4 +238,3 @@ func TestEvidenceTextsExist(t *testing.T) {
 		}
 	}
 }
-
