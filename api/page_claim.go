@@ -74,6 +74,9 @@ func (s *Server) pageClaim(c *gin.Context) {
 	if k := domain.DocumentKind(c.Query("diunggah")); k.Valid() {
 		v.Notice = textf("docs.uploaded", "kind", kindLabel(k))
 	}
+	if key, ok := onlineNotices[c.Query("daring")]; ok {
+		v.Notice = text(key)
+	}
 	s.showClaim(c, id, http.StatusOK, v)
 }
 

@@ -20,6 +20,12 @@ type evidenceView struct {
 	Documents *documentsView // nil when the documents capability is off
 	Register  *registerView  // nil when the register is off or the role may not read it
 	ClaimID   int64
+	// AccessLogHref is the page of who opened the claim's documents, for
+	// the role that may read it (api/page_access_log.go); empty otherwise.
+	AccessLogHref string
+	// OnlineCheck asks Dukcapil's web service (api/page_register_online.go);
+	// nil when no service is configured or the role may not ask it.
+	OnlineCheck *formView
 }
 
 // registerView is the claim's match against the death register.
@@ -51,6 +57,9 @@ func (s *Server) addEvidence(c *gin.Context, data *claimDetailPage, upload *form
 			return err
 		}
 		ev.Documents = s.documentsOf(data.Claim, user.Role, docs, upload, sessionCSRF(c))
+		if documents.CanReadAccessLog(user.Role) {
+			ev.AccessLogHref = accessLogHref(data.Claim.ID)
+		}
 	}
 	if s.register != nil && deathregister.CanRead(user.Role) {
 		m, err := s.register.Match(ctx, user.Actor(), data.Claim.ID)
@@ -58,6 +67,9 @@ func (s *Server) addEvidence(c *gin.Context, data *claimDetailPage, upload *form
 			return err
 		}
 		ev.Register = s.registerViewOf(m)
+		if s.register.OnlineEnabled() && deathregister.CanCheckOnline(user.Role) {
+			ev.OnlineCheck = onlineCheckForm(data.Claim.ID, sessionCSRF(c))
+		}
 		for i := range data.Actions {
 			if data.Actions[i].Action == domain.ActionVerifyDeath {
 				verifyFormWithRegister(&data.Actions[i].Form, m, nil)

@@ -123,6 +123,7 @@ func (s *Server) routes(r *gin.Engine) {
 	// api/page_deaths.go, api/page_unclaimed.go). An upload's size is
 	// checked before the CSRF check reads its body (api/web_upload.go).
 	if s.docs != nil {
+		claimPages.GET("/:id/dokumen/log-akses", s.pageAllow(documents.CanReadAccessLog), s.pageDocumentAccessLog)
 		claimPages.GET("/:id/dokumen/:doc", s.pageDownloadDocument)
 		uploads := r.Group("/staf/klaim", s.requireSession, s.pageAllow(documents.CanUpload),
 			s.pageBodyLimit(s.docs.MaxBytes(), s.pageDocumentTooLarge), s.checkCSRF)
@@ -136,6 +137,7 @@ func (s *Server) routes(r *gin.Engine) {
 		unclaimed := staff.Group("/kematian-belum-diklaim", s.pageAllow(deathregister.CanRead))
 		unclaimed.GET("", s.pageUnclaimed)
 		unclaimed.GET("/unduh", s.pageUnclaimedCSV)
+		claimPages.POST("/:id/register-daring", s.pageAllow(deathregister.CanCheckOnline), s.pageRegisterOnline)
 	}
 
 	// Budget, decrees and disbursement batches (api/page_budget.go,

@@ -207,13 +207,38 @@ func (p *person) open(path string) int64 {
 // returns the HTTP status of the page that ends up shown.
 func (p *person) submit(steps ...chromedp.Action[chromedp.Void]) int64 {
 	p.t.Helper()
-	ctx, cancel := context.WithTimeout(p.ctx, 20*time.Second)
-	defer cancel()
-	resp, err := chromedp.RunResponse(ctx, steps...)
-	if err != nil {
-		p.t.Fatalf("browser: %v", err)
+	for attempt := 1; ; attempt++ {
+		ctx, cancel := context.WithTimeout(p.ctx, 20*time.Second)
+		resp, err := chromedp.RunResponse(ctx, steps...)
+		cancel()
+		// Chromium renumbers DOM nodes when a page settles; a query that
+		// raced with it failed before anything was clicked, so it is safe
+		// to ask again.
+		if err != nil && strings.Contains(err.Error(), "No node with given id found") && attempt < 3 {
+			continue
+		}
+		if err != nil {
+			p.t.Fatalf("browser: %v", err)
+		}
+		return resp.Status
 	}
-	return resp.Status
+}
+
+// check ticks a checkbox and expand opens a <details>, through the DOM
+// rather than a mouse event, so no node id can go stale in between.
+func (p *person) check(css string) {
+	p.t.Helper()
+	p.do(chromedp.Evaluate[chromedp.Void](`document.querySelector(` + jsString(css) + `).checked = true`))
+}
+
+func (p *person) expand(css string) {
+	p.t.Helper()
+	p.do(chromedp.Evaluate[chromedp.Void](`document.querySelector(` + jsString(css) + `).open = true`))
+}
+
+func jsString(s string) string {
+	raw, _ := json.Marshal(s)
+	return string(raw)
 }
 
 // click presses a submit button and waits for the next page.

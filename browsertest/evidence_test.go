@@ -111,7 +111,7 @@ func TestDocumentsAndRegisterInTheBrowser(t *testing.T) {
 		}
 		clerk.sees("Dokumen “Akta kematian” berhasil diunggah.", "akta ahmad.pdf", "Lengkap",
 			"Dokumen untuk “Verifikasi kematian” sudah lengkap.", "Dokumen diunggah: Akta kematian")
-		clerk.do(chromedp.Click(chromedp.CSS(`details:has(form[action$="/tindakan/verify_death"]) > summary`)))
+		clerk.expand(`details:has(form[action$="/tindakan/verify_death"])`)
 		if got := clerk.values([]string{"f-a-verify-death-death-certificate-no"}); got["f-a-verify-death-death-certificate-no"] != "3324-KM-20112026-0001" {
 			t.Fatalf("verify form not filled from the register: %v", got)
 		}

@@ -91,7 +91,7 @@ func TestClaimFromFilingToPaidInTheBrowser(t *testing.T) {
 		if clerk.has(`form[action$="/tindakan/approve"]`) {
 			t.Fatal("the clerk sees the approve button")
 		}
-		clerk.do(chromedp.Click(chromedp.CSS(`details:has(form[action$="/tindakan/verify_death"]) > summary`)))
+		clerk.expand(`details:has(form[action$="/tindakan/verify_death"])`)
 		clerk.fill("f-a-verify-death-death-certificate-no", "3324-KM-20112026-0001")
 		clerk.screenshot("05-klaim")
 		if st := clerk.click(`form[action$="/tindakan/verify_death"] button[type=submit]`); st != http.StatusOK {
@@ -120,7 +120,7 @@ func TestClaimFromFilingToPaidInTheBrowser(t *testing.T) {
 		treasurer.open(claimPath)
 		treasurer.click(`form[action$="/tindakan/start_payment"] button[type=submit]`)
 		treasurer.sees("Dalam proses pembayaran")
-		treasurer.do(chromedp.Click(chromedp.CSS(`details:has(form[action$="/tindakan/confirm_payment"]) > summary`)))
+		treasurer.expand(`details:has(form[action$="/tindakan/confirm_payment"])`)
 		treasurer.fill("f-a-confirm-payment-bank-reference", "JTG-20261128-0001")
 		treasurer.click(`form[action$="/tindakan/confirm_payment"] button[type=submit]`)
 		treasurer.sees("Dibayar", "JTG-20261128-0001", "Konfirmasi pembayaran")

@@ -126,7 +126,7 @@ func TestClaimPaidThroughABatchInTheBrowser(t *testing.T) {
 			}
 			clerk.sees("berhasil diunggah.", d.file)
 		}
-		clerk.do(chromedp.Click(chromedp.CSS(`details:has(form[action$="/tindakan/verify_death"]) > summary`)))
+		clerk.expand(`details:has(form[action$="/tindakan/verify_death"])`)
 		clerk.fill("f-a-verify-death-death-certificate-no", "3324-KM-20112026-0001")
 		if st := clerk.click(`form[action$="/tindakan/verify_death"] button[type=submit]`); st != http.StatusOK {
 			t.Fatalf("verify death: status %d", st)
@@ -141,7 +141,7 @@ func TestClaimPaidThroughABatchInTheBrowser(t *testing.T) {
 		officer.open("/staf/sk/baru")
 		officer.sees(code, "Candiroto", "sisa Rp500.000 (cukup untuk 0 klaim lagi)")
 		officer.fill("f-decree-number", "400.9/123/2026")
-		officer.do(chromedp.Click(chromedp.CSS(`input[name=claim_ids]`)))
+		officer.check(`input[name=claim_ids]`)
 		if st := officer.click(`form[action="/staf/sk/baru"] button[type=submit]`); st != http.StatusUnprocessableEntity {
 			t.Fatalf("decree over the budget: status %d", st)
 		}

@@ -257,6 +257,17 @@ var pagesIndonesian = map[string]string{
 	"docs.size_kb":          "{n} KB",
 	"docs.size_mb":          "{n} MB",
 
+	// The auditor's log of who opened a claim's documents.
+	"docs.access_log":              "Log akses dokumen",
+	"docs.access_log_title":        "Log akses dokumen klaim {code}",
+	"docs.access_log_intro":        "Setiap kali dokumen klaim ini dibuka atau diunduh, tercatat siapa, dengan peran apa, kapan dan dari alamat IP mana. Yang terbaru di atas.",
+	"docs.access_log_caption":      "Log akses dokumen, yang terbaru lebih dulu",
+	"docs.access_log_col_time":     "Waktu",
+	"docs.access_log_col_document": "Dokumen",
+	"docs.access_log_col_user":     "Pengguna",
+	"docs.access_log_col_ip":       "Alamat IP",
+	"docs.access_log_empty":        "Belum ada yang membuka dokumen klaim ini.",
+
 	"match.title":                      "Register kematian Dukcapil",
 	"match.outcome.match":              "Cocok dengan register kematian",
 	"match.outcome.mismatch":           "Berbeda dengan register kematian",
@@ -283,6 +294,15 @@ var pagesIndonesian = map[string]string{
 	"match.confirm_hint":               "Data klaim berbeda dengan register kematian Dukcapil. Perbaiki isian di atas jika register yang benar, atau centang jika data klaim sudah sesuai akta asli.",
 	"match.note":                       "Pemeriksaan register kematian",
 	"match.note_confirmed":             "Berbeda ({fields}), dikonfirmasi petugas",
+
+	// The clerk's online check with Dukcapil's web service.
+	"match.online_title":     "Pemeriksaan daring",
+	"match.online_hint":      "Tanyakan NIK almarhum/almarhumah langsung ke layanan web Dukcapil. Data kematian yang ditemukan dicatat di register dan langsung dicocokkan dengan klaim ini.",
+	"match.online_check":     "Periksa ke Dukcapil (daring)",
+	"match.online_match":     "Dukcapil mencatat kematian ini, dan datanya cocok dengan klaim.",
+	"match.online_mismatch":  "Dukcapil mencatat kematian ini, tetapi datanya berbeda dengan klaim. Periksa perbedaannya di bagian register kematian.",
+	"match.online_not_found": "Dukcapil tidak menemukan data kematian untuk NIK almarhum/almarhumah. Periksa akta kematian asli dengan teliti.",
+	"match.to_register":      "Ke bagian register kematian",
 
 	"register.title":                        "Register kematian",
 	"register.intro":                        "Impor data kematian dari SIAK Dukcapil. Data ini dipakai untuk mencocokkan klaim sebelum verifikasi dan untuk mencari kematian yang belum diklaim.",
