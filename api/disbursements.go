@@ -69,15 +69,16 @@ func (s *Server) transferFile(c *gin.Context) {
 	if !ok {
 		return
 	}
-	data, b, err := s.payments.TransferFile(c.Request.Context(), mustUser(c).Actor(), id)
+	transfer, b, err := s.payments.TransferFile(c.Request.Context(), mustUser(c).Actor(), id)
 	if err != nil {
 		writeError(c, err)
 		return
 	}
 	// The control totals travel with the file, for the bank portal's check.
-	c.Header("X-Control-Count", strconv.Itoa(b.ClaimCount))
-	c.Header("X-Control-Total", strconv.FormatInt(int64(b.TotalAmount), 10))
-	sendFile(c, contentTypeCSV, fmt.Sprintf("transfer-batch-%d.csv", b.ID), data)
+	c.Header("X-Control-Count", strconv.Itoa(transfer.Lines))
+	c.Header("X-Control-Total", strconv.FormatInt(int64(transfer.Total), 10))
+	c.Header("X-Held-Back", strconv.Itoa(transfer.Held))
+	sendFile(c, contentTypeCSV, fmt.Sprintf("transfer-batch-%d.csv", b.ID), transfer.Data)
 }
 
 type resultLineRequest struct {

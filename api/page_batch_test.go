@@ -105,7 +105,7 @@ func TestBatchFromBuildToPaidOnThePages(t *testing.T) {
 		batchPath := strings.SplitN(p.header.Get("Location"), "?", 2)[0]
 		p = treasurer.follow(p).want(http.StatusOK).postFormsCarryCSRF()
 		p.has("Batch pembayaran berhasil dibuat.", "Belum dikirim ke bank", "Rp3.000.000", "Menunggu hasil",
-			"3 transfer dengan nilai seluruhnya Rp3.000.000", "Seimbang", "Baris 1 sampai 3 dari 3.", "Belum dicek").
+			"3 transfer senilai Rp3.000.000", "Seimbang", "Baris 1 sampai 3 dari 3.", "Belum dicek").
 			hasHTML(`enctype="multipart/form-data"`, `name="file" type="file"`, `accept=".csv,text/csv"`,
 				`href="`+batchPath+`/berkas-transfer.csv" download`, `href="`+batchPath+`/rekonsiliasi.xlsx" download`)
 		// A claim already in a batch cannot go in another.
@@ -131,9 +131,11 @@ func TestBatchFromBuildToPaidOnThePages(t *testing.T) {
 			want(http.StatusUnprocessableEntity).has("Isian mengandung karakter yang tidak diperbolehkan.", "Tidak ada nama yang disimpan").
 			hasHTML(`value="SITI AMINAH"`)
 
-		// The transfer file: control totals, and the batch counts as sent.
+		// The transfer file: control totals, the mismatched line held back,
+		// and the batch counts as sent.
 		transfer := treasurer.get(batchPath + "/berkas-transfer.csv").want(http.StatusOK)
-		if transfer.header.Get("Content-Type") != "text/csv; charset=utf-8" || transfer.header.Get("X-Control-Count") != "3" ||
+		if transfer.header.Get("Content-Type") != "text/csv; charset=utf-8" || transfer.header.Get("X-Control-Count") != "2" ||
+			transfer.header.Get("X-Held-Back") != "1" || strings.Contains(transfer.body, b.Items[1].ClaimCode) ||
 			!strings.HasPrefix(transfer.body, "sequence,bank_code,account_number,account_name,amount,reference,remark\r\n") {
 			t.Fatalf("transfer file %v %q", transfer.header, transfer.body)
 		}

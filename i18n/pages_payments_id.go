@@ -128,7 +128,7 @@ var paymentPagesIndonesian = map[string]string{
 	"batch.step_check":         "Cek nama pemilik rekening",
 	"batch.step_check_text":    "Sebelum transfer, cocokkan nama pemilik rekening menurut bank dengan nama rekening ahli waris. Nama yang berbeda ditandai pada klaim.",
 	"batch.step_transfer":      "Unduh berkas transfer dan unggah ke portal bank",
-	"batch.step_transfer_text": "Periksa total kontrol di portal bank: {n} transfer dengan nilai seluruhnya {total}. Unduhan pertama mencatat batch ini sebagai terkirim ke bank.",
+	"batch.step_transfer_text": "Berkas hanya berisi baris yang belum berhasil atau gagal: {n} transfer senilai {total}, dikurangi baris yang nama rekeningnya tidak cocok (ditahan sampai diperbaiki). Periksa total kontrol di portal bank. Unduhan pertama mencatat batch ini sebagai terkirim ke bank.",
 	"batch.download_transfer":  "Unduh berkas transfer (CSV)",
 	"batch.step_result":        "Unggah berkas hasil dari bank",
 	"batch.step_result_text":   "Berkas hasil diterapkan seluruhnya atau tidak sama sekali. Berkas yang sama boleh diunggah lagi: yang sudah tercatat tidak berubah.",

@@ -43,10 +43,11 @@ func TestBatchTakesClaimsToPaid(t *testing.T) {
 			}
 		}
 
-		data, sent, err := e.svc.TransferFile(ctx, e.treasurer, b.ID)
-		if err != nil || sent.SentAt == nil {
-			t.Fatalf("transfer file: %v %+v", err, sent)
+		transfer, sent, err := e.svc.TransferFile(ctx, e.treasurer, b.ID)
+		if err != nil || sent.SentAt == nil || transfer.Lines != 3 || transfer.Total != 3_000_000 || transfer.Held != 0 {
+			t.Fatalf("transfer file: %v %+v %+v", err, sent, transfer)
 		}
+		data := transfer.Data
 		recs, err := csv.NewReader(strings.NewReader(string(data))).ReadAll()
 		if err != nil || len(recs) != 4 || !strings.Contains(string(data), "\r\n") {
 			t.Fatalf("transfer file %q: %v", data, err)
@@ -312,4 +313,35 @@ func TestBatchRequestIsChecked(t *testing.T) {
 			t.Errorf("%s builds a batch: %v", a.Role, err)
 		}
 	}
+}
+
+// A transfer file downloaded again after a partial result lists only the
+// lines still to be paid, so sending it to the bank cannot pay anyone twice;
+// a line whose account name did not match is held back.
+func TestTransferFileListsOnlyLinesStillToPay(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *database.DB) {
+		e := newEnv(t, db)
+		e.budget(t, 100_000_000)
+		ids := e.approved(t, 1, 3)
+		b := e.batchOf(t, ids)
+		c := codes(b)
+		if _, err := e.svc.ApplyResults(ctx, e.treasurer, b.ID, payments.ResultFile{Format: payments.FormatCSV,
+			Raw: resultCSV(b, map[string]string{c[0]: ""})}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := e.svc.ConfirmAccounts(ctx, e.treasurer, b.ID, []payments.NameCheck{{ClaimID: ids[1], NameAtBank: "BUDI SANTOSO"}}); err != nil {
+			t.Fatal(err)
+		}
+		transfer, _, err := e.svc.TransferFile(ctx, e.treasurer, b.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		recs, err := csv.NewReader(strings.NewReader(string(transfer.Data))).ReadAll()
+		if err != nil || len(recs) != 2 || recs[1][5] != c[2] {
+			t.Fatalf("transfer file after a partial result: %q (%v)", recs, err)
+		}
+		if transfer.Lines != 1 || transfer.Total != 1_000_000 || transfer.Held != 1 {
+			t.Fatalf("control totals %+v, want 1 line of Rp1.000.000 and 1 held back", transfer)
+		}
+	})
 }

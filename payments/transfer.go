@@ -15,11 +15,25 @@ import (
 // claim after it (see the README for the format).
 var TransferColumns = []string{"sequence", "bank_code", "account_number", "account_name", "amount", "reference", "remark"}
 
-// TransferFile returns a batch's bulk-transfer CSV. The first download
-// marks the batch as sent: from then on the bank may be paying it.
-func (s *Service) TransferFile(ctx context.Context, actor domain.Actor, id int64) ([]byte, Batch, error) {
+// Transfer is a bulk-transfer file and its control totals.
+type Transfer struct {
+	Data  []byte
+	Lines int
+	Total domain.Rupiah
+	// Held counts pending lines left out because the bank's account name
+	// did not match the heir's: they must not be paid until corrected.
+	Held int
+}
+
+// TransferFile returns the bulk-transfer CSV of a batch's lines that are
+// still to be paid. Lines the bank already answered (paid or failed) are
+// never in it, so a file downloaded again after a partial result cannot pay
+// anyone twice; lines whose account name did not match are held back. The
+// first download marks the batch as sent: from then on the bank may be
+// paying it.
+func (s *Service) TransferFile(ctx context.Context, actor domain.Actor, id int64) (Transfer, Batch, error) {
 	if err := require(actor, domain.RoleTreasurer); err != nil {
-		return nil, Batch{}, err
+		return Transfer{}, Batch{}, err
 	}
 	var row batchRow
 	var items []itemRow
@@ -40,10 +54,23 @@ func (s *Service) TransferFile(ctx context.Context, actor domain.Actor, id int64
 		return err
 	})
 	if err != nil {
-		return nil, Batch{}, err
+		return Transfer{}, Batch{}, err
 	}
-	out, err := writeTransfer(items, s.cfg.Remark)
-	return out, batchOf(row), err
+	var t Transfer
+	var payable []itemRow
+	for _, it := range items {
+		switch {
+		case it.State != statePending:
+		case it.CheckResult == CheckMismatch:
+			t.Held++
+		default:
+			payable = append(payable, it)
+			t.Lines++
+			t.Total += domain.Rupiah(it.Amount)
+		}
+	}
+	t.Data, err = writeTransfer(payable, s.cfg.Remark)
+	return t, batchOf(row), err
 }
 
 func writeTransfer(items []itemRow, remark string) ([]byte, error) {
