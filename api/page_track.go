@@ -68,7 +68,7 @@ func (s *Server) pageTrack(c *gin.Context) {
 		return
 	}
 	res := &trackResult{Code: t.Code, Status: t.Status, DeceasedName: i18n.MaskName(t.DeceasedName), Amount: t.Amount,
-		NextStep: i18n.NextStep(i18n.Indonesian, t.Status, t.ReturnReason)}
+		NextStep: i18n.NextStep(i18n.Indonesian, t.Status, t.Reason)}
 	for _, st := range t.Timeline {
 		// Events that change no status (a document attached) are no stage.
 		if n := len(res.Stages); n > 0 && res.Stages[n-1].Status == st.Status {

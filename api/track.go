@@ -46,7 +46,7 @@ func (s *Server) track(c *gin.Context) {
 	out := trackResponse{
 		Code: t.Code, Status: t.Status, StatusLabel: i18n.StatusLabel(i18n.Indonesian, t.Status), Amount: t.Amount,
 		DeceasedName: i18n.MaskName(t.DeceasedName), Timeline: make([]trackStage, 0, len(t.Timeline)),
-		NextStep: i18n.NextStep(i18n.Indonesian, t.Status, t.ReturnReason),
+		NextStep: i18n.NextStep(i18n.Indonesian, t.Status, t.Reason),
 	}
 	for _, st := range t.Timeline {
 		out.Timeline = append(out.Timeline, trackStage{Status: st.Status, Label: i18n.StatusLabel(i18n.Indonesian, st.Status), At: st.At})

@@ -22,15 +22,21 @@ type Tracking struct {
 	Amount       domain.Rupiah
 	DeceasedName string // full; the API masks it
 	Timeline     []Stage
-	// ReturnReason is why the claim was returned, when it stands returned:
-	// it tells the heir what to fix.
-	ReturnReason string
+	// Reason is why the claim stands where it does, when that is a stop
+	// the heir must understand: what to fix (returned), why it ended
+	// (rejected, cancelled), why the transfer failed (payment_failed).
+	Reason string
 }
 
 // Stage is one status the claim has passed through.
 type Stage struct {
 	Status domain.Status
 	At     time.Time
+}
+
+// reasonShown are the statuses whose reason the heir sees.
+var reasonShown = map[domain.Status]bool{
+	domain.StatusReturned: true, domain.StatusRejected: true, domain.StatusCancelled: true, domain.StatusPaymentFailed: true,
 }
 
 // errNoSuchClaim is the one answer for an unknown code and a wrong NIK, so
@@ -66,12 +72,12 @@ func (e *Engine) Track(ctx context.Context, code, heirNIK string) (Tracking, err
 			continue
 		}
 		t.Timeline = append(t.Timeline, Stage{Status: ev.ToStatus, At: ev.At})
-		if ev.ToStatus == domain.StatusReturned {
-			t.ReturnReason = ev.Reason
+		if ev.ToStatus == t.Status {
+			t.Reason = ev.Reason
 		}
 	}
-	if t.Status != domain.StatusReturned {
-		t.ReturnReason = ""
+	if !reasonShown[t.Status] {
+		t.Reason = ""
 	}
 	return t, nil
 }

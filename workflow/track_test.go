@@ -20,7 +20,7 @@ func TestTrackNeedsCodeAndHeirNIK(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got.Status != domain.StatusApproved || len(got.Timeline) != 3 || got.Timeline[2].Status != domain.StatusApproved || got.ReturnReason != "" {
+		if got.Status != domain.StatusApproved || len(got.Timeline) != 3 || got.Timeline[2].Status != domain.StatusApproved || got.Reason != "" {
 			t.Fatalf("tracking = %+v", got)
 		}
 		_, wrongNIK := b.engine.Track(ctx, c.Code, c.Deceased.NIK)
@@ -43,7 +43,7 @@ func TestTrackTellsWhyAClaimWasReturned(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got.Status != domain.StatusReturned || got.ReturnReason != "Foto KK buram, mohon unggah ulang" {
+		if got.Status != domain.StatusReturned || got.Reason != "Foto KK buram, mohon unggah ulang" {
 			t.Fatalf("tracking = %+v", got)
 		}
 	})
@@ -68,6 +68,25 @@ func TestTrackTimelineSkipsRecordedEvents(t *testing.T) {
 		}
 		if len(got.Timeline) != 1 || got.Timeline[0].Status != domain.StatusSubmitted {
 			t.Fatalf("timeline %+v, want the one submitted stage", got.Timeline)
+		}
+	})
+}
+
+// A rejected claim tells the heir why, as a returned one tells what to fix.
+func TestTrackTellsWhyAClaimEnded(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *database.DB) {
+		b := setup(t, db)
+		ctx := context.Background()
+		c := b.claimIn(t, 1, domain.StatusSubmitted)
+		if _, err := b.engine.Apply(ctx, b.clerk, c.ID, domain.ActionReject, workflow.ActionInput{Reason: "Almarhum bukan penduduk Kendal"}); err != nil {
+			t.Fatal(err)
+		}
+		got, err := b.engine.Track(ctx, c.Code, c.Heir.NIK)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Status != domain.StatusRejected || got.Reason != "Almarhum bukan penduduk Kendal" {
+			t.Fatalf("tracking = %+v", got)
 		}
 	})
 }
