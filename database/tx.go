@@ -80,3 +80,14 @@ func unavailable(err error) bool {
 // IsUniqueViolation reports a unique constraint failure (gorm's
 // TranslateError turns both drivers' errors into gorm.ErrDuplicatedKey).
 func IsUniqueViolation(err error) bool { return errors.Is(err, gorm.ErrDuplicatedKey) }
+
+// ReadTx runs fn in a read-only transaction on the read pool, so that the
+// queries in fn see one snapshot of the database (REPEATABLE READ on
+// PostgreSQL; a WAL snapshot on SQLite) even while writers commit.
+func (db *DB) ReadTx(ctx context.Context, fn func(tx *gorm.DB) error) error {
+	var opts *sql.TxOptions
+	if db.IsPostgres() {
+		opts = &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true}
+	}
+	return Classify(db.Read.WithContext(ctx).Transaction(fn, opts))
+}

@@ -5,7 +5,8 @@ import (
 	"fmt"
 	"sort"
 
-	"santunan/database"
+	"gorm.io/gorm"
+
 	"santunan/domain"
 )
 
@@ -35,23 +36,29 @@ const verifyBatch = 500
 // their events in one query per batch.
 func (e *Engine) VerifyAudit(ctx context.Context) (AuditReport, error) {
 	report := AuditReport{Problems: []AuditProblem{}}
-	db := e.store.read(ctx)
 	var after int64
 	for {
 		var rows []claimRow
-		if err := db.Select(claimColumns).Where("id > ?", after).Order("id").Limit(verifyBatch).Find(&rows).Error; err != nil {
-			return report, database.Classify(fmt.Errorf("verify: load claims: %w", err))
+		var events []domain.Event
+		// A batch's claims and their events are read in one snapshot: an
+		// action committing in between must not look like tampering.
+		err := e.db.ReadTx(ctx, func(tx *gorm.DB) error {
+			if err := tx.Select(claimColumns).Where("id > ?", after).Order("id").Limit(verifyBatch).Find(&rows).Error; err != nil {
+				return fmt.Errorf("verify: load claims: %w", err)
+			}
+			ids := make([]int64, len(rows))
+			for i, r := range rows {
+				ids[i] = r.ID
+			}
+			var err error
+			events, err = eventsOf(tx, ids)
+			return err
+		})
+		if err != nil {
+			return report, err
 		}
 		if len(rows) == 0 {
 			return report, nil
-		}
-		ids := make([]int64, len(rows))
-		for i, r := range rows {
-			ids[i] = r.ID
-		}
-		events, err := eventsOf(db, ids)
-		if err != nil {
-			return report, database.Classify(err)
 		}
 		byClaim := map[int64][]domain.Event{}
 		for _, ev := range events {

@@ -8,6 +8,7 @@ import (
 	"santunan/database"
 	"santunan/domain"
 	"santunan/internal/testdb"
+	"santunan/workflow"
 )
 
 // tamper runs SQL with the append-only triggers out of the way, as an
@@ -121,4 +122,44 @@ func containsInt(xs []int, x int) bool {
 		}
 	}
 	return false
+}
+
+// Verification on a live system: actions committing while it reads must
+// not look like tampering.
+func TestVerifyWhileClaimsMove(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *database.DB) {
+		b := setup(t, db)
+		ctx := context.Background()
+		var claims []domain.Claim
+		for n := 1; n <= 15; n++ {
+			claims = append(claims, b.claimIn(t, n, domain.StatusDeathVerified))
+		}
+		done := make(chan error, 1)
+		go func() {
+			for _, c := range claims {
+				if _, err := b.engine.Apply(ctx, b.officer, c.ID, domain.ActionApprove, workflow.ActionInput{}); err != nil {
+					done <- err
+					return
+				}
+			}
+			done <- nil
+		}()
+		for moving := true; moving; {
+			select {
+			case err := <-done:
+				if err != nil {
+					t.Fatal(err)
+				}
+				moving = false
+			default:
+			}
+			report, err := b.engine.VerifyAudit(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !report.OK() {
+				t.Fatalf("verify reported tampering on a live system: %+v", report.Problems)
+			}
+		}
+	})
 }
