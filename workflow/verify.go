@@ -66,7 +66,7 @@ func (e *Engine) VerifyAudit(ctx context.Context) (AuditReport, error) {
 		}
 		for _, r := range rows {
 			c := r.claim()
-			report.Problems = append(report.Problems, verifyClaim(c, byClaim[c.ID])...)
+			report.Problems = append(report.Problems, verifyClaim(e.table, c, byClaim[c.ID])...)
 			report.ClaimsChecked++
 			report.EventsChecked += len(byClaim[c.ID])
 		}
@@ -74,7 +74,7 @@ func (e *Engine) VerifyAudit(ctx context.Context) (AuditReport, error) {
 	}
 }
 
-func verifyClaim(c domain.Claim, events []domain.Event) []AuditProblem {
+func verifyClaim(table Table, c domain.Claim, events []domain.Event) []AuditProblem {
 	var out []AuditProblem
 	problem := func(seq int, format string, args ...any) {
 		out = append(out, AuditProblem{ClaimID: c.ID, Code: c.Code, Seq: seq, Problem: fmt.Sprintf(format, args...)})
@@ -92,6 +92,13 @@ func verifyClaim(c domain.Claim, events []domain.Event) []AuditProblem {
 			problem(ev.Seq, "hash does not match the event's content: the event was altered")
 		}
 		prev = ev.Hash
+		from := none
+		if i > 0 {
+			from = events[i-1].ToStatus
+		}
+		if why := unlawful(table, ev, from); why != "" {
+			problem(ev.Seq, "%s", why)
+		}
 	}
 	if len(events) == 0 {
 		problem(0, "claim has no audit events")
@@ -119,4 +126,32 @@ func verifyClaim(c domain.Claim, events []domain.Event) []AuditProblem {
 		problem(0, "claim field %s differs from what its trail records", field)
 	}
 	return out
+}
+
+// unlawful says why an event could not have been written by the engine, or
+// "". A chain that is consistent but describes an impossible step (a status
+// skipped, a role acting outside the table, a recorded event changing claim
+// data) was forged by someone able to recompute hashes.
+func unlawful(table Table, ev domain.Event, from domain.Status) string {
+	if ev.FromStatus != from {
+		return fmt.Sprintf("event starts from %q but the claim stood %q", ev.FromStatus, from)
+	}
+	if tr, isAction := table.Lookup(ev.Action); isAction {
+		if err := table.Check(ev.ActorRole, ev.Action, from); err != nil || tr.To != ev.ToStatus {
+			return fmt.Sprintf("%s by %s from %q to %q is not a step of the transition table", ev.Action, ev.ActorRole, from, ev.ToStatus)
+		}
+		return ""
+	}
+	// Recorded events (Record, Flag) keep the status and change no claim
+	// field but the warnings; their own fields lie outside the claim.
+	if ev.ToStatus != from {
+		return fmt.Sprintf("recorded event %s changed the status", ev.Action)
+	}
+	claimFields := auditedFields(domain.Claim{})
+	for k := range ev.Changes {
+		if _, isClaimField := claimFields[k]; isClaimField && k != "warnings" {
+			return fmt.Sprintf("recorded event %s changed claim field %s", ev.Action, k)
+		}
+	}
+	return ""
 }
