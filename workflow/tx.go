@@ -199,10 +199,14 @@ func (t *Tx) write(actor domain.Actor, action domain.Action, reason string, befo
 	}
 	ev := domain.Event{ClaimID: after.ID, Seq: after.Version, Action: action, FromStatus: before.Status,
 		ToStatus: after.Status, Reason: reason, Changes: diff(before, after), At: now}
+	claimFields := auditedFields(domain.Claim{})
 	for k, v := range extra {
-		if _, claimField := ev.Changes[k]; !claimField {
-			ev.Changes[k] = v
+		// Claim fields are recorded from the claim itself; an extra change
+		// naming one would make the trail disagree with the row.
+		if _, claimField := claimFields[k]; claimField {
+			return domain.Claim{}, fmt.Errorf("event %s: extra change %q names a claim field", action, k)
 		}
+		ev.Changes[k] = v
 	}
 	setActor(&ev, actor)
 	if err := appendEvent(t.db, &ev); err != nil {

@@ -74,6 +74,13 @@ func TestRecordAppendsAnEventWithoutChangingStatus(t *testing.T) {
 		if err == nil {
 			t.Fatal("Record took a workflow action")
 		}
+		err = b.engine.InTx(ctx, func(tx *workflow.Tx) error {
+			_, err := tx.Record(b.clerk, c.ID, "document_uploaded", "", map[string]domain.Change{"bank_account.account_number": {New: "5550001111"}})
+			return err
+		})
+		if err == nil {
+			t.Fatal("Record wrote a change to a claim field without changing the claim")
+		}
 	})
 }
 
