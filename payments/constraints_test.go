@@ -74,3 +74,36 @@ func TestDatabaseRefusesPayingTwice(t *testing.T) {
 		}
 	})
 }
+
+// The records that prove a payment cannot be edited or removed afterwards:
+// result files, closed batches, released commitments; and on PostgreSQL no
+// append-only table can be emptied with TRUNCATE.
+func TestDatabaseKeepsPaymentRecords(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *database.DB) {
+		e := newEnv(t, db)
+		e.budget(t, 100_000_000)
+		ids := e.approved(t, 1, 1)
+		b := e.batchOf(t, ids)
+		if _, err := e.svc.ApplyResults(ctx, e.treasurer, b.ID, payments.ResultFile{Format: payments.FormatCSV,
+			Raw: resultCSV(b, map[string]string{b.Items[0].ClaimCode: ""})}); err != nil {
+			t.Fatal(err)
+		}
+		refused := map[string]string{
+			"a result file is edited":     `UPDATE disbursement_result_files SET sha256 = 'x'`,
+			"a result file is deleted":    `DELETE FROM disbursement_result_files`,
+			"a closed batch is reopened":  `UPDATE disbursement_batches SET status = 'open'`,
+			"a batch is deleted":          `DELETE FROM disbursement_batches`,
+			"a commitment is deleted":     `DELETE FROM budget_commitments`,
+			"a commitment changes amount": `UPDATE budget_commitments SET amount = 1`,
+		}
+		if db.IsPostgres() {
+			refused["the audit trail is truncated"] = `TRUNCATE claim_events CASCADE`
+			refused["the security log is truncated"] = `TRUNCATE security_events`
+		}
+		for name, sql := range refused {
+			if err := db.Write.Exec(sql).Error; err == nil {
+				t.Errorf("the database accepted: %s", name)
+			}
+		}
+	})
+}
