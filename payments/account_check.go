@@ -117,7 +117,9 @@ func (s *Service) recordChecks(ctx context.Context, actor domain.Actor, batchID 
 	err := s.engine.InTx(ctx, func(tx *workflow.Tx) error {
 		rep = CheckReport{Unanswered: unanswered, Items: make([]Item, 0, len(checks))}
 		db, now := tx.DB(), tx.Now()
-		if _, err := loadBatch(db, batchID); err != nil {
+		// Locked like a result upload, so a line cannot be answered by the
+		// bank between reading it here and recording its check.
+		if _, err := loadBatch(forUpdate(db), batchID); err != nil {
 			return err
 		}
 		items, err := loadItems(db, batchID)
@@ -156,6 +158,10 @@ func (s *Service) recordChecks(ctx context.Context, actor domain.Actor, batchID 
 				"checked_by": actor.UserID, "checked_at": now})
 			if res.Error != nil {
 				return fmt.Errorf("record account check: %w", res.Error)
+			}
+			if res.RowsAffected != 1 {
+				problems = append(problems, domain.Problem{ClaimID: c.ClaimID, Code: domain.ViolationClaimWrongStatus})
+				continue
 			}
 			if _, err := tx.Flag(actor, it.ClaimID, domain.EventAccountChecked, domain.WarningAccountNameMismatch, !matches, name, nil); err != nil {
 				return err
