@@ -169,8 +169,15 @@ func (s *Service) attach(ctx context.Context, tx *workflow.Tx, actor domain.Acto
 		field = fmt.Sprintf("document.%s.%d.sha256", up.Kind, row.ID)
 	}
 	changes := map[string]domain.Change{field: {Old: previous, New: hash}}
-	if _, err := tx.Record(actor, up.ClaimID, event, string(up.Kind), changes); err != nil {
+	after, err := tx.Record(actor, up.ClaimID, event, string(up.Kind), changes)
+	if err != nil {
 		return domain.Document{}, err
+	}
+	// On PostgreSQL another action may have committed since the claim was
+	// read above (a cancel, say): the evidence of a claim that moved on is
+	// not attached behind its back.
+	if after.Version != claim.Version+1 {
+		return domain.Document{}, &domain.VersionConflictError{Current: after.Version - 1}
 	}
 	return row.document(), nil
 }
