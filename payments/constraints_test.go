@@ -50,6 +50,9 @@ func TestDatabaseRefusesPayingTwice(t *testing.T) {
 			{"a batch line is deleted", func() error {
 				return db.Write.Exec(`DELETE FROM disbursement_items WHERE claim_id = ?`, open).Error
 			}},
+			{"an open line is redirected to another account", func() error {
+				return db.Write.Exec(`UPDATE disbursement_items SET account_number = '5550001111' WHERE claim_id = ? AND state = 'pending'`, open).Error
+			}},
 			{"a paid line without a bank reference", func() error {
 				return db.Write.Exec(`UPDATE disbursement_items SET state = 'paid', resolved_at = ? WHERE claim_id = ?`, now, open).Error
 			}},

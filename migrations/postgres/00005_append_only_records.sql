@@ -18,6 +18,12 @@ CREATE TRIGGER budget_commitments_release_only BEFORE UPDATE ON budget_commitmen
     FOR EACH ROW WHEN (OLD.released_at IS NOT NULL OR NEW.claim_id <> OLD.claim_id
         OR NEW.year <> OLD.year OR NEW.amount <> OLD.amount)
     EXECUTE FUNCTION refuse_change();
+-- The account a batch line pays is fixed when the batch is built: nobody may
+-- redirect a transfer by editing the line.
+CREATE TRIGGER disbursement_items_payee_is_fixed BEFORE UPDATE ON disbursement_items
+    FOR EACH ROW WHEN (NEW.claim_id <> OLD.claim_id OR NEW.claim_code <> OLD.claim_code OR NEW.amount <> OLD.amount
+        OR NEW.bank_code <> OLD.bank_code OR NEW.account_number <> OLD.account_number OR NEW.account_name <> OLD.account_name)
+    EXECUTE FUNCTION refuse_change();
 CREATE TRIGGER disbursement_batches_closed_is_final BEFORE UPDATE ON disbursement_batches
     FOR EACH ROW WHEN (OLD.status = 'closed') EXECUTE FUNCTION refuse_change();
 CREATE TRIGGER disbursement_batches_no_delete BEFORE DELETE ON disbursement_batches
@@ -55,6 +61,7 @@ DROP TRIGGER claim_events_no_truncate ON claim_events;
 DROP TRIGGER claims_no_truncate ON claims;
 DROP TRIGGER disbursement_batches_no_delete ON disbursement_batches;
 DROP TRIGGER disbursement_batches_closed_is_final ON disbursement_batches;
+DROP TRIGGER disbursement_items_payee_is_fixed ON disbursement_items;
 DROP TRIGGER budget_commitments_release_only ON budget_commitments;
 DROP TRIGGER budget_commitments_no_delete ON budget_commitments;
 DROP TRIGGER death_records_append_only ON death_records;

@@ -45,6 +45,13 @@ CREATE TRIGGER budget_commitments_release_only BEFORE UPDATE ON budget_commitmen
     OR NEW.year <> OLD.year OR NEW.amount <> OLD.amount
 BEGIN SELECT RAISE(ABORT, 'a budget commitment may only be released, once'); END;
 -- +goose StatementEnd
+-- The account a batch line pays is fixed when the batch is built.
+-- +goose StatementBegin
+CREATE TRIGGER disbursement_items_payee_is_fixed BEFORE UPDATE ON disbursement_items
+    WHEN NEW.claim_id <> OLD.claim_id OR NEW.claim_code <> OLD.claim_code OR NEW.amount <> OLD.amount
+    OR NEW.bank_code <> OLD.bank_code OR NEW.account_number <> OLD.account_number OR NEW.account_name <> OLD.account_name
+BEGIN SELECT RAISE(ABORT, 'the payee of a batch line is fixed'); END;
+-- +goose StatementEnd
 -- +goose StatementBegin
 CREATE TRIGGER disbursement_batches_closed_is_final BEFORE UPDATE ON disbursement_batches
     WHEN OLD.status = 'closed'
@@ -58,6 +65,7 @@ BEGIN SELECT RAISE(ABORT, 'disbursement_batches is append-only'); END;
 -- +goose Down
 DROP TRIGGER disbursement_batches_no_delete;
 DROP TRIGGER disbursement_batches_closed_is_final;
+DROP TRIGGER disbursement_items_payee_is_fixed;
 DROP TRIGGER budget_commitments_release_only;
 DROP TRIGGER budget_commitments_no_delete;
 DROP TRIGGER death_records_no_delete;
