@@ -4,7 +4,8 @@ import (
 	"context"
 	"fmt"
 
-	"santunan/database"
+	"gorm.io/gorm"
+
 	"santunan/domain"
 )
 
@@ -35,20 +36,32 @@ func (s *Service) Reconcile(ctx context.Context, actor domain.Actor, batchID int
 	if err := require(actor, readers...); err != nil {
 		return Reconciliation{}, err
 	}
-	db := s.read(ctx)
-	row, err := loadBatch(db, batchID)
+	var (
+		row   batchRow
+		items []itemRow
+		sums  []struct {
+			State  string
+			N      int
+			Amount int64
+		}
+	)
+	// One snapshot: a result file applied meanwhile must not make the batch
+	// look unbalanced.
+	err := s.db.ReadTx(ctx, func(db *gorm.DB) error {
+		var err error
+		if row, err = loadBatch(db, batchID); err != nil {
+			return err
+		}
+		err = db.Model(&itemRow{}).Select("state, COUNT(*) AS n, COALESCE(SUM(amount), 0) AS amount").
+			Where("batch_id = ?", batchID).Group("state").Scan(&sums).Error
+		if err != nil {
+			return fmt.Errorf("reconcile batch %d: %w", batchID, err)
+		}
+		items, err = loadItems(db, batchID)
+		return err
+	})
 	if err != nil {
 		return Reconciliation{}, err
-	}
-	var sums []struct {
-		State  string
-		N      int
-		Amount int64
-	}
-	err = db.Model(&itemRow{}).Select("state, COUNT(*) AS n, COALESCE(SUM(amount), 0) AS amount").
-		Where("batch_id = ?", batchID).Group("state").Scan(&sums).Error
-	if err != nil {
-		return Reconciliation{}, database.Classify(fmt.Errorf("reconcile batch %d: %w", batchID, err))
 	}
 	rec := Reconciliation{Batch: batchOf(row)}
 	var lines Figures
@@ -69,10 +82,6 @@ func (s *Service) Reconcile(ctx context.Context, actor domain.Actor, batchID int
 	rec.Balanced = lines == rec.Expected &&
 		rec.Paid == Figures{Count: row.PaidCount, Amount: domain.Rupiah(row.PaidAmount)} &&
 		rec.Failed == Figures{Count: row.FailedCount, Amount: domain.Rupiah(row.FailedAmount)}
-	items, err := loadItems(db, batchID)
-	if err != nil {
-		return Reconciliation{}, err
-	}
 	rec.Items = make([]Item, 0, len(items))
 	for _, it := range items {
 		rec.Items = append(rec.Items, itemOf(it))
