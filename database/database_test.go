@@ -46,7 +46,7 @@ func columns(t *testing.T, db *database.DB) []string {
 		t.Fatal(err)
 	}
 	for _, table := range tables {
-		if table == "goose_db_version" || strings.HasPrefix(table, "sqlite_") {
+		if table == "goose_db_version" || table == "goose_lock" || strings.HasPrefix(table, "sqlite_") {
 			continue
 		}
 		cols, err := db.Write.Migrator().ColumnTypes(table)
@@ -80,5 +80,36 @@ func TestRedactURL(t *testing.T) {
 		if got := database.RedactURL(in); got != want {
 			t.Errorf("RedactURL(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// Several servers starting at once on one database migrate it once.
+func TestConcurrentMigrations(t *testing.T) {
+	url := testdb.PostgresURL(t)
+	ctx := context.Background()
+	const servers = 4
+	dbs := make([]*database.DB, servers)
+	for i := range dbs {
+		db, err := database.Open(ctx, database.Options{URL: url})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = db.Close() })
+		dbs[i] = db
+	}
+	errs := make(chan error, servers)
+	for _, db := range dbs {
+		go func() {
+			_, err := db.Migrate(ctx)
+			errs <- err
+		}()
+	}
+	for range servers {
+		if err := <-errs; err != nil {
+			t.Fatalf("concurrent migrate: %v", err)
+		}
+	}
+	if n, err := dbs[0].Migrate(ctx); err != nil || n != 0 {
+		t.Fatalf("after the concurrent runs: %d pending, %v", n, err)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"io/fs"
 
 	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/lock"
 )
 
 //go:embed postgres/*.sql sqlite/*.sql
@@ -42,7 +43,17 @@ func Up(ctx context.Context, db *sql.DB, d Dialect) (int, error) {
 	if d == SQLite {
 		gooseDialect = goose.DialectSQLite3
 	}
-	provider, err := goose.NewProvider(gooseDialect, db, fsys)
+	var opts []goose.ProviderOption
+	if d == Postgres {
+		// Several servers may start at once on one database: a lock table
+		// (in the schema being migrated) lets one migrate while the others wait.
+		locker, err := lock.NewPostgresTableLocker()
+		if err != nil {
+			return 0, fmt.Errorf("migration lock: %w", err)
+		}
+		opts = append(opts, goose.WithLocker(locker))
+	}
+	provider, err := goose.NewProvider(gooseDialect, db, fsys, opts...)
 	if err != nil {
 		return 0, fmt.Errorf("migration provider: %w", err)
 	}

@@ -41,6 +41,13 @@ func SQLite(t testing.TB) *database.DB {
 // with it set, an unreachable server fails the test (CI must never skip).
 func Postgres(t testing.TB) *database.DB {
 	t.Helper()
+	return open(t, database.Options{URL: PostgresURL(t)})
+}
+
+// PostgresURL creates a new, empty schema and returns the URL that uses
+// it, for tests that open (and migrate) the database themselves.
+func PostgresURL(t testing.TB) string {
+	t.Helper()
 	base := os.Getenv(EnvURL)
 	if base == "" {
 		t.Skip(EnvURL + " is not set: PostgreSQL tests are off")
@@ -66,7 +73,7 @@ func Postgres(t testing.TB) *database.DB {
 	q := u.Query()
 	q.Set("search_path", schema)
 	u.RawQuery = q.Encode()
-	return open(t, database.Options{URL: u.String()})
+	return u.String()
 }
 
 func open(t testing.TB, opts database.Options) *database.DB {
