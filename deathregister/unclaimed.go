@@ -12,6 +12,7 @@ import (
 
 	"santunan/database"
 	"santunan/domain"
+	"santunan/paging"
 )
 
 // Paging limits of the unclaimed list.
@@ -70,12 +71,11 @@ func (s *Service) Unclaimed(ctx context.Context, actor domain.Actor, q Unclaimed
 		return UnclaimedPage{}, fmt.Errorf("role %s may not read the death register: %w", actor.Role, domain.ErrForbidden)
 	}
 	errs := domain.FieldErrors{}
-	if q.Limit == 0 {
-		q.Limit = DefaultPageSize
-	}
-	if q.Limit < 1 || q.Limit > MaxPageSize {
+	size, ok := paging.Limits{Default: DefaultPageSize, Max: MaxPageSize}.Size(q.Limit)
+	if !ok {
 		errs.Add("limit", domain.ViolationInvalidValue)
 	}
+	q.Limit = size
 	after, ok := decodeCursor(q.Cursor)
 	if !ok {
 		errs.Add("cursor", domain.ViolationInvalidValue)

@@ -10,6 +10,7 @@ import (
 
 	"santunan/database"
 	"santunan/domain"
+	"santunan/paging"
 )
 
 // GetDecree returns a decree with its recipients in list order.
@@ -75,13 +76,12 @@ type PageQuery struct {
 
 func (q *PageQuery) check() (before int64, err error) {
 	errs := domain.FieldErrors{}
-	if q.Limit == 0 {
-		q.Limit = DefaultPageSize
-	}
-	if q.Limit < 1 || q.Limit > MaxPageSize {
+	size, ok := paging.Limits{Default: DefaultPageSize, Max: MaxPageSize}.Size(q.Limit)
+	if !ok {
 		errs.Add("limit", domain.ViolationInvalidValue)
 	}
-	before, ok := decodeCursor(q.Cursor)
+	q.Limit = size
+	before, ok = decodeCursor(q.Cursor)
 	if !ok {
 		errs.Add("cursor", domain.ViolationInvalidValue)
 	}

@@ -44,12 +44,11 @@ func (e *Engine) List(ctx context.Context, q ListQuery) (Page, error) {
 	if q.Status != "" && !q.Status.Valid() {
 		errs.Add("status", domain.ViolationInvalidValue)
 	}
-	if q.Limit == 0 {
-		q.Limit = DefaultPageSize
-	}
-	if q.Limit < 1 || q.Limit > MaxPageSize {
+	size, ok := paging.Limits{Default: DefaultPageSize, Max: MaxPageSize}.Size(q.Limit)
+	if !ok {
 		errs.Add("limit", domain.ViolationInvalidValue)
 	}
+	q.Limit = size
 	after, ok := decodeCursor(q.Cursor)
 	if !ok {
 		errs.Add("cursor", domain.ViolationInvalidValue)
