@@ -40,7 +40,12 @@ func (c *clock) Now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.now
 
 func (c *clock) Advance(d time.Duration) { c.mu.Lock(); c.now = c.now.Add(d); c.mu.Unlock() }
 
-const password = "rahasia-kendal-2026"
+// password is every test user's own password; each account starts with
+// oneTimePassword, set by the admin, and replaces it at its first login.
+const (
+	password        = "rahasia-kendal-2026"
+	oneTimePassword = "dari-admin-sekali-pakai"
+)
 
 // harness is a running API on a real database with one user per role.
 type harness struct {
@@ -95,20 +100,21 @@ func startWith(t testing.TB, db *database.DB, caps []capability, opts ...option)
 	t.Cleanup(h.srv.Close)
 
 	ctx := context.Background()
-	if _, _, err := authSvc.EnsureAdmin(ctx, password); err != nil {
+	if _, _, err := authSvc.EnsureAdmin(ctx, oneTimePassword); err != nil {
 		t.Fatal(err)
 	}
-	h.tokens[domain.RoleAdmin] = h.login("admin", password)
+	h.tokens[domain.RoleAdmin] = h.firstLogin("admin")
 	for _, role := range domain.AllRoles {
 		if role == domain.RoleAdmin {
 			continue
 		}
 		var u domain.User
 		h.expect(h.do(http.MethodPost, "/api/v1/users", domain.RoleAdmin, map[string]any{
-			"username": string(role), "full_name": "Petugas " + string(role), "role": role, "password": password,
+			"username": string(role), "full_name": "Petugas " + string(role), "role": role, "password": oneTimePassword,
 		}), http.StatusCreated, &u)
+		h.tokens[role] = h.firstLogin(string(role))
+		u.PasswordChangeRequired = false
 		h.users[role] = u
-		h.tokens[role] = h.login(string(role), password)
 	}
 	return h
 }
@@ -120,6 +126,16 @@ func (h *harness) login(username, pw string) string {
 	}
 	h.expect(h.send(http.MethodPost, "/api/v1/auth/login", "", map[string]string{"username": username, "password": pw}), http.StatusOK, &out)
 	return out.Token
+}
+
+// firstLogin signs in with the one-time password the admin set and
+// replaces it with password, as every new user must; the session stays.
+func (h *harness) firstLogin(username string) string {
+	h.t.Helper()
+	token := h.login(username, oneTimePassword)
+	h.expect(h.send(http.MethodPost, "/api/v1/me/password", token,
+		map[string]string{"current_password": oneTimePassword, "new_password": password}), http.StatusOK, nil)
+	return token
 }
 
 // do sends a JSON request as the user with the role ("" for none).

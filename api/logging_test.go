@@ -32,8 +32,12 @@ func TestLogsHoldNoPersonalData(t *testing.T) {
 	srv := httptest.NewServer(router)
 	defer srv.Close()
 	clerk := fixture.Actor(t, db, domain.RoleAdmin)
-	if _, err := authSvc.CreateUser(t.Context(), clerk, auth.NewUser{Username: "clerk", FullName: "Clerk",
-		Role: domain.RoleDukcapilClerk, Password: password}, "test"); err != nil {
+	u, err := authSvc.CreateUser(t.Context(), clerk, auth.NewUser{Username: "clerk", FullName: "Clerk",
+		Role: domain.RoleDukcapilClerk, Password: oneTimePassword}, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := authSvc.ChangePassword(t.Context(), u.Actor(), auth.PasswordChange{Current: oneTimePassword, New: password}, "test"); err != nil {
 		t.Fatal(err)
 	}
 	session, err := authSvc.Login(t.Context(), "clerk", password, "test")

@@ -1,7 +1,5 @@
 package i18n
 
-import "fmt"
-
 // paymentPagesIndonesian holds the words of the payment pages: the budget,
 // decrees (SK penetapan) and disbursement batches, read by the officer, the
 // treasurer and the auditor. They join pagesIndonesian when the package
@@ -224,14 +222,5 @@ var paymentPagesIndonesian = map[string]string{
 	"payments.column.name_at_bank":   "Nama menurut bank",
 }
 
-// init adds the payment pages' texts to the Indonesian catalog. A key
-// defined in both would make one text silently replace another: refuse to
-// start instead (every test run would fail at once).
-func init() {
-	for k, v := range paymentPagesIndonesian {
-		if _, dup := pagesIndonesian[k]; dup {
-			panic(fmt.Sprintf("i18n: page text %q is defined twice", k))
-		}
-		pagesIndonesian[k] = v
-	}
-}
+// init adds the payment pages' texts to the Indonesian catalog.
+func init() { addPageTexts(paymentPagesIndonesian) }
