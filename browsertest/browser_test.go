@@ -109,7 +109,41 @@ type site struct {
 	prefix string // of screenshot names: the database
 }
 
-const adminPassword = "admin-rahasia-kendal"
+// adminPassword is the admin's own password. Every account starts with
+// oneTimePassword, set by someone else, and replaces it at its first login.
+const (
+	adminPassword   = "admin-rahasia-kendal"
+	oneTimePassword = "sekali-pakai-dari-admin"
+)
+
+// ensureAdmin bootstraps the admin and replaces its one-time password with
+// adminPassword, as the admin's first login would.
+func ensureAdmin(t *testing.T, svc *auth.Service) {
+	t.Helper()
+	if _, _, err := svc.EnsureAdmin(context.Background(), oneTimePassword); err != nil {
+		t.Fatal(err)
+	}
+	settle(t, svc, "admin", adminPassword)
+}
+
+// settle replaces a user's one-time password with their own.
+func settle(t *testing.T, svc *auth.Service, username, own string) {
+	t.Helper()
+	users, err := svc.ListUsers(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, u := range users {
+		if u.Username == username {
+			if _, err := svc.ChangePassword(context.Background(), u.Actor(),
+				auth.PasswordChange{Current: oneTimePassword, New: own}, "127.0.0.1"); err != nil {
+				t.Fatal(err)
+			}
+			return
+		}
+	}
+	t.Fatalf("no user %s", username)
+}
 
 func newSite(t *testing.T, db *database.DB) *site {
 	t.Helper()
@@ -122,9 +156,7 @@ func newSite(t *testing.T, db *database.DB) *site {
 	}
 	srv := httptest.NewServer(router)
 	t.Cleanup(srv.Close)
-	if _, _, err := authSvc.EnsureAdmin(context.Background(), adminPassword); err != nil {
-		t.Fatal(err)
-	}
+	ensureAdmin(t, authSvc)
 	return &site{url: srv.URL, auth: authSvc, engine: engine, shots: screenshotDir(t), prefix: string(db.Dialect)}
 }
 
@@ -142,16 +174,18 @@ func screenshotDir(t *testing.T) string {
 	return dir
 }
 
-// addUser creates a staff account directly (the admin's page is tested
+// addUser creates a staff account directly, its one-time password already
+// replaced with password (the admin's page and the first login are tested
 // separately).
 func (s *site) addUser(t *testing.T, username string, role domain.Role, password string) {
 	t.Helper()
 	admin := domain.Actor{UserID: 1, Username: "admin", Role: domain.RoleAdmin}
 	_, err := s.auth.CreateUser(context.Background(), admin, auth.NewUser{Username: username,
-		FullName: "Petugas " + username, Role: role, Password: password}, "127.0.0.1")
+		FullName: "Petugas " + username, Role: role, Password: oneTimePassword}, "127.0.0.1")
 	if err != nil {
 		t.Fatal(err)
 	}
+	settle(t, s.auth, username, password)
 }
 
 // person is one browser context: its own cookies, its own screen size.
@@ -310,6 +344,26 @@ func (p *person) login(username, password string) {
 	status := p.submit(chromedp.SendKeys(chromedp.ID("f-password"), password+"\r"))
 	if status != 200 || !strings.HasPrefix(p.path(), "/staf") {
 		p.t.Fatalf("login as %s: status %d at %s", username, status, p.path())
+	}
+}
+
+// firstLogin signs in with the one-time password the admin gave, replaces
+// it with own on the page the login leads to, and goes on to the queue.
+func (p *person) firstLogin(username, own string) {
+	p.t.Helper()
+	p.login(username, oneTimePassword)
+	if !strings.HasPrefix(p.path(), "/staf/ganti-sandi") {
+		p.t.Fatalf("first login as %s landed on %s", username, p.path())
+	}
+	p.sees("hanya berlaku sekali")
+	p.screenshot("13-ganti-sandi")
+	p.fillAll(map[string]string{"f-current-password": oneTimePassword, "f-new-password": own, "f-new-password-again": own})
+	if st := p.click(`form[action="/staf/ganti-sandi"] button[type=submit]`); st != 200 {
+		p.t.Fatalf("change the one-time password of %s: status %d", username, st)
+	}
+	p.sees("Kata sandi Anda sudah diganti.")
+	if st := p.click(`main .card a.btn`); st != 200 || p.path() != "/staf" {
+		p.t.Fatalf("after the change: status %d at %s", st, p.path())
 	}
 }
 

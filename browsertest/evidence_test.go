@@ -48,9 +48,7 @@ func newEvidenceSite(t *testing.T, db *database.DB) (*site, *deathregister.Servi
 	}
 	srv := httptest.NewServer(router)
 	t.Cleanup(srv.Close)
-	if _, _, err := authSvc.EnsureAdmin(context.Background(), adminPassword); err != nil {
-		t.Fatal(err)
-	}
+	ensureAdmin(t, authSvc)
 	return &site{url: srv.URL, auth: authSvc, engine: engine, shots: screenshotDir(t), prefix: string(db.Dialect)}, register
 }
 
