@@ -109,3 +109,27 @@ func loadLine(db *gorm.DB, batchID, claimID int64) (itemRow, error) {
 	}
 	return it, nil
 }
+
+// Line returns claimID's line of batch batchID, and the batch without its
+// other lines.
+func (s *Service) Line(ctx context.Context, actor domain.Actor, batchID, claimID int64) (Item, Batch, error) {
+	if err := require(actor, readers...); err != nil {
+		return Item{}, Batch{}, err
+	}
+	var (
+		row batchRow
+		it  itemRow
+	)
+	err := s.db.ReadTx(ctx, func(db *gorm.DB) error {
+		var err error
+		if row, err = loadBatch(db, batchID); err != nil {
+			return err
+		}
+		it, err = loadLine(db, batchID, claimID)
+		return err
+	})
+	if err != nil {
+		return Item{}, Batch{}, err
+	}
+	return itemOf(it), batchOf(row), nil
+}
