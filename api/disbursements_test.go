@@ -63,10 +63,10 @@ func (h *harness) download(path string, role domain.Role, contentType, filename 
 }
 
 type batchOut struct {
-	ID          int64  `json:"id"`
-	Status      string `json:"status"`
-	ClaimCount  int    `json:"claim_count"`
-	TotalAmount int64  `json:"total_amount"`
+	ID          int64          `json:"id"`
+	Status      string         `json:"status"`
+	ClaimCount  int            `json:"claim_count"`
+	TotalAmount int64          `json:"total_amount"`
 	Items       []batchItemOut `json:"items"`
 }
 

@@ -134,7 +134,7 @@ func TestBatchFromBuildToPaidOnThePages(t *testing.T) {
 		// The transfer file: nothing to download before it is taken; taking
 		// it (a POST) records its lines as sent, the mismatched line held
 		// back, and the batch counts as sent.
-		treasurer.get(batchPath+"/berkas-transfer.csv").want(http.StatusConflict).has("belum pernah diambil untuk bank")
+		treasurer.get(batchPath + "/berkas-transfer.csv").want(http.StatusConflict).has("belum pernah diambil untuk bank")
 		treasurer.get(batchPath).has("Belum dikirim ke bank", "2 transfer senilai Rp2.000.000", "1 baris ditahan")
 		transfer := treasurer.post(batchPath+"/berkas-transfer", url.Values{}).want(http.StatusOK)
 		if transfer.header.Get("Content-Type") != "text/csv; charset=utf-8" || transfer.header.Get("X-Control-Count") != "2" ||
