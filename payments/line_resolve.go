@@ -58,11 +58,8 @@ func (s *Service) resolveLine(ctx context.Context, actor domain.Actor, batchID, 
 	)
 	err := s.engine.InTx(ctx, func(tx *workflow.Tx) error {
 		db, now := tx.DB(), tx.Now()
-		if err := lockBatchClaims(db, batchID); err != nil {
-			return err
-		}
 		var err error
-		if row, err = loadBatch(forUpdate(db), batchID); err != nil {
+		if row, err = lockBatch(tx, batchID); err != nil {
 			return err
 		}
 		if it, err = loadLine(db, batchID, claimID); err != nil {
