@@ -242,3 +242,56 @@ func TestTransferFileOfAClosedBatch(t *testing.T) {
 		}
 	})
 }
+
+// Treasurers taking the file at once, and a withdrawal racing them: one
+// file is recorded, the others hear there is nothing to send, and a line is
+// either withdrawn (and in no file) or sent (and not withdrawn), never both.
+func TestTransferFileRaces(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *database.DB) {
+		e := newEnv(t, db)
+		e.budget(t, 100_000_000)
+		ids := e.approved(t, 1, 4)
+		b := e.batchOf(t, ids)
+		files := make([]payments.Transfer, 5)
+		errs := race(6, func(i int) error {
+			if i == 5 {
+				_, _, err := e.svc.WithdrawLine(ctx, e.treasurer, b.ID, ids[0], "Ditarik sebelum dikirim")
+				return err
+			}
+			var err error
+			files[i], _, err = e.svc.SendTransfer(ctx, e.treasurer, b.ID)
+			return err
+		})
+		sentFiles := 0
+		for i, err := range errs[:5] {
+			switch {
+			case err == nil:
+				sentFiles++
+			case !errors.Is(err, domain.ErrNothingToSend):
+				t.Fatalf("sender %d: %v", i, err)
+			}
+		}
+		withdrawn := errs[5] == nil
+		if errs[5] != nil && !errors.Is(errs[5], domain.ErrLineSent) {
+			t.Fatalf("withdrawal: %v", errs[5])
+		}
+		got, _ := e.svc.GetBatch(ctx, e.treasurer, b.ID)
+		var inFiles int
+		for _, f := range got.TransferFiles {
+			inFiles += f.Lines
+		}
+		first := got.Items[0]
+		if sentFiles != 1 || len(got.TransferFiles) != 1 || inFiles != 4-btoi(withdrawn) ||
+			withdrawn != (first.State == "withdrawn") || withdrawn == (first.TransferFile != nil) {
+			t.Fatalf("%d files sent (%+v), withdrawn %v, first line %+v", sentFiles, got.TransferFiles, withdrawn, first)
+		}
+		e.auditOK(t)
+	})
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
