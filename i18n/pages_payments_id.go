@@ -224,8 +224,11 @@ var paymentPagesIndonesian = map[string]string{
 // init adds the payment pages' texts to the Indonesian catalog. A key
 // defined in both would make one text silently replace another: refuse to
 // start instead (every test run would fail at once).
-func init() {
-	for k, v := range paymentPagesIndonesian {
+func init() { addPages(paymentPagesIndonesian) }
+
+// addPages adds a group of page texts to the Indonesian catalog.
+func addPages(texts map[string]string) {
+	for k, v := range texts {
 		if _, dup := pagesIndonesian[k]; dup {
 			panic(fmt.Sprintf("i18n: page text %q is defined twice", k))
 		}

@@ -1,7 +1,5 @@
 package i18n
 
-import "fmt"
-
 // transferPagesIndonesian holds the words of a batch's transfer files and
 // of the lines the treasurer resolves without a bank result (withdrawn
 // from the batch, or failed). They join pagesIndonesian as the payment
@@ -47,11 +45,4 @@ var transferPagesIndonesian = map[string]string{
 	"error.line_resolved":     "Baris ini sudah punya hasil.",
 }
 
-func init() {
-	for k, v := range transferPagesIndonesian {
-		if _, dup := pagesIndonesian[k]; dup {
-			panic(fmt.Sprintf("i18n: page text %q is defined twice", k))
-		}
-		pagesIndonesian[k] = v
-	}
-}
+func init() { addPages(transferPagesIndonesian) }

@@ -73,14 +73,12 @@ func TestWithdrawAHeldBackLine(t *testing.T) {
 			t.Fatalf("withdrawn twice: %v", err)
 		}
 		// The bank has no result for it, whatever a file says.
-		_, err = e.svc.ApplyResults(ctx, e.treasurer, b.ID, payments.ResultFile{Format: payments.FormatCSV,
-			Raw: resultCSV(b, map[string]string{b.Items[0].ClaimCode: "GAGAL"})})
+		_, err = e.results(b, map[string]string{b.Items[0].ClaimCode: "GAGAL"})
 		if got := refusedCodes(t, err); got[2] != domain.ViolationLineWithdrawn {
 			t.Fatalf("problems %v, want line_withdrawn", got)
 		}
 		// The sent line's success closes the batch; the figures balance.
-		rep, err := e.svc.ApplyResults(ctx, e.treasurer, b.ID, payments.ResultFile{Format: payments.FormatCSV,
-			Raw: resultCSV(b, map[string]string{b.Items[1].ClaimCode: ""})})
+		rep, err := e.results(b, map[string]string{b.Items[1].ClaimCode: ""})
 		if err != nil || rep.Batch.Status != payments.BatchClosed {
 			t.Fatalf("close: %+v %v", rep, err)
 		}
@@ -101,13 +99,7 @@ func TestWithdrawAHeldBackLine(t *testing.T) {
 		if _, _, err := e.svc.SendTransfer(ctx, e.treasurer, next.ID); err != nil {
 			t.Fatal(err)
 		}
-		if _, err := e.svc.ApplyResults(ctx, e.treasurer, next.ID, payments.ResultFile{Format: payments.FormatCSV,
-			Raw: resultCSV(next, map[string]string{next.Items[0].ClaimCode: ""})}); err != nil {
-			t.Fatal(err)
-		}
-		if s := e.status(t, held); s != domain.StatusPaid {
-			t.Fatalf("claim is %s", s)
-		}
+		e.paid(t, next)
 		if got, _ := e.svc.GetBudget(ctx, e.officer, 2026); got.Committed != 2_000_000 {
 			t.Fatalf("committed %d, want both claims once", got.Committed)
 		}
@@ -153,13 +145,7 @@ func TestFailAHeldBackLine(t *testing.T) {
 		if next.Items[0].HeldBack || next.Items[0].TransferFile == nil {
 			t.Fatalf("corrected line %+v was not sent", next.Items[0])
 		}
-		if _, err := e.svc.ApplyResults(ctx, e.treasurer, next.ID, payments.ResultFile{Format: payments.FormatCSV,
-			Raw: resultCSV(next, map[string]string{next.Items[0].ClaimCode: ""})}); err != nil {
-			t.Fatal(err)
-		}
-		if s := e.status(t, id); s != domain.StatusPaid {
-			t.Fatalf("claim is %s", s)
-		}
+		e.paid(t, next)
 		e.auditOK(t)
 	})
 }

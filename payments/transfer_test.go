@@ -26,6 +26,30 @@ func (e *env) checkName(t testing.TB, batchID, claimID int64, name string) {
 
 const mismatchedName = "SITI AMINAH BINTI SLAMET"
 
+// results applies a result file for the batch's lines given as code ->
+// outcome (see resultCSV).
+func (e *env) results(b payments.Batch, outcomes map[string]string) (payments.ResultReport, error) {
+	return e.svc.ApplyResults(ctx, e.treasurer, b.ID, payments.ResultFile{Format: payments.FormatCSV, Raw: resultCSV(b, outcomes)})
+}
+
+// paid applies a result file that pays every line of the batch, and
+// checks that it did.
+func (e *env) paid(t testing.TB, b payments.Batch) {
+	t.Helper()
+	outcomes := map[string]string{}
+	for _, c := range codes(b) {
+		outcomes[c] = ""
+	}
+	if rep, err := e.results(b, outcomes); err != nil || rep.Paid != len(b.Items) {
+		t.Fatalf("pay batch %d: %+v %v", b.ID, rep, err)
+	}
+	for _, it := range b.Items {
+		if s := e.status(t, it.ClaimID); s != domain.StatusPaid {
+			t.Fatalf("claim %d is %s", it.ClaimID, s)
+		}
+	}
+}
+
 // transferRefs lists the claim codes of a transfer file's lines.
 func transferRefs(t testing.TB, data []byte) []string {
 	t.Helper()
@@ -150,9 +174,7 @@ func TestSuccessForALineTheBankNeverHadIsRefused(t *testing.T) {
 		ids := e.approved(t, 1, 2)
 		b := e.batchOf(t, ids)
 		c := codes(b)
-		apply := func(outcomes map[string]string) (payments.ResultReport, error) {
-			return e.svc.ApplyResults(ctx, e.treasurer, b.ID, payments.ResultFile{Format: payments.FormatCSV, Raw: resultCSV(b, outcomes)})
-		}
+		apply := func(outcomes map[string]string) (payments.ResultReport, error) { return e.results(b, outcomes) }
 
 		// Never sent: every SUCCESS line is refused, and nothing is applied.
 		_, err := apply(map[string]string{c[0]: "", c[1]: ""})
@@ -225,7 +247,7 @@ func TestTransferFileOfAClosedBatch(t *testing.T) {
 			if b.ID == unsent.ID {
 				outcome[b.Items[0].ClaimCode] = "REKENING TUTUP"
 			}
-			rep, err := e.svc.ApplyResults(ctx, e.treasurer, b.ID, payments.ResultFile{Format: payments.FormatCSV, Raw: resultCSV(b, outcome)})
+			rep, err := e.results(b, outcome)
 			if err != nil || rep.Batch.Status != payments.BatchClosed {
 				t.Fatalf("close batch %d: %+v %v", b.ID, rep, err)
 			}
