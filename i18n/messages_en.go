@@ -30,7 +30,7 @@ var english = catalog{
 
 		domain.ViolationPhoneInvalid: "Not a valid Indonesian mobile number, e.g. 0812 3456 7890.",
 
-		domain.ViolationNameInvalid: "A name may contain only letters, spaces, full stops, apostrophes (') and hyphens (-).",
+		domain.ViolationNameInvalid: "A name is written as on the KTP: Latin letters (with accents such as é), spaces, full stops, apostrophes (') and hyphens (-) only.",
 		domain.ViolationNameTooLong: "A name has at most 100 characters.",
 
 		domain.ViolationDateInvalid:       "Not a valid date. Use YYYY-MM-DD, e.g. 2026-11-28.",

@@ -32,7 +32,7 @@ var indonesian = catalog{
 
 		domain.ViolationPhoneInvalid: "Nomor HP tidak valid. Gunakan nomor seluler Indonesia, misalnya 0812 3456 7890.",
 
-		domain.ViolationNameInvalid: "Nama hanya boleh berisi huruf, spasi, titik, apostrof (') dan tanda hubung (-).",
+		domain.ViolationNameInvalid: "Tulis nama seperti di KTP: hanya huruf Latin (boleh dengan tanda aksen, misalnya é), spasi, titik, apostrof (') dan tanda hubung (-).",
 		domain.ViolationNameTooLong: "Nama paling banyak 100 karakter.",
 
 		domain.ViolationDateInvalid:       "Tanggal tidak valid. Gunakan format TTTT-BB-HH, misalnya 2026-11-28.",
