@@ -62,6 +62,7 @@ var english = catalog{
 		domain.ViolationCeilingBelowCommitted:       "The ceiling cannot be lower than the amount already committed this year.",
 		domain.ViolationAmountInvalid:               "An amount is a whole number of rupiah, at least 0.",
 		domain.ViolationDecreeNumberInvalid:         "A decree number may contain only letters, digits, spaces, full stops, slashes (/) and hyphens (-).",
+		domain.ViolationDateBeforeProgramme:         "A decree cannot be dated before 1 January 2021: the death benefit programme began with Perbup Kendal 20/2021.",
 		domain.ViolationTooManyItems:                "Too many claims or lines in one request.",
 		domain.ViolationDuplicateItem:               "This claim or reference appears more than once.",
 		domain.ViolationClaimNotFound:               "No claim with this id or code.",
