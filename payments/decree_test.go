@@ -101,7 +101,8 @@ func TestDecreeOverTheBudgetIsRefused(t *testing.T) {
 // A decree is dated from the programme's start (1 January 2021, Perbup
 // Kendal 20/2021) to today in Kendal (WIB), whatever the server's zone.
 func TestDecreeDateLimits(t *testing.T) {
-	db := testdb.SQLite(t) // no claim is written: the date is refused or accepted before any
+	// SQLite alone: the date is decided before any claim is read or written.
+	db := testdb.SQLite(t)
 	justAfterMidnightWIB := time.Date(2026, 11, 27, 17, 30, 0, 0, time.UTC) // 28 November, 00:30 WIB
 	cases := []struct {
 		name string
