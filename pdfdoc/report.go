@@ -147,37 +147,39 @@ func (d *drawer) draw(r Report, l layout) {
 	}
 }
 
+// The heading: the title, then its lines.
+const (
+	titleLineH   = titleSize * 1.4 * ptMM
+	headingLineH = headingSize * 1.4 * ptMM
+	titleGap     = 1.5 // below the title
+	headingGap   = 4.0 // below the heading, above the table
+)
+
+// headingH is the height of the heading, which the layout of the first
+// page leaves free.
+func headingH(r Report) float64 {
+	return titleLineH + titleGap + float64(len(r.Heading))*headingLineH + headingGap
+}
+
 // heading writes the title block and returns the y below it.
 func (d *drawer) heading(r Report) float64 {
-	y := margin
 	d.font(titleSize, true)
-	d.text(margin, y, pageW-2*margin, titleSize*1.4*ptMM, d.cov.clean(r.Title), false)
-	y += titleSize*1.4*ptMM + 1.5
+	d.text(margin, margin, pageW-2*margin, titleLineH, d.cov.clean(r.Title), false)
 	d.font(headingSize, false)
-	for _, line := range r.Heading {
-		d.text(margin, y, pageW-2*margin, headingSize*1.4*ptMM, d.cov.clean(line), false)
-		y += headingSize * 1.4 * ptMM
+	for i, line := range r.Heading {
+		d.text(margin, margin+titleLineH+titleGap+float64(i)*headingLineH, pageW-2*margin, headingLineH, d.cov.clean(line), false)
 	}
-	return y + headingGap
+	return margin + headingH(r)
 }
-
-// headingH is the height heading takes, for the layout of the first page.
-func headingH(r Report) float64 {
-	return titleSize*1.4*ptMM + 1.5 + float64(len(r.Heading))*headingSize*1.4*ptMM + headingGap
-}
-
-const headingGap = 4.0
 
 // row draws one row of cells, each with its border, and returns the y below.
 func (d *drawer) row(l layout, c cells, y float64, header bool) float64 {
 	d.pdf.SetLineWidth(0.2)
 	d.pdf.SetDrawColor(120, 120, 120)
+	style := "D" // the border only
 	if header {
 		d.pdf.SetFillColor(230, 230, 230)
-	}
-	style := "D"
-	if header {
-		style = "FD"
+		style = "FD" // filled grey, with its border
 	}
 	d.font(bodySize, header)
 	for i, lines := range c.lines {
