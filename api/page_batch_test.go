@@ -227,6 +227,15 @@ func TestBatchFromBuildToPaidOnThePages(t *testing.T) {
 		p = treasurer.post("/staf/pembayaran/baru", url.Values{"semua": {"true"}}).wantRedirect("/staf/pembayaran/")
 		treasurer.follow(p).want(http.StatusOK).has("Rp2.000.000", claims[3].Code, b.Items[1].ClaimCode,
 			"Ditahan: nama rekening tidak cocok", "1 transfer senilai Rp1.000.000")
+		// There it is failed by hand, for the officer to correct the account.
+		nextPath := strings.SplitN(p.header.Get("Location"), "?", 2)[0]
+		heldAgain := nextPath + "/baris/" + itoa(b.Items[1].ClaimID)
+		treasurer.get(heldAgain).want(http.StatusOK)
+		p = treasurer.post(heldAgain+"/gagal", url.Values{"reason": {"Rekening atas nama orang lain"}}).wantRedirect(nextPath + "?")
+		treasurer.follow(p).want(http.StatusOK).has("Baris klaim "+b.Items[1].ClaimCode+" dicatat gagal", "Rekening atas nama orang lain")
+		if c := h.claim(b.Items[1].ClaimID); c.Status != "payment_failed" {
+			t.Fatalf("failed claim is %s", c.Status)
+		}
 		treasurer.get(claimPath(claims[3].ID)).has("Dalam batch #")
 		treasurer.post("/staf/pembayaran/baru", url.Values{"semua": {"true"}}).want(http.StatusUnprocessableEntity).
 			has("Tidak ada klaim disetujui yang menunggu pembayaran")
