@@ -31,6 +31,7 @@ const (
 	codeLoginThrottled    = "login_throttled"
 	codePasswordChange    = "password_change_required"
 	codeUnavailable       = "service_unavailable"
+	codeConflict          = "conflict"
 	codeInternal          = "internal_error"
 
 	// Payments (budget_exhausted, budget_not_set and the *_refused codes
@@ -104,6 +105,9 @@ func classify(err error) (int, errorDetail) {
 	if status, detail, ok := documentError(err); ok {
 		return status, detail
 	}
+	if detail, ok := batchConflict(err); ok {
+		return http.StatusConflict, detail
+	}
 	switch {
 	case errors.As(err, &validation):
 		return http.StatusUnprocessableEntity, errorDetail{Code: codeValidationFailed,
@@ -144,6 +148,9 @@ func classify(err error) (int, errorDetail) {
 		return http.StatusUnauthorized, errorDetail{Code: codeUnauthenticated, Message: "log in first, or log in again"}
 	case errors.Is(err, domain.ErrForbidden):
 		return http.StatusForbidden, errorDetail{Code: codeForbidden, Message: "your role may not do this"}
+	case errors.Is(err, domain.ErrConflict):
+		return http.StatusConflict, errorDetail{Code: codeConflict,
+			Message: "the records changed while this request ran; reload and try again"}
 	case errors.Is(err, domain.ErrNotFound):
 		return http.StatusNotFound, errorDetail{Code: codeNotFound, Message: "not found"}
 	case errors.Is(err, domain.ErrUnavailable):

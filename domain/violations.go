@@ -104,6 +104,7 @@ var AllViolations = []string{
 	ViolationCeilingBelowCommitted,
 	ViolationAmountInvalid,
 	ViolationDecreeNumberInvalid,
+	ViolationDateBeforeProgramme,
 	ViolationTooManyItems,
 	ViolationDuplicateItem,
 	ViolationClaimNotFound,
@@ -116,6 +117,9 @@ var AllViolations = []string{
 	ViolationTimeInvalid,
 	ViolationFileEmpty,
 	ViolationColumnMissing,
+	ViolationNotSent,
+	ViolationHeldBack,
+	ViolationLineWithdrawn,
 }
 
 // AllWarnings lists every warning code a claim can carry (see claim.go), for

@@ -61,4 +61,4 @@ var accountPagesIndonesian = map[string]string{
 }
 
 // init adds the account pages' texts to the Indonesian catalog.
-func init() { addPageTexts(accountPagesIndonesian) }
+func init() { addPages(accountPagesIndonesian) }

@@ -1,7 +1,6 @@
 package i18n
 
 import (
-	"fmt"
 	"sort"
 	"strings"
 )
@@ -56,17 +55,4 @@ func TextKeys() []string {
 	}
 	sort.Strings(keys)
 	return keys
-}
-
-// addPageTexts joins a capability's page texts (a catalog file of its own)
-// to the Indonesian catalog when the package loads. A key defined twice
-// would make one text silently replace another: refuse to start instead
-// (every test run would fail at once).
-func addPageTexts(texts map[string]string) {
-	for k, v := range texts {
-		if _, dup := pagesIndonesian[k]; dup {
-			panic(fmt.Sprintf("i18n: page text %q is defined twice", k))
-		}
-		pagesIndonesian[k] = v
-	}
 }

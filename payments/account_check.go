@@ -22,6 +22,9 @@ import (
 const (
 	CheckManual  = "manual"
 	CheckInquiry = "inquiry"
+	// CheckCarried: no check of this line yet, but the claim still carries
+	// the mismatch of an earlier one (see startPayments).
+	CheckCarried = "carried"
 )
 
 // Check results.
@@ -119,7 +122,7 @@ func (s *Service) recordChecks(ctx context.Context, actor domain.Actor, batchID 
 		db, now := tx.DB(), tx.Now()
 		// Locked like a result upload, so a line cannot be answered by the
 		// bank between reading it here and recording its check.
-		if _, err := loadBatch(forUpdate(db), batchID); err != nil {
+		if _, err := lockBatch(tx, batchID); err != nil {
 			return err
 		}
 		items, err := loadItems(db, batchID)
