@@ -61,9 +61,7 @@ func TestLoginRacingACredentialChangeLeavesNoLiveToken(t *testing.T) {
 				const rounds, logins = 12, 8
 				for r := range rounds {
 					username := fmt.Sprintf("korban.%d", r)
-					var u domain.User
-					h.expect(h.do(http.MethodPost, "/api/v1/users", domain.RoleAdmin, map[string]any{"username": username,
-						"full_name": "Calon Korban", "role": domain.RoleDukcapilClerk, "password": oneTimePassword}), http.StatusCreated, &u)
+					u := h.createUser(username, "Calon Korban", domain.RoleDukcapilClerk, oneTimePassword)
 					h.firstLogin(username)
 
 					var (

@@ -15,14 +15,21 @@ import (
 	"santunan/internal/testdb"
 )
 
+// createUser has the admin create an account with a one-time password.
+func (h *harness) createUser(username, fullName string, role domain.Role, oneTime string) domain.User {
+	h.t.Helper()
+	var u domain.User
+	h.expect(h.do(http.MethodPost, "/api/v1/users", domain.RoleAdmin, map[string]any{"username": username,
+		"full_name": fullName, "role": role, "password": oneTime}), http.StatusCreated, &u)
+	return u
+}
+
 // A user the admin created signs in with a one-time password: the token
 // serves only to replace it (and to ask who one is, and to log out).
 func TestOneTimePasswordOverTheAPI(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
 		h := start(t, db)
-		var u domain.User
-		h.expect(h.do(http.MethodPost, "/api/v1/users", domain.RoleAdmin, map[string]any{"username": "budi",
-			"full_name": "Budi", "role": domain.RoleDukcapilClerk, "password": "dari-admin-123"}), http.StatusCreated, &u)
+		u := h.createUser("budi", "Budi", domain.RoleDukcapilClerk, "dari-admin-123")
 		if !u.PasswordChangeRequired {
 			t.Fatalf("created %+v, want password_change_required", u)
 		}
@@ -160,8 +167,7 @@ func TestStrangersCannotLockTheOwnerOutOverHTTP(t *testing.T) {
 func TestTheAuditorSeesWhatTheAdminDoes(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
 		h := start(t, db)
-		h.expect(h.do(http.MethodPost, "/api/v1/users", domain.RoleAdmin, map[string]any{"username": "auditor.dua",
-			"full_name": "Auditor Dua", "role": domain.RoleAuditor, "password": "dari-admin-123"}), http.StatusCreated, nil)
+		h.createUser("auditor.dua", "Auditor Dua", domain.RoleAuditor, "dari-admin-123")
 		clerk := h.users[domain.RoleDukcapilClerk]
 		h.expect(h.do(http.MethodPatch, "/api/v1/users/"+itoa(clerk.ID), domain.RoleAdmin, map[string]any{"password": "dari-admin-456"}), http.StatusOK, nil)
 

@@ -26,8 +26,7 @@ func (v *visitor) changePassword(current, fresh string) *page {
 func TestOneTimePasswordIsReplacedBeforeAnythingElse(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
 		h := start(t, db)
-		h.expect(h.do(http.MethodPost, "/api/v1/users", domain.RoleAdmin, map[string]any{"username": "budi",
-			"full_name": "Budi Santoso", "role": domain.RoleDukcapilClerk, "password": "dari-admin-123"}), http.StatusCreated, nil)
+		h.createUser("budi", "Budi Santoso", domain.RoleDukcapilClerk, "dari-admin-123")
 
 		elsewhere := h.visitor()
 		elsewhere.login("budi", "dari-admin-123").wantRedirect("/staf/ganti-sandi")
@@ -88,8 +87,7 @@ func TestOneTimePasswordIsReplacedBeforeAnythingElse(t *testing.T) {
 func TestPasswordPageForEveryone(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
 		h := start(t, db)
-		h.expect(h.do(http.MethodPost, "/api/v1/users", domain.RoleAdmin, map[string]any{"username": "citra",
-			"full_name": "Citra", "role": domain.RoleAuditor, "password": "dari-admin-123"}), http.StatusCreated, nil)
+		h.createUser("citra", "Citra", domain.RoleAuditor, "dari-admin-123")
 		v := h.visitor()
 		v.login("citra", "dari-admin-123").wantRedirect("/staf/ganti-sandi")
 		v.get("/staf/ganti-sandi").want(http.StatusOK)

@@ -2,23 +2,20 @@ package auth
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"hash/fnv"
 	"slices"
-	"strings"
 	"time"
 
 	"gorm.io/gorm"
 
 	"santunan/database"
+	"santunan/domain"
 )
 
-// The security log is one hash chain over every event in id order, like a
-// claim's trail: hash = SHA-256 over prev_hash, a newline and the event's
-// canonical JSON; the first event's prev_hash is 64 zeros. An event edited,
+// The security log is one hash chain over every event in id order, linked
+// like a claim's trail (domain.ChainLink: SHA-256 over prev_hash, a newline
+// and the event's canonical JSON; the first prev_hash is 64 zeros). An event edited,
 // removed or slipped in between breaks the chain from there on, which
 // VerifySecurityLog reports.
 //
@@ -27,7 +24,7 @@ import (
 // the first append after them and by VerifySecurityLog alike: so they are
 // covered too, and one slipped in among them later is caught.
 
-var securityGenesis = strings.Repeat("0", 64)
+var securityGenesis = domain.ChainGenesis
 
 // canonicalSecurityEvent fixes the order and form of every hashed field.
 type canonicalSecurityEvent struct {
@@ -50,30 +47,17 @@ func (r eventRow) chainHash(prev string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("encode security event: %w", err)
 	}
-	h := sha256.New()
-	h.Write([]byte(prev))
-	h.Write([]byte{'\n'})
-	h.Write(body)
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return domain.ChainLink(prev, body), nil
 }
 
-// chainLockKey is the advisory lock that makes appends to the log take
-// turns on PostgreSQL, so two transactions never chain to the same event
-// (which would fork the chain). SQLite has one writer.
-var chainLockKey = func() int64 {
-	h := fnv.New64a()
-	_, _ = h.Write([]byte("santunan/auth/security_events"))
-	return int64(h.Sum64())
-}()
-
 // chainHead takes the log's lock and returns the hash the next event
-// chains to. Under READ COMMITTED the query after the lock sees every event
-// committed by the previous holder.
+// chains to. The lock makes appends take turns, so two transactions never
+// chain to the same event (which would fork the chain); under READ
+// COMMITTED the query after it sees every event committed by the previous
+// holder.
 func (s *Service) chainHead(tx *gorm.DB) (string, error) {
-	if s.db.IsPostgres() {
-		if err := tx.Exec("SELECT pg_advisory_xact_lock(?)", chainLockKey).Error; err != nil {
-			return "", fmt.Errorf("lock the security log: %w", err)
-		}
+	if err := database.XactLock(tx, "santunan/auth/security_events"); err != nil {
+		return "", fmt.Errorf("lock the security log: %w", err)
 	}
 	var last []eventRow
 	if err := tx.Select("id", "hash").Order("id DESC").Limit(1).Find(&last).Error; err != nil {

@@ -2,12 +2,12 @@ package auth
 
 import (
 	"fmt"
-	"hash/fnv"
 	"time"
 
 	"gorm.io/gorm"
 	"gorm.io/gorm/clause"
 
+	"santunan/database"
 	"santunan/domain"
 )
 
@@ -189,19 +189,11 @@ func saveThrottle(tx *gorm.DB, rows ...throttleRow) error {
 	return nil
 }
 
-// serializeLogins makes concurrent attempts on one username take turns, so
-// that two failures at once cannot both count four and neither lock. SQLite
-// needs nothing: every write transaction there starts with BEGIN IMMEDIATE on
-// the one writer connection. On PostgreSQL a transaction-scoped advisory lock
-// keyed by a hash of the username does it; a hash collision only makes two
-// usernames wait for each other.
+// serializeLogins makes concurrent attempts on one username take turns
+// (database.XactLock), so that two failures at once cannot both count four
+// and neither lock.
 func (s *Service) serializeLogins(tx *gorm.DB, name string) error {
-	if !s.db.IsPostgres() {
-		return nil
-	}
-	h := fnv.New64a()
-	_, _ = h.Write([]byte("santunan/auth/login\x00" + name))
-	if err := tx.Exec("SELECT pg_advisory_xact_lock(?)", int64(h.Sum64())).Error; err != nil {
+	if err := database.XactLock(tx, "santunan/auth/login\x00"+name); err != nil {
 		return fmt.Errorf("serialize logins of %q: %w", name, err)
 	}
 	return nil
