@@ -16,7 +16,8 @@ import (
 func FuzzRequestBodies(f *testing.F) {
 	seed, _ := json.Marshal(claimBody(1))
 	for _, s := range []string{string(seed), "", "{}", "null", `{"deceased":null}`, `{"heir":{"nik":"` + strings.Repeat("9", 40) + `"}}`,
-		`{"deceased":{"date_of_death":"2026-02-30"}}`, `{"reason":"\u0000"}`, `{"version":-1}`, `{"bank_account":{"bank_code":"113"}}`, "\xff\xfe"} {
+		`{"deceased":{"date_of_death":"2026-02-30"}}`, `{"reason":"\u0000"}`, `{"version":-1}`, `{"bank_account":{"bank_code":"113"}}`, "\xff\xfe",
+		`{"current_password":"\u0000","new_password":"\ud800\ud800\ud800\ud800\ud800"}`} {
 		f.Add(s)
 	}
 	h := start(f, testdb.SQLite(f))
@@ -30,6 +31,7 @@ func FuzzRequestBodies(f *testing.F) {
 		{actionPath(c.ID, "verify_death"), domain.RoleDukcapilClerk},
 		{"/api/v1/public/track", ""},
 		{"/api/v1/users", domain.RoleAdmin},
+		{"/api/v1/me/password", domain.RoleAuditor},
 	}
 	f.Fuzz(func(t *testing.T, body string) {
 		for _, p := range paths {
