@@ -210,7 +210,7 @@ func Start(t testing.TB, db *database.DB, opts ...Option) *Server {
 		s.Users[role] = s.AddUser(string(role), "Petugas "+string(role), role, Password)
 		s.Tokens[role] = s.Login(string(role), Password)
 	}
-	if st.budget > 0 {
+	if st.budget > 0 && deps.Payments != nil {
 		s.SetBudget(s.Year(), st.budget)
 	}
 	return s
