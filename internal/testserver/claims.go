@@ -101,6 +101,12 @@ func (s *Server) Claim(id int64) Claim {
 // decides). An empty kind or a nil data leaves that part out.
 func (s *Server) Upload(claimID int64, role domain.Role, kind, filename string, data []byte) *http.Response {
 	s.T.Helper()
+	r := UploadRequest(claimID, role, kind, filename, data)
+	return s.Raw(r.Method, r.Path, role, r.ContentType, bytes.NewReader(r.Body.([]byte)))
+}
+
+// UploadRequest is Upload as a Request, for Race.
+func UploadRequest(claimID int64, role domain.Role, kind, filename string, data []byte) Request {
 	var buf bytes.Buffer
 	w := multipart.NewWriter(&buf)
 	if kind != "" {
@@ -115,7 +121,8 @@ func (s *Server) Upload(claimID int64, role domain.Role, kind, filename string, 
 		_, _ = part.Write(data)
 	}
 	_ = w.Close()
-	return s.Raw(http.MethodPost, DocumentsPath(claimID), role, w.FormDataContentType(), &buf)
+	return Request{Method: http.MethodPost, Path: DocumentsPath(claimID), Role: role,
+		ContentType: w.FormDataContentType(), Body: buf.Bytes()}
 }
 
 // PDF is a small valid PDF; each kind gets its own bytes (its own hash).
@@ -175,4 +182,34 @@ func (s *Server) Verified(n int) Claim {
 func (s *Server) Approved(n int) Claim {
 	s.T.Helper()
 	return s.Approve(s.Verified(n))
+}
+
+// Event is one step of a claim's audit trail as the API answers it.
+type Event struct {
+	Seq           int                          `json:"seq"`
+	Action        string                       `json:"action"`
+	ActorUsername string                       `json:"actor_username"`
+	Hash          string                       `json:"hash"`
+	Changes       map[string]map[string]string `json:"changes"`
+}
+
+// Events reads a claim's audit trail as the auditor.
+func (s *Server) Events(id int64) []Event {
+	s.T.Helper()
+	var out struct {
+		Events []Event `json:"events"`
+	}
+	s.Expect(s.Do(http.MethodGet, ClaimPath(id)+"/events", domain.RoleAuditor, nil), http.StatusOK, &out)
+	return out.Events
+}
+
+// Count is how many events of the trail are the action.
+func Count(events []Event, action string) int {
+	n := 0
+	for _, e := range events {
+		if e.Action == action {
+			n++
+		}
+	}
+	return n
 }

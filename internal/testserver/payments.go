@@ -155,6 +155,22 @@ func (s *Server) Bring(n int, status domain.Status) Claim {
 	return Claim{}
 }
 
+// BudgetLine is a year's budget as the API answers it.
+type BudgetLine struct {
+	Year      int   `json:"year"`
+	Ceiling   int64 `json:"ceiling"`
+	Committed int64 `json:"committed"`
+	Remaining int64 `json:"remaining"`
+}
+
+// Budget reads a year's budget line as the auditor.
+func (s *Server) Budget(year int) BudgetLine {
+	s.T.Helper()
+	var b BudgetLine
+	s.Expect(s.Do(http.MethodGet, "/api/v1/budgets/"+strconv.Itoa(year), domain.RoleAuditor, nil), http.StatusOK, &b)
+	return b
+}
+
 // AuditOK fails the test unless GET /api/v1/audit/verify answers ok.
 func (s *Server) AuditOK() {
 	s.T.Helper()
