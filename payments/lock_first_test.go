@@ -229,7 +229,7 @@ func (e *env) failedPayment(t *testing.T) int64 {
 // sent takes the batch's transfer file for the bank.
 func (e *env) sent(t *testing.T, b payments.Batch) {
 	t.Helper()
-	if _, _, err := e.svc.TransferFile(ctx, e.treasurer, b.ID); err != nil {
+	if _, _, err := e.svc.SendTransfer(ctx, e.treasurer, b.ID); err != nil {
 		t.Fatalf("transfer file: %v", err)
 	}
 }
