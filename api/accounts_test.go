@@ -1,27 +1,33 @@
 package api_test
 
 import (
-	"bytes"
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"testing"
 
-	"santunan/api"
 	"santunan/auth"
 	"santunan/database"
 	"santunan/domain"
 	"santunan/i18n"
 	"santunan/internal/testdb"
+	"santunan/internal/testserver"
 )
+
+// oneTimePassword is what the admin gives every test account at first.
+const oneTimePassword = testserver.OneTimePassword
 
 // createUser has the admin create an account with a one-time password.
 func (h *harness) createUser(username, fullName string, role domain.Role, oneTime string) domain.User {
 	h.t.Helper()
-	var u domain.User
-	h.expect(h.do(http.MethodPost, "/api/v1/users", domain.RoleAdmin, map[string]any{"username": username,
-		"full_name": fullName, "role": role, "password": oneTime}), http.StatusCreated, &u)
-	return u
+	return h.on().CreateUser(username, fullName, role, oneTime)
+}
+
+// firstLogin logs in with oneTimePassword and replaces it with password.
+func (h *harness) firstLogin(username string) string {
+	h.t.Helper()
+	return h.on().FirstLogin(username, oneTimePassword, password)
 }
 
 // A user the admin created signs in with a one-time password: the token
@@ -124,10 +130,10 @@ func TestPatchUserAppliesAllOrNothing(t *testing.T) {
 // username down for strangers with a growing Retry-After.
 func TestStrangersCannotLockTheOwnerOutOverHTTP(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := start(t, db, func(o *api.Options) { o.TrustedProxies = []string{"127.0.0.1"}; o.LoginPerMinute = 1000 })
+		h := start(t, db, testserver.Env("SANTUNAN_TRUSTED_PROXIES", "127.0.0.1"))
 		loginFrom := func(ip, pw string) *http.Response {
-			req, err := http.NewRequest(http.MethodPost, h.srv.URL+"/api/v1/auth/login",
-				bytes.NewReader(mustJSON(map[string]string{"username": "treasurer", "password": pw})))
+			body := `{"username":"treasurer","password":` + strconv.Quote(pw) + `}`
+			req, err := http.NewRequest(http.MethodPost, h.srv.URL+"/api/v1/auth/login", strings.NewReader(body))
 			if err != nil {
 				t.Fatal(err)
 			}
