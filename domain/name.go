@@ -13,19 +13,23 @@ const MaxNameLength = 100
 // one space, then checks it: 1-100 characters of letters in any script
 // (with their combining marks), spaces, and . ' - ; at least one letter. Names are
 // not case-folded: "dr. Siti" and "SITI" are written as the KTP says. The
-// second result is a violation code, "" when valid.
+// second result is a violation code, "" when valid: invalid_characters for
+// a control or invisible format character (TextViolation), name_invalid for
+// any other character a name may not have.
 //
 // Used for the deceased, the heir and the bank account holder.
 func NormalizeName(s string) (string, string) {
+	// Invisible and control characters get their own message: the clerk
+	// sees only letters, so "only letters" would not help.
+	if code := TextViolation(s); code != "" {
+		return "", code
+	}
 	s = collapseSpaces(s)
 	if s == "" {
 		return "", ViolationRequired
 	}
 	if utf8.RuneCountInString(s) > MaxNameLength {
 		return "", ViolationNameTooLong
-	}
-	if !utf8.ValidString(s) {
-		return "", ViolationNameInvalid
 	}
 	hasLetter := false
 	for _, r := range s {
