@@ -13,7 +13,7 @@ import (
 
 // routes is the whole URL space of the API, in one place.
 func (s *Server) routes(r *gin.Engine) {
-	r.Use(requestID(s.log), accessLog(), s.recoverPanic(), securityHeaders(), s.limitBody(s.opts.MaxBodyBytes, s.largeBodies()))
+	r.Use(requestID(s.log), accessLog(), s.recoverPanic(), securityHeaders(s.opts.CookieSecure), s.limitBody(s.opts.MaxBodyBytes, s.largeBodies()))
 	r.NoRoute(s.noRoute)
 	r.NoMethod(func(c *gin.Context) {
 		s.fail(c, http.StatusMethodNotAllowed, codeMethodNotAllowed, "method not allowed on this endpoint")
