@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -36,6 +37,11 @@ func pageProblem(c *gin.Context, err error) (int, string) {
 		// The budget refused an approval: the year's figures, and what to do.
 		msg = budgetRefusalText(d.Code, d.Budget)
 	}
+	if errs := fieldErrors(err); len(errs) > 0 && d.Code == codeValidationFailed {
+		// A refusal no form shows beside its fields (a search term, a
+		// field the transport refused): name each field.
+		msg += " " + fieldProblems(errs)
+	}
 	var locked *auth.LockedError
 	if errors.As(err, &locked) {
 		msg = textf("error.account_locked_until", "time", formatDateTime(i18n.Indonesian, locked.Until))
@@ -45,6 +51,20 @@ func pageProblem(c *gin.Context, err error) (int, string) {
 		msg = textf("error.documents_missing_list", "action", actionLabel(missing.Action), "documents", kindList(missing.Missing))
 	}
 	return status, msg
+}
+
+// fieldProblems lists "label: violation." for each field, in field order.
+func fieldProblems(errs domain.FieldErrors) string {
+	names := make([]string, 0, len(errs))
+	for name := range errs {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	parts := make([]string, len(names))
+	for i, name := range names {
+		parts[i] = fieldLabel(name) + ": " + i18n.Violation(i18n.Indonesian, errs[name])
+	}
+	return strings.Join(parts, " ")
 }
 
 // errorTextKey is the page text of an error code, or a general refusal
