@@ -23,13 +23,14 @@ func (s *Server) routes(r *gin.Engine) {
 	r.GET("/healthz", s.healthz)
 	r.GET("/readyz", s.readyz)
 
-	// One limiter per purpose, shared by the JSON endpoint and the page.
-	loginLimit := newRateLimiter(s.opts.LoginPerMinute, s.opts.Now)
-	trackLimit := newRateLimiter(s.opts.TrackPerMinute, s.opts.Now)
+	// One limit per purpose, counted together for the JSON endpoint and
+	// the page (api/ratelimit.go).
+	loginLimit := s.limitByClient(rateLimit{purpose: "login", perMinute: s.opts.LoginPerMinute})
+	trackLimit := s.limitByClient(rateLimit{purpose: "track", perMinute: s.opts.TrackPerMinute})
 
 	v1 := r.Group("/api/v1")
-	v1.POST("/auth/login", limitByIP(loginLimit), s.login)
-	v1.POST("/public/track", limitByIP(trackLimit), s.track)
+	v1.POST("/auth/login", loginLimit, s.login)
+	v1.POST("/public/track", trackLimit, s.track)
 
 	authed := v1.Group("", s.authenticate)
 	authed.POST("/auth/logout", s.logout)
@@ -100,9 +101,9 @@ func (s *Server) routes(r *gin.Engine) {
 	r.GET("/static/*file", s.static)
 	r.GET("/", s.pageLanding)
 	r.GET("/lacak", s.pageTrackForm)
-	r.POST("/lacak", s.limitPageByIP(trackLimit), s.checkFormText, s.pageTrack)
+	r.POST("/lacak", trackLimit, s.checkFormText, s.pageTrack)
 	r.GET("/masuk", s.pageLoginForm)
-	r.POST("/masuk", s.limitPageByIP(loginLimit), s.checkFormText, s.pageLogin)
+	r.POST("/masuk", loginLimit, s.checkFormText, s.pageLogin)
 	r.POST("/keluar", s.requireSession, s.checkCSRF, s.checkFormText, s.pageLogout)
 
 	// Staff pages: a cookie session, and the CSRF token on every POST; then

@@ -142,18 +142,3 @@ func (s *Server) fail(c *gin.Context, status int, code, message string) {
 	s.renderPlain(c, status, text(errorTextKey(code)), s.homeLink(c))
 	c.Abort()
 }
-
-// limitPageByIP is limitByIP for pages: the same limiter (shared with the
-// JSON endpoint of the same purpose), answered with a page.
-func (s *Server) limitPageByIP(l *rateLimiter) gin.HandlerFunc {
-	return func(c *gin.Context) {
-		ok, wait := l.allow(c.ClientIP())
-		if !ok {
-			c.Header("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
-			s.renderMessage(c, http.StatusTooManyRequests, "error.rate_limited", &link{Href: c.Request.URL.Path, Text: text("error.try_again")})
-			c.Abort()
-			return
-		}
-		c.Next()
-	}
-}
