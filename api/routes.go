@@ -56,7 +56,7 @@ func (s *Server) routes(r *gin.Engine) {
 		claims.POST("/:id/documents", allow(documents.CanUpload), s.uploadDocument)
 		claims.GET("/:id/documents", s.listDocuments)
 		claims.GET("/:id/documents/access-log", allow(documents.CanReadAccessLog), s.documentAccessLog)
-		claims.GET("/:id/documents/:doc/content", s.downloadDocument)
+		claims.GET("/:id/documents/:doc/content", s.refuseCrossSite, s.downloadDocument)
 	}
 	if s.register != nil {
 		claims.GET("/:id/death-record-match", allow(deathregister.CanRead), s.deathRecordMatch)
@@ -127,7 +127,7 @@ func (s *Server) routes(r *gin.Engine) {
 	// checked before the CSRF check reads its body (api/web_upload.go).
 	if s.docs != nil {
 		claimPages.GET("/:id/dokumen/log-akses", s.pageAllow(documents.CanReadAccessLog), s.pageDocumentAccessLog)
-		claimPages.GET("/:id/dokumen/:doc", s.pageDownloadDocument)
+		claimPages.GET("/:id/dokumen/:doc", s.refuseCrossSite, s.pageDownloadDocument)
 		uploads := r.Group("/staf/klaim", s.requireSession, s.pageAllow(documents.CanUpload),
 			s.pageBodyLimit(s.docs.MaxBytes(), s.pageDocumentTooLarge), s.checkCSRF, s.checkFormText)
 		uploads.POST("/:id/dokumen", s.pageUploadDocument)

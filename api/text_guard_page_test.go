@@ -75,8 +75,8 @@ func TestBadTextRefusedInEveryPageForm(t *testing.T) {
 			{"decree number", officer, "/staf/sk/baru", "/staf/sk/baru", url.Values{"number": {"400.9/" + bad + "/2026"}, "date": {"2026-11-28"}, "claim_ids": {itoa(c.ID)}}, label("number"), true},
 			{"budget year", officer, "/staf/anggaran", "/staf/anggaran", url.Values{"year": {"2026" + bad}, "ceiling": {"1000000"}}, label("year"), true},
 			{"search", clerk, "", "/staf?q=Ahmad" + bad, nil, label("q"), false},
-			{"claim id in the path", clerk, "", "/staf/klaim/1" + bad, nil, "id", false},
-			{"tracking code in the link", "", "", "/lacak?kode=SKM-" + bad, nil, "kode", false},
+			{"claim id in the path", clerk, "", "/staf/klaim/1" + bad, nil, label("id"), false},
+			{"tracking code in the link", "", "", "/lacak?kode=SKM-" + bad, nil, label("kode"), false},
 		}
 		for _, bt := range badTexts {
 			for _, tc := range cases {

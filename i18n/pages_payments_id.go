@@ -1,7 +1,5 @@
 package i18n
 
-import "fmt"
-
 // paymentPagesIndonesian holds the words of the payment pages: the budget,
 // decrees (SK penetapan) and disbursement batches, read by the officer, the
 // treasurer and the auditor. They join pagesIndonesian when the package
@@ -227,11 +225,4 @@ var paymentPagesIndonesian = map[string]string{
 // init adds the payment pages' texts to the Indonesian catalog. A key
 // defined in both would make one text silently replace another: refuse to
 // start instead (every test run would fail at once).
-func init() {
-	for k, v := range paymentPagesIndonesian {
-		if _, dup := pagesIndonesian[k]; dup {
-			panic(fmt.Sprintf("i18n: page text %q is defined twice", k))
-		}
-		pagesIndonesian[k] = v
-	}
-}
+func init() { mergePageTexts(paymentPagesIndonesian) }
