@@ -30,7 +30,7 @@ var english = catalog{
 
 		domain.ViolationPhoneInvalid: "Not a valid Indonesian mobile number, e.g. 0812 3456 7890.",
 
-		domain.ViolationNameInvalid: "A name may contain only letters, spaces, full stops, apostrophes (') and hyphens (-).",
+		domain.ViolationNameInvalid: "A name is written as on the KTP: Latin letters (with accents such as é), spaces, full stops, apostrophes (') and hyphens (-) only.",
 		domain.ViolationNameTooLong: "A name has at most 100 characters.",
 
 		domain.ViolationDateInvalid:       "Not a valid date. Use YYYY-MM-DD, e.g. 2026-11-28.",
@@ -62,6 +62,7 @@ var english = catalog{
 		domain.ViolationCeilingBelowCommitted:       "The ceiling cannot be lower than the amount already committed this year.",
 		domain.ViolationAmountInvalid:               "An amount is a whole number of rupiah, at least 0.",
 		domain.ViolationDecreeNumberInvalid:         "A decree number may contain only letters, digits, spaces, full stops, slashes (/) and hyphens (-).",
+		domain.ViolationDateBeforeProgramme:         "A decree cannot be dated before 1 January 2021: the death benefit programme began with Perbup Kendal 20/2021.",
 		domain.ViolationTooManyItems:                "Too many claims or lines in one request.",
 		domain.ViolationDuplicateItem:               "This claim or reference appears more than once.",
 		domain.ViolationClaimNotFound:               "No claim with this id or code.",
@@ -74,6 +75,9 @@ var english = catalog{
 		domain.ViolationTimeInvalid:                 "Not a valid time. Use e.g. 2026-11-28T10:00:00+07:00 or 2026-11-28 10:00:00.",
 		domain.ViolationFileEmpty:                   "The file has no lines after the header.",
 		domain.ViolationColumnMissing:               "The header lacks this column.",
+		domain.ViolationNotSent:                     "This line was in no transfer file taken for the bank, so the bank cannot have paid it. Take the transfer file first (POST .../transfer-file); a FAILED result is accepted.",
+		domain.ViolationHeldBack:                    "This line was held back for an account-name mismatch and never sent to the bank, so it cannot have been paid. Withdraw or fail it, or record a FAILED result.",
+		domain.ViolationLineWithdrawn:               "This line was taken out of the batch before it was sent to the bank: the bank has no result for it.",
 	},
 
 	documentKinds: map[domain.DocumentKind]string{
@@ -109,17 +113,18 @@ var english = catalog{
 	},
 
 	actions: map[domain.Action]string{
-		domain.ActionSubmit:         "Submit",
-		domain.ActionVerifyDeath:    "Verify death",
-		domain.ActionReturn:         "Return for correction",
-		domain.ActionResubmit:       "Resubmit",
-		domain.ActionReject:         "Reject",
-		domain.ActionApprove:        "Approve",
-		domain.ActionStartPayment:   "Start payment",
-		domain.ActionConfirmPayment: "Confirm payment",
-		domain.ActionFailPayment:    "Mark payment failed",
-		domain.ActionRetryPayment:   "Retry payment",
-		domain.ActionCancel:         "Cancel",
+		domain.ActionSubmit:          "Submit",
+		domain.ActionVerifyDeath:     "Verify death",
+		domain.ActionReturn:          "Return for correction",
+		domain.ActionResubmit:        "Resubmit",
+		domain.ActionReject:          "Reject",
+		domain.ActionApprove:         "Approve",
+		domain.ActionStartPayment:    "Start payment",
+		domain.ActionConfirmPayment:  "Confirm payment",
+		domain.ActionFailPayment:     "Mark payment failed",
+		domain.ActionWithdrawPayment: "Withdraw from batch",
+		domain.ActionRetryPayment:    "Retry payment",
+		domain.ActionCancel:          "Cancel",
 	},
 
 	roles: map[domain.Role]string{

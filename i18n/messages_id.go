@@ -32,7 +32,7 @@ var indonesian = catalog{
 
 		domain.ViolationPhoneInvalid: "Nomor HP tidak valid. Gunakan nomor seluler Indonesia, misalnya 0812 3456 7890.",
 
-		domain.ViolationNameInvalid: "Nama hanya boleh berisi huruf, spasi, titik, apostrof (') dan tanda hubung (-).",
+		domain.ViolationNameInvalid: "Tulis nama seperti di KTP: hanya huruf Latin (boleh dengan tanda aksen, misalnya é), spasi, titik, apostrof (') dan tanda hubung (-).",
 		domain.ViolationNameTooLong: "Nama paling banyak 100 karakter.",
 
 		domain.ViolationDateInvalid:       "Tanggal tidak valid. Gunakan format TTTT-BB-HH, misalnya 2026-11-28.",
@@ -64,6 +64,7 @@ var indonesian = catalog{
 		domain.ViolationCeilingBelowCommitted:       "Pagu tidak boleh lebih kecil dari jumlah yang sudah terikat tahun ini.",
 		domain.ViolationAmountInvalid:               "Nilai harus berupa bilangan bulat rupiah, paling sedikit 0.",
 		domain.ViolationDecreeNumberInvalid:         "Nomor SK hanya boleh berisi huruf, angka, spasi, titik, garis miring (/) dan tanda hubung (-).",
+		domain.ViolationDateBeforeProgramme:         "Tanggal SK tidak boleh sebelum 1 Januari 2021: program santunan kematian berlaku sejak Perbup Kendal Nomor 20 Tahun 2021.",
 		domain.ViolationTooManyItems:                "Terlalu banyak klaim atau baris dalam satu permintaan.",
 		domain.ViolationDuplicateItem:               "Klaim atau referensi ini muncul lebih dari sekali.",
 		domain.ViolationClaimNotFound:               "Tidak ada klaim dengan id atau kode ini.",
@@ -76,6 +77,9 @@ var indonesian = catalog{
 		domain.ViolationTimeInvalid:                 "Waktu tidak valid. Gunakan misalnya 2026-11-28T10:00:00+07:00 atau 2026-11-28 10:00:00.",
 		domain.ViolationFileEmpty:                   "Berkas tidak berisi baris data setelah judul kolom.",
 		domain.ViolationColumnMissing:               "Judul kolom tidak memuat kolom ini.",
+		domain.ViolationNotSent:                     "Baris ini tidak termasuk dalam berkas transfer mana pun yang diambil untuk bank, sehingga bank tidak mungkin telah membayarnya. Ambil berkas transfer terlebih dahulu; hasil FAILED tetap diterima.",
+		domain.ViolationHeldBack:                    "Baris ini ditahan karena nama rekening tidak cocok dan tidak pernah dikirim ke bank, sehingga tidak mungkin telah dibayar. Keluarkan baris ini dari batch atau catat gagal.",
+		domain.ViolationLineWithdrawn:               "Baris ini sudah dikeluarkan dari batch sebelum dikirim ke bank: bank tidak punya hasil untuknya.",
 	},
 
 	documentKinds: map[domain.DocumentKind]string{
@@ -111,17 +115,18 @@ var indonesian = catalog{
 	},
 
 	actions: map[domain.Action]string{
-		domain.ActionSubmit:         "Ajukan",
-		domain.ActionVerifyDeath:    "Verifikasi kematian",
-		domain.ActionReturn:         "Kembalikan",
-		domain.ActionResubmit:       "Ajukan ulang",
-		domain.ActionReject:         "Tolak",
-		domain.ActionApprove:        "Setujui",
-		domain.ActionStartPayment:   "Mulai pembayaran",
-		domain.ActionConfirmPayment: "Konfirmasi pembayaran",
-		domain.ActionFailPayment:    "Catat pembayaran gagal",
-		domain.ActionRetryPayment:   "Ulangi pembayaran",
-		domain.ActionCancel:         "Batalkan",
+		domain.ActionSubmit:          "Ajukan",
+		domain.ActionVerifyDeath:     "Verifikasi kematian",
+		domain.ActionReturn:          "Kembalikan",
+		domain.ActionResubmit:        "Ajukan ulang",
+		domain.ActionReject:          "Tolak",
+		domain.ActionApprove:         "Setujui",
+		domain.ActionStartPayment:    "Mulai pembayaran",
+		domain.ActionConfirmPayment:  "Konfirmasi pembayaran",
+		domain.ActionFailPayment:     "Catat pembayaran gagal",
+		domain.ActionWithdrawPayment: "Keluarkan dari batch",
+		domain.ActionRetryPayment:    "Ulangi pembayaran",
+		domain.ActionCancel:          "Batalkan",
 	},
 
 	roles: map[domain.Role]string{

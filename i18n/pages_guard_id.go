@@ -19,15 +19,4 @@ var guardPagesIndonesian = map[string]string{
 	"field.name_at_bank":       "Nama pemilik rekening menurut bank",
 }
 
-func init() { mergePageTexts(guardPagesIndonesian) }
-
-// mergePageTexts adds a catalog file's texts to pagesIndonesian; a key
-// defined twice is a bug that must not pass unnoticed.
-func mergePageTexts(texts map[string]string) {
-	for k, v := range texts {
-		if _, dup := pagesIndonesian[k]; dup {
-			panic("i18n: page text " + k + " is defined twice")
-		}
-		pagesIndonesian[k] = v
-	}
-}
+func init() { addPages(guardPagesIndonesian) }
