@@ -3,6 +3,7 @@ package api_test
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"net/http"
 	"net/url"
 	"strings"
@@ -162,4 +163,63 @@ func mustJSON(t testing.TB, v any) []byte {
 		t.Fatal(err)
 	}
 	return raw
+}
+
+// The treasurer's text fields refuse each bad text too: the account name
+// the bank shows, a result line's bank reference and failure reason (JSON
+// and CSV), and the reason a line is failed; nothing is recorded.
+func TestBadTextRefusedInBatchFields(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *database.DB) {
+		h := startWith(t, db, []capability{withPayments})
+		treasurer := domain.RoleTreasurer
+		claims := h.approvedClaims(2)
+		var b batchOut
+		h.expect(h.do(http.MethodPost, "/api/v1/disbursements", treasurer, map[string]any{
+			"claim_ids": []int64{claims[0].ID, claims[1].ID}}), http.StatusCreated, &b)
+		path := "/api/v1/disbursements/" + itoa(b.ID)
+		h.expect(h.do(http.MethodGet, path, treasurer, nil), http.StatusOK, &b)
+		h.expect(h.do(http.MethodPost, path+"/transfer-file", treasurer, nil), http.StatusCreated, nil)
+		line := map[string]any{"reference": b.Items[0].ClaimCode, "status": "SUCCESS", "bank_reference": "JTG-1",
+			"time": "2026-11-28T15:00:00+07:00", "amount": 1_000_000}
+		with := func(key, value string) map[string]any {
+			l := maps.Clone(line)
+			l[key] = value
+			return map[string]any{"lines": []map[string]any{l}}
+		}
+		failed := maps.Clone(line)
+		failed["status"], failed["bank_reference"], failed["failure_reason"] = "FAILED", "", "Rekening "+bad+"tutup"
+		for _, bt := range badTexts {
+			t.Run(bt.name, func(t *testing.T) {
+				h := h.sub(t)
+				for _, body := range []any{with("bank_reference", "JTG-"+bad+"1"), map[string]any{"lines": []map[string]any{failed}},
+					with("reference", b.Items[0].ClaimCode+bad)} {
+					resp := h.do(http.MethodPost, path+"/results", treasurer, jsonWith(t, body, bt.s))
+					if resp.StatusCode != http.StatusUnprocessableEntity {
+						h.expect(resp, http.StatusUnprocessableEntity, nil)
+					}
+					resp.Body.Close()
+				}
+				csv := "reference,status,bank_reference,failure_reason,time,amount\r\n" + b.Items[0].ClaimCode +
+					",SUCCESS,JTG-" + bt.s + "1,,2026-11-28T15:00:00+07:00,1000000\r\n"
+				if got := h.resultCodes(path, []byte(csv)); got[2] != domain.ViolationInvalidCharacters {
+					t.Fatalf("CSV line problems %v", got)
+				}
+				checks := map[string]any{"items": []map[string]any{{"claim_id": b.Items[1].ClaimID, "name_at_bank": "SITI " + bad + "AMINAH"}}}
+				resp := h.do(http.MethodPost, path+"/account-checks", treasurer, jsonWith(t, checks, bt.s))
+				h.expect(resp, http.StatusUnprocessableEntity, nil)
+				e := h.expectError(h.do(http.MethodPost, path+"/items/"+itoa(b.Items[1].ClaimID)+"/fail", treasurer,
+					jsonWith(t, map[string]any{"reason": "Nama " + bad + "beda"}, bt.s)), http.StatusUnprocessableEntity, "validation_failed")
+				if e.Error.Fields["reason"] == "" {
+					t.Fatalf("fields %v", e.Error.Fields)
+				}
+			})
+		}
+		var after batchOut
+		h.expect(h.do(http.MethodGet, path, domain.RoleAuditor, nil), http.StatusOK, &after)
+		for _, it := range after.Items {
+			if it.State != b.Items[0].State {
+				t.Fatalf("a line changed: %+v", after.Items)
+			}
+		}
+	})
 }
