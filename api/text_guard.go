@@ -93,11 +93,9 @@ func (s *Server) checkFormText(c *gin.Context) {
 	if c.Request.PostForm == nil {
 		_ = c.Request.ParseMultipartForm(s.opts.MaxBodyBytes)
 	}
+	// PostForm holds the text fields of a multipart form too.
 	errs := domain.FieldErrors{}
 	addValues(errs, c.Request.PostForm, fieldForm, unstorable)
-	if mf := c.Request.MultipartForm; mf != nil {
-		addValues(errs, mf.Value, fieldForm, unstorable)
-	}
 	if len(errs) > 0 {
 		s.refuseText(c, errs)
 		return

@@ -32,7 +32,7 @@ func routePath(pattern string, id int64) string {
 }
 
 // The guard sits on every route, whatever its handler reads: every form a
-// page posts, and the query of every GET, refuse a field the handler does
+// page posts (url-encoded or multipart), and the query of every GET, refuse a field the handler does
 // not even know when it holds bytes the database cannot hold. A route
 // added without the guard fails here.
 func TestEveryRouteGuardsItsText(t *testing.T) {
@@ -71,6 +71,7 @@ func TestEveryRouteGuardsItsText(t *testing.T) {
 					v := h.staff(roleFor(r.Path))
 					v.get("/staf").want(http.StatusOK)
 					v.post(path, url.Values{"zz": {"a\x00b"}}).want(http.StatusUnprocessableEntity).has("zz", msg)
+					v.postFile(path, url.Values{"zz": {"a\xffb"}}, "file", "x.pdf", pdfBytes).want(http.StatusUnprocessableEntity).has("zz", msg)
 					v = h.visitor()
 					v.get("/masuk")
 					if p := v.post(path, url.Values{"zz": {"a\xffb"}}); p.status >= 500 {
