@@ -34,7 +34,7 @@ var (
 // bar or an API client. Through the API and the page, on both databases.
 func TestDocumentDownloadsRefuseOtherSites(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := startWith(t, db, []capability{withEvidence(nil)})
+		h := start(t, db)
 		c := h.file(1)
 		d := h.attach(c, "ktp_ahli_waris", pdfBytes)
 		apiPath := docsPath(c.ID) + "/" + itoa(d.ID) + "/content"

@@ -60,7 +60,7 @@ func TestUploadedFileNamesAreCleaned(t *testing.T) {
 		{"..\\..\\C:\\surat\u202d.pdf", "surat.pdf"},
 	}
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := startWith(t, db, []capability{withEvidence(nil)})
+		h := start(t, db)
 		c := h.file(1)
 		clerk := h.staff(domain.RoleDukcapilClerk)
 		for _, n := range names {

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"testing"
 
-	"santunan/api"
 	"santunan/database"
 	"santunan/domain"
 	"santunan/internal/testdb"
@@ -45,7 +44,7 @@ func FuzzRequestBodies(f *testing.F) {
 	}
 	var targets []target
 	for _, db := range fuzzDatabases(f) {
-		h := start(f, db, func(o *api.Options) { o.TrackPerMinute = 1 << 30 })
+		h := start(f, db)
 		c := h.file(500)
 		targets = append(targets, target{h, []string{"/api/v1/claims", actionPath(c.ID, "resubmit"), actionPath(c.ID, "verify_death"),
 			"/api/v1/public/track", "/api/v1/users"}})
@@ -97,9 +96,7 @@ func FuzzPageForms(f *testing.F) {
 	}
 	var targets []target
 	for _, db := range fuzzDatabases(f) {
-		h := startWith(f, db, []capability{withEvidence(nil), withPayments}, func(o *api.Options) {
-			o.TrackPerMinute, o.LoginPerMinute = 1<<30, 1<<30
-		})
+		h := start(f, db)
 		tg := target{h: h, clerk: h.staff(domain.RoleDukcapilClerk), officer: h.staff(domain.RoleDinsosOfficer),
 			admin: h.staff(domain.RoleAdmin), public: h.visitor(), claimID: h.file(500).ID}
 		// Each visitor holds its session's CSRF token from then on.

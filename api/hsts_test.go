@@ -2,12 +2,13 @@ package api_test
 
 import (
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 
-	"santunan/api"
 	"santunan/database"
 	"santunan/internal/testdb"
+	"santunan/internal/testserver"
 )
 
 // With SANTUNAN_COOKIE_SECURE every response, whatever its route or status,
@@ -18,7 +19,7 @@ func TestStrictTransportSecurityOnlyOverHTTPS(t *testing.T) {
 		// Distinct names: a SQLite path with "#01" in it would be cut short.
 		t.Run(map[bool]string{true: "https", false: "http"}[secure], func(t *testing.T) {
 			testdb.Each(t, func(t *testing.T, db *database.DB) {
-				h := start(t, db, func(o *api.Options) { o.CookieSecure = secure })
+				h := start(t, db, testserver.Env("SANTUNAN_COOKIE_SECURE", strconv.FormatBool(secure)))
 				want := ""
 				if secure {
 					want = "max-age=31536000"

@@ -16,13 +16,14 @@ import (
 	"santunan/database"
 	"santunan/internal/fixture"
 	"santunan/internal/testdb"
+	"santunan/internal/testserver"
 	"santunan/internal/wiring"
 )
 
 // publicServer is one server as `serve` wires it (its rate counter
 // included: the database's on PostgreSQL), behind a trusted proxy on
 // 127.0.0.1, with tracking limited to perMinute. Tracking needs no user.
-func publicServer(t *testing.T, db *database.DB, clk *clock, perMinute int) *httptest.Server {
+func publicServer(t *testing.T, db *database.DB, clk *testserver.Clock, perMinute int) *httptest.Server {
 	t.Helper()
 	env := map[string]string{"SANTUNAN_TRUSTED_PROXIES": "127.0.0.1", "SANTUNAN_TRACK_RATE_PER_MINUTE": fmt.Sprint(perMinute)}
 	cfg, err := config.FromEnv(func(k string) string { return env[k] })
@@ -64,7 +65,7 @@ func trackFrom(t *testing.T, srv *httptest.Server, ip string) int {
 // limit of 10.
 func TestIPv6ClientsAreCountedByTheirSlash64(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		clk := &clock{now: fixture.Now}
+		clk := testserver.NewClock(fixture.Now)
 		srv := publicServer(t, db, clk, 10)
 		passed := 0
 		for i := 1; i <= 60; i++ {
@@ -103,7 +104,7 @@ func TestIPv6ClientsAreCountedByTheirSlash64(t *testing.T) {
 // ten at each. (On SQLite there is one server, which counts in memory.)
 func TestServersOnOneDatabaseShareTheCount(t *testing.T) {
 	db := testdb.Postgres(t)
-	clk := &clock{now: fixture.Now}
+	clk := testserver.NewClock(fixture.Now)
 	a, b := publicServer(t, db, clk, 10), publicServer(t, db, clk, 10)
 	passed := 0
 	for i := range 20 {

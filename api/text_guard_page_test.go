@@ -6,11 +6,11 @@ import (
 	"strings"
 	"testing"
 
-	"santunan/api"
 	"santunan/database"
 	"santunan/domain"
 	"santunan/i18n"
 	"santunan/internal/testdb"
+	"santunan/internal/testserver"
 )
 
 // pageTextCase is one text field of a page form (or a page's query).
@@ -45,9 +45,8 @@ func withBad(form url.Values, s string) url.Values {
 // invisible characters beside the field with the form kept.
 func TestBadTextRefusedInEveryPageForm(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := startWith(t, db, []capability{withEvidence(nil), withPayments}, func(o *api.Options) {
-			o.TrackPerMinute, o.LoginPerMinute = 100_000, 100_000
-		})
+		var logs lockedBuffer
+		h := start(t, db, testserver.Log(&logs))
 		c := h.file(1)
 		clerk, officer, admin := domain.RoleDukcapilClerk, domain.RoleDinsosOfficer, domain.RoleAdmin
 		newClaim := func(key string) url.Values {
@@ -111,6 +110,7 @@ func TestBadTextRefusedInEveryPageForm(t *testing.T) {
 		if len(list.Items) != 1 {
 			t.Fatalf("%d claims after the refusals", len(list.Items))
 		}
+		noErrorLines(t, &logs)
 	})
 }
 
@@ -120,7 +120,7 @@ func TestBadTextRefusedInEveryPageForm(t *testing.T) {
 // no more than "wrong username or password").
 func TestBadTextInTheLoginForm(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := start(t, db, func(o *api.Options) { o.LoginPerMinute = 100_000 })
+		h := start(t, db)
 		for _, bt := range badTexts {
 			v := h.visitor()
 			v.get("/masuk").want(http.StatusOK)

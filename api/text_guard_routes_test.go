@@ -8,11 +8,11 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"santunan/api"
 	"santunan/database"
 	"santunan/domain"
 	"santunan/i18n"
 	"santunan/internal/testdb"
+	"santunan/internal/testserver"
 )
 
 // routePath fills a route pattern's parameters with ids that exist.
@@ -37,9 +37,8 @@ func routePath(pattern string, id int64) string {
 // added without the guard fails here.
 func TestEveryRouteGuardsItsText(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := startWith(t, db, []capability{withEvidence(nil), withPayments}, func(o *api.Options) {
-			o.TrackPerMinute, o.LoginPerMinute = 100_000, 100_000
-		})
+		var logs lockedBuffer
+		h := start(t, db, testserver.Log(&logs))
 		c := h.file(1)
 		router := h.srv.Config.Handler.(*gin.Engine)
 		msg := i18n.Violation(i18n.Indonesian, domain.ViolationInvalidCharacters)
@@ -83,5 +82,6 @@ func TestEveryRouteGuardsItsText(t *testing.T) {
 		if posts < 15 || gets < 40 {
 			t.Fatalf("only %d form routes and %d GET routes checked", posts, gets)
 		}
+		noErrorLines(t, &logs)
 	})
 }

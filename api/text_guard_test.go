@@ -10,11 +10,11 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"santunan/api"
 	"santunan/database"
 	"santunan/domain"
 	"santunan/i18n"
 	"santunan/internal/testdb"
+	"santunan/internal/testserver"
 )
 
 // badTexts are what no text field may carry: the bytes PostgreSQL cannot
@@ -79,7 +79,8 @@ type textCase struct {
 // written: not the claim, not an ERROR line in the log.
 func TestBadTextRefusedInEveryAPIField(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := startWith(t, db, []capability{withEvidence(nil), withPayments}, func(o *api.Options) { o.TrackPerMinute = 100_000 })
+		var logs lockedBuffer
+		h := start(t, db, testserver.Log(&logs))
 		clerk, officer, admin, treasurer := domain.RoleDukcapilClerk, domain.RoleDinsosOfficer, domain.RoleAdmin, domain.RoleTreasurer
 		c := h.file(1)
 		h.expect(h.do(http.MethodPost, "/api/v1/claims", clerk, claimBody(2)), http.StatusCreated, nil)
@@ -146,6 +147,7 @@ func TestBadTextRefusedInEveryAPIField(t *testing.T) {
 		if len(list.Items) != 2 || list.Items[0].Status != "submitted" || list.Items[0].Version != 1 {
 			t.Fatalf("claims after the refusals: %+v", list.Items)
 		}
+		noErrorLines(t, &logs)
 	})
 }
 
@@ -170,7 +172,8 @@ func mustJSON(t testing.TB, v any) []byte {
 // and CSV), and the reason a line is failed; nothing is recorded.
 func TestBadTextRefusedInBatchFields(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := startWith(t, db, []capability{withPayments})
+		var logs lockedBuffer
+		h := start(t, db, testserver.Log(&logs))
 		treasurer := domain.RoleTreasurer
 		claims := h.approvedClaims(2)
 		var b batchOut
@@ -221,5 +224,22 @@ func TestBadTextRefusedInBatchFields(t *testing.T) {
 				t.Fatalf("a line changed: %+v", after.Items)
 			}
 		}
+		noErrorLines(t, &logs)
 	})
+}
+
+// noErrorLines fails on an ERROR line in the server's log: a refused request
+// is the client's mistake, not an error of ours that anyone could flood the
+// log with. The log must hold the refusals, so the check is not vacuous.
+func noErrorLines(t *testing.T, logs *lockedBuffer) {
+	t.Helper()
+	out := logs.String()
+	if !strings.Contains(out, `"status":422`) {
+		t.Fatalf("the log holds no refusal:\n%s", out)
+	}
+	for _, line := range strings.Split(out, "\n") {
+		if strings.Contains(line, `"level":"ERROR"`) {
+			t.Fatalf("ERROR line for a refused request: %s", line)
+		}
+	}
 }

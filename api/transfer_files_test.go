@@ -35,7 +35,7 @@ func (h *harness) resultCodes(path string, file []byte) map[int]string {
 // batch included, and the trail verifies after all of it.
 func TestTransferFilesAndHeldLinesOverHTTP(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := startWith(t, db, []capability{withPayments})
+		h := start(t, db)
 		treasurer := domain.RoleTreasurer
 		claims := h.approvedClaims(3)
 		var b batchOut
