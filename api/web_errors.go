@@ -2,9 +2,9 @@ package api
 
 import (
 	"errors"
+	"maps"
 	"net/http"
 	"slices"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -55,14 +55,9 @@ func pageProblem(c *gin.Context, err error) (int, string) {
 
 // fieldProblems lists "label: violation." for each field, in field order.
 func fieldProblems(errs domain.FieldErrors) string {
-	names := make([]string, 0, len(errs))
-	for name := range errs {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	parts := make([]string, len(names))
-	for i, name := range names {
-		parts[i] = fieldLabel(name) + ": " + i18n.Violation(i18n.Indonesian, errs[name])
+	var parts []string
+	for _, name := range slices.Sorted(maps.Keys(errs)) {
+		parts = append(parts, fieldLabel(name)+": "+i18n.Violation(i18n.Indonesian, errs[name]))
 	}
 	return strings.Join(parts, " ")
 }
