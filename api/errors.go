@@ -27,6 +27,7 @@ const (
 	codeDuplicateUsername = "duplicate_username"
 	codeValidationFailed  = "validation_failed"
 	codeRateLimited       = "rate_limited"
+	codeCrossSite         = "cross_site_refused"
 	codeAccountLocked     = "account_locked"
 	codeLoginThrottled    = "login_throttled"
 	codePasswordChange    = "password_change_required"

@@ -43,7 +43,7 @@ var failureNotes = map[string]string{
 type attempt struct {
 	name   string // normalized username
 	ip     string
-	client string // clientKey(ip)
+	client string // domain.ClientKey(ip)
 	now    time.Time
 	userID int64  // 0 for an unknown username
 	hash   string // the hash compared against, to notice a concurrent reset
@@ -53,7 +53,7 @@ type attempt struct {
 }
 
 func newAttempt(name, ip string, now time.Time) attempt {
-	return attempt{name: name, ip: ip, client: clientKey(ip), now: now}
+	return attempt{name: name, ip: ip, client: domain.ClientKey(ip), now: now}
 }
 
 // Login checks a username and password and opens a session. A wrong

@@ -13,7 +13,7 @@ import (
 
 // How failed logins are answered (README, "Sign-in and the security log"):
 //
-//   - per username and client (clientKey): LockoutThreshold failures within
+//   - per username and client (domain.ClientKey): LockoutThreshold failures within
 //     LockoutWindow lock that client out of that username for
 //     LockoutDuration. A stranger guessing from one place locks only
 //     themselves out; the owner signs in from their own client.
@@ -62,7 +62,7 @@ func (e *ThrottledError) Is(target error) bool { return target == domain.ErrThro
 func (e *ThrottledError) RetryAfter() time.Duration { return e.wait }
 
 // allClients is the client column of a username's row counting failures
-// from every client; clientKey never returns it.
+// from every client; domain.ClientKey never returns it.
 const allClients = "*"
 
 // throttleRow is keyed by username, not user id, so unknown usernames are
