@@ -5,6 +5,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"santunan/api/openapi"
 	"santunan/deathregister"
 	"santunan/documents"
 	"santunan/domain"
@@ -29,6 +30,7 @@ func (s *Server) routes(r *gin.Engine) {
 	trackLimit := s.limitByClient(rateLimit{purpose: "track", perMinute: s.opts.TrackPerMinute})
 
 	v1 := r.Group("/api/v1")
+	openapi.Mount(v1) // GET /api/v1/openapi.json and /api/v1/docs: the contract
 	v1.POST("/auth/login", loginLimit, s.login)
 	v1.POST("/public/track", trackLimit, s.track)
 
