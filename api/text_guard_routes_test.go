@@ -6,8 +6,6 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/gin-gonic/gin"
-
 	"santunan/database"
 	"santunan/domain"
 	"santunan/i18n"
@@ -40,7 +38,7 @@ func TestEveryRouteGuardsItsText(t *testing.T) {
 		var logs lockedBuffer
 		h := start(t, db, testserver.Log(&logs))
 		c := h.file(1)
-		router := h.srv.Config.Handler.(*gin.Engine)
+		router := h.s.Engine
 		msg := i18n.Violation(i18n.Indonesian, domain.ViolationInvalidCharacters)
 		// The role that passes each route's checks before the form is read.
 		roleFor := func(path string) domain.Role {

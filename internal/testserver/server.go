@@ -57,6 +57,9 @@ type Server struct {
 	Users  map[domain.Role]domain.User
 	// Client sends every request of the helpers: no redirects followed.
 	Client *http.Client
+
+	// Engine is the router HTTP serves, behind the contract check.
+	Engine *gin.Engine
 }
 
 // Clock is a settable clock shared by every service of a Server.
@@ -193,9 +196,20 @@ func Start(t testing.TB, db *database.DB, opts ...Option) *Server {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(router)
+	// Every API request and response is checked against the OpenAPI
+	// document (contract.go), and what broke it reported when the test ends.
+	check, err := newContractCheck(router, router.Routes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		for _, f := range check.Failures() {
+			t.Error(f)
+		}
+	})
+	srv := httptest.NewServer(check)
 	t.Cleanup(srv.Close)
-	s := &Server{T: t, DB: db, HTTP: srv, URL: srv.URL, Clock: clk, Config: cfg, Services: svc,
+	s := &Server{T: t, DB: db, HTTP: srv, Engine: router, URL: srv.URL, Clock: clk, Config: cfg, Services: svc,
 		Tokens: map[domain.Role]string{}, Users: map[domain.Role]domain.User{},
 		Client: &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
 

@@ -1,0 +1,282 @@
+package testserver
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"strings"
+	"sync"
+
+	"github.com/getkin/kin-openapi/openapi3"
+	"github.com/getkin/kin-openapi/openapi3filter"
+	"github.com/getkin/kin-openapi/routers"
+	"github.com/getkin/kin-openapi/routers/legacy"
+	"github.com/gin-gonic/gin"
+
+	"santunan/api/openapi"
+)
+
+// The contract check: every request a test sends to the JSON API (under
+// /api/, and /healthz, /readyz), by whatever client, and every response it
+// gets, are checked against the OpenAPI document (api/openapi/openapi.yaml).
+// It sits in front of the router, inside the test's HTTP server, so a
+// request sent with http.DefaultClient or raced from many goroutines is
+// checked like one sent through Do. A mismatch fails the test that started
+// the server.
+//
+// Responses are always checked: status, headers and body must be what the
+// document says that operation answers, error codes included.
+//
+// Requests are checked too, but many tests send bad ones on purpose
+// (malformed JSON, NUL bytes, a wrong type, a missing token, fuzzed bodies)
+// to see the server refuse them. So a request the document rejects is not a
+// failure by itself; it is one when the server does not refuse it with a
+// 4xx: the document then calls invalid what the server took, and one of the
+// two is wrong. A request the document accepts may still be refused (a rule
+// no schema says, a claim in the wrong status): its response is checked like
+// any other.
+//
+// A path the document does not know, or an operation the server does not
+// mount (a test that leaves a service out), must be a 404 not_found, or a
+// 405 method_not_allowed for a known path, in the error shape; or 422
+// validation_failed, which the text guard answers to a path parameter with
+// forbidden characters before any route is known to be wrong. gin's redirect
+// of a trailing slash passes.
+
+// contractDoc is the document and its router, parsed once per test binary:
+// they are read-only after loading, and loading takes a noticeable moment.
+var contractDoc = sync.OnceValues(func() (*contract, error) {
+	doc, err := openapi.Load(context.Background())
+	if err != nil {
+		return nil, err
+	}
+	// The test server listens on a port of its own: match paths only.
+	doc.Servers = nil
+	router, err := legacy.NewRouter(doc)
+	if err != nil {
+		return nil, fmt.Errorf("openapi router: %w", err)
+	}
+	// A CSV body is text to the document: its lines are the importer's to
+	// judge (it reports each bad one), not kin-openapi's CSV reader's, which
+	// refuses a file whose lines differ in their number of fields.
+	openapi3filter.RegisterBodyDecoder("text/csv", openapi3filter.PlainBodyDecoder)
+	return &contract{doc: doc, router: router}, nil
+})
+
+type contract struct {
+	doc    *openapi3.T
+	router routers.Router
+}
+
+// contractCheck is the check in front of one server's handler.
+type contractCheck struct {
+	*contract
+	next   http.Handler
+	routes gin.RoutesInfo
+
+	mu       sync.Mutex
+	failures []string
+}
+
+// newContractCheck checks what next answers; routes are the ones next
+// serves, so that an operation it does not mount is expected to be absent.
+func newContractCheck(next http.Handler, routes gin.RoutesInfo) (*contractCheck, error) {
+	c, err := contractDoc()
+	if err != nil {
+		return nil, fmt.Errorf("the OpenAPI document: %w", err)
+	}
+	return &contractCheck{contract: c, next: next, routes: routes}, nil
+}
+
+// Failures are the exchanges that broke the contract so far. They are
+// reported when the test ends (Start): the handler runs in the server's
+// goroutines, where a fuzz target's testing.F may not be told (only its
+// inputs' t, which the server does not know), and where a request racing
+// the end of a test would find it gone.
+func (cc *contractCheck) Failures() []string {
+	cc.mu.Lock()
+	defer cc.mu.Unlock()
+	return append([]string(nil), cc.failures...)
+}
+
+// inContract reports whether the document describes the path's answers.
+func inContract(path string) bool {
+	return strings.HasPrefix(path, "/api/") || path == "/healthz" || path == "/readyz"
+}
+
+func (cc *contractCheck) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !inContract(r.URL.Path) {
+		cc.next.ServeHTTP(w, r)
+		return
+	}
+	// Read whole so that the request can be checked after the server
+	// answered; the server reads the same bytes.
+	body, err := io.ReadAll(r.Body)
+	_ = r.Body.Close()
+	if err != nil {
+		body = nil // checked as far as it came
+	}
+	r.Body = io.NopCloser(bytes.NewReader(body))
+	rec := &recorder{ResponseWriter: w, status: http.StatusOK}
+	cc.next.ServeHTTP(rec, r)
+	if problem := cc.check(r, body, rec); problem != "" {
+		cc.mu.Lock()
+		cc.failures = append(cc.failures, fmt.Sprintf("contract: %s %s answered %d: %s",
+			r.Method, r.URL.RequestURI(), rec.status, problem))
+		cc.mu.Unlock()
+	}
+}
+
+// check returns what is wrong with the exchange, or "".
+func (cc *contractCheck) check(r *http.Request, body []byte, rec *recorder) string {
+	ctx := context.Background()
+	req := r.Clone(ctx)
+	req.Body = io.NopCloser(bytes.NewReader(body))
+	route, params, err := cc.router.FindRoute(req)
+	if err != nil {
+		return cc.checkAbsent(err.Error(), methodNotAllowed(err), rec)
+	}
+	if !mounted(cc.routes, route.Method, route.Path) {
+		return cc.checkAbsent("not mounted on this server", false, rec)
+	}
+	// The server reads a JSON body whatever its Content-Type says
+	// (api.decodeJSON); a test that leaves the header out is checked as if
+	// it had sent application/json.
+	if len(body) > 0 && req.Header.Get("Content-Type") == "" {
+		req.Header.Set("Content-Type", "application/json")
+	}
+	opts := &openapi3filter.Options{
+		AuthenticationFunc:    bearerPresent,
+		IncludeResponseStatus: true,
+		SkipSettingDefaults:   true,
+	}
+	in := &openapi3filter.RequestValidationInput{Request: req, PathParams: params, Route: route, Options: opts}
+	reqErr := openapi3filter.ValidateRequest(ctx, in)
+	if reqErr != nil && (rec.status < 400 || rec.status >= 500) {
+		return fmt.Sprintf("the document refuses the request, the server did not: %v", reqErr)
+	}
+	out := &openapi3filter.ResponseValidationInput{RequestValidationInput: in, Status: rec.status,
+		Header: rec.Header(), Options: opts}
+	out.SetBodyBytes(rec.body.Bytes())
+	if err := openapi3filter.ValidateResponse(ctx, out); err != nil {
+		return fmt.Sprintf("the response is not what the document says: %v; body %s", err, clip(rec.body.Bytes()))
+	}
+	return ""
+}
+
+func methodNotAllowed(err error) bool {
+	var re *routers.RouteError
+	return errors.As(err, &re) && re.Reason == routers.ErrMethodNotAllowed.Error()
+}
+
+// checkAbsent checks the answer to an operation the server does not have.
+func (cc *contractCheck) checkAbsent(why string, methodOnly bool, rec *recorder) string {
+	codes := map[int]string{http.StatusNotFound: "not_found", http.StatusUnprocessableEntity: "validation_failed"}
+	if methodOnly {
+		codes[http.StatusMethodNotAllowed] = "method_not_allowed"
+	}
+	switch rec.status {
+	case http.StatusMovedPermanently, http.StatusTemporaryRedirect, http.StatusPermanentRedirect:
+		return "" // gin's redirect of a trailing slash
+	}
+	code, ok := codes[rec.status]
+	if !ok {
+		return fmt.Sprintf("no such operation in the document (%s), so it must be 404 not_found", why)
+	}
+	var v any
+	if err := json.Unmarshal(rec.body.Bytes(), &v); err != nil {
+		return fmt.Sprintf("not JSON: %v", err)
+	}
+	if err := cc.doc.Components.Schemas["Error"].Value.VisitJSON(v); err != nil {
+		return fmt.Sprintf("not the error shape: %v", err)
+	}
+	if got := v.(map[string]any)["error"].(map[string]any)["code"]; got != code {
+		return fmt.Sprintf("code %v, want %s (%s)", got, code, why)
+	}
+	return ""
+}
+
+// bearerPresent is the document's security check as far as a request
+// shows it: a bearer token is there. Whether it is a live one is the
+// server's to say (401).
+func bearerPresent(_ context.Context, in *openapi3filter.AuthenticationInput) error {
+	token, ok := strings.CutPrefix(in.RequestValidationInput.Request.Header.Get("Authorization"), "Bearer ")
+	if !ok || strings.TrimSpace(token) == "" {
+		return errors.New("no bearer token")
+	}
+	return nil
+}
+
+// mounted reports whether one of the routes serves the document's
+// operation: the same method, and each segment of the path the same or a
+// parameter of the route (the document spells out each action of
+// /claims/:id/actions/:action).
+func mounted(routes gin.RoutesInfo, method, docPath string) bool {
+	for _, r := range routes {
+		if r.Method == method && pathCovers(r.Path, docPath) {
+			return true
+		}
+	}
+	return false
+}
+
+// pathCovers reports whether the gin route pattern serves the document's
+// path.
+func pathCovers(ginPath, docPath string) bool {
+	g, d := strings.Split(ginPath, "/"), strings.Split(docPath, "/")
+	if len(g) != len(d) {
+		return false
+	}
+	for i := range g {
+		switch {
+		case strings.HasPrefix(g[i], ":"):
+		case g[i] != d[i]:
+			return false
+		}
+	}
+	return true
+}
+
+// recorder passes a response through and keeps a copy to check.
+type recorder struct {
+	http.ResponseWriter
+	status int
+	body   bytes.Buffer
+	wrote  bool
+}
+
+func (r *recorder) WriteHeader(status int) {
+	if !r.wrote {
+		r.status, r.wrote = status, true
+	}
+	r.ResponseWriter.WriteHeader(status)
+}
+
+func (r *recorder) Write(b []byte) (int, error) {
+	r.wrote = true
+	r.body.Write(b)
+	return r.ResponseWriter.Write(b)
+}
+
+// Flush lets a streamed download (the unclaimed CSV) flush as it would.
+func (r *recorder) Flush() {
+	if f, ok := r.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+// Unwrap lets http.ResponseController reach the connection.
+func (r *recorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
+
+// clip shortens a body for a failure message.
+func clip(b []byte) string {
+	const max = 600
+	if len(b) > max {
+		return string(b[:max]) + "..."
+	}
+	return string(b)
+}
