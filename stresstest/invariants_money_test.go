@@ -10,10 +10,14 @@ import (
 
 // finalBatch is a batch as read after the run.
 type finalBatch struct {
-	ID     int64       `json:"id"`
-	Status string      `json:"status"`
-	SentAt *time.Time  `json:"sent_at"`
-	Items  []batchItem `json:"-"`
+	ID          int64       `json:"id"`
+	Status      string      `json:"status"`
+	ClaimCount  int         `json:"claim_count"`
+	TotalAmount int64       `json:"total_amount"`
+	PaidCount   int         `json:"paid_count"`
+	FailedCount int         `json:"failed_count"`
+	SentAt      *time.Time  `json:"sent_at"`
+	Items       []batchItem `json:"-"`
 }
 
 // checkPayments: no claim paid twice; every paid claim has a SUCCESS line
@@ -33,6 +37,7 @@ func (r *run) checkPayments(claims map[int64]*finalClaim) {
 			b.Items = full.Items
 		}
 		batches[b.ID] = b
+		r.checkTotals(b)
 	}
 	r.m.mu.Lock()
 	defer r.m.mu.Unlock()
@@ -68,6 +73,30 @@ func (r *run) checkPayments(claims map[int64]*finalClaim) {
 		}
 	}
 	r.checkPaymentAcks(batches)
+}
+
+// checkTotals: a batch's control totals and figures are its lines', and
+// its reconciliation balances.
+func (r *run) checkTotals(b *finalBatch) {
+	n := map[string]int{}
+	var total int64
+	for _, it := range b.Items {
+		n[it.State]++
+		total += it.Amount
+	}
+	if b.ClaimCount != len(b.Items) || b.TotalAmount != total || b.PaidCount != n["paid"] || b.FailedCount != n["failed"] {
+		r.c.rec.broken("batch %d: %d lines of %d, %d paid, %d failed; its figures say %d of %d, %d paid, %d failed",
+			b.ID, len(b.Items), total, n["paid"], n["failed"], b.ClaimCount, b.TotalAmount, b.PaidCount, b.FailedCount)
+	}
+	var rec struct {
+		Balanced bool `json:"balanced"`
+		Pending  struct {
+			Count int `json:"count"`
+		} `json:"pending"`
+	}
+	if r.get(batchPath(b.ID)+"/reconciliation", domain.RoleAuditor, &rec) && (!rec.Balanced || rec.Pending.Count != n["pending"]) {
+		r.c.rec.broken("batch %d: reconciliation balanced %v with %d pending, the lines have %d pending", b.ID, rec.Balanced, rec.Pending.Count, n["pending"])
+	}
 }
 
 func (r *run) checkPaymentAcks(batches map[int64]*finalBatch) {

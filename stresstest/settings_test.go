@@ -89,3 +89,32 @@ func positiveInt(t *testing.T, name string, def int) int {
 	}
 	return n
 }
+
+// The run's length: about a minute on PostgreSQL under CI, seconds in a
+// developer's `go test ./...`, and whatever SANTUNAN_STRESS_DURATION says.
+func TestStressSettings(t *testing.T) {
+	if testing.Short() {
+		t.Skip("-short shortens every run")
+	}
+	for _, tc := range []struct {
+		ci, duration string
+		postgres     bool
+		want         time.Duration
+	}{
+		{ci: "true", postgres: true, want: ciPostgres},
+		{ci: "true", want: ciSQLite},
+		{postgres: true, want: localPostgres},
+		{want: localSQLite},
+		{ci: "true", postgres: true, duration: "5m", want: 5 * time.Minute},
+		{duration: "1500ms", want: 1500 * time.Millisecond},
+	} {
+		t.Setenv("CI", tc.ci)
+		t.Setenv(envDuration, tc.duration)
+		t.Setenv(envSeed, "42")
+		t.Setenv(envRequests, "")
+		st := readSettings(t, tc.postgres)
+		if st.duration != tc.want || st.seed != 42 || st.workers != 16 || st.requests < int64(tc.want.Seconds()*requestsPerSecond) {
+			t.Errorf("CI=%q %s=%q postgres=%v: %+v, want %s", tc.ci, envDuration, tc.duration, tc.postgres, st, tc.want)
+		}
+	}
+}
