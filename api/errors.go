@@ -30,6 +30,7 @@ const (
 	codeRateLimited       = "rate_limited"
 	codeAccountLocked     = "account_locked"
 	codeUnavailable       = "service_unavailable"
+	codeConflict          = "conflict"
 	codeInternal          = "internal_error"
 
 	// Payments (budget_exhausted, budget_not_set and the *_refused codes
@@ -135,6 +136,9 @@ func classify(err error) (int, errorDetail) {
 		return http.StatusUnauthorized, errorDetail{Code: codeUnauthenticated, Message: "log in first, or log in again"}
 	case errors.Is(err, domain.ErrForbidden):
 		return http.StatusForbidden, errorDetail{Code: codeForbidden, Message: "your role may not do this"}
+	case errors.Is(err, domain.ErrConflict):
+		return http.StatusConflict, errorDetail{Code: codeConflict,
+			Message: "the records changed while this request ran; reload and try again"}
 	case errors.Is(err, domain.ErrNotFound):
 		return http.StatusNotFound, errorDetail{Code: codeNotFound, Message: "not found"}
 	case errors.Is(err, domain.ErrUnavailable):

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/jackc/pgx/v5/pgconn"
+	"gorm.io/gorm"
 
 	"santunan/domain"
 )
@@ -49,3 +50,42 @@ func TestRetryableCodes(t *testing.T) {
 		}
 	}
 }
+
+// A write the database refused (a constraint or an append-only trigger) is a
+// conflict, answered 409; a NOT NULL failure is our bug and stays a 500.
+func TestClassifyConstraintViolations(t *testing.T) {
+	cases := []struct {
+		name     string
+		err      error
+		conflict bool
+	}{
+		{"postgres unique", &pgconn.PgError{Code: "23505"}, true},
+		{"postgres check", &pgconn.PgError{Code: "23514"}, true},
+		{"postgres trigger raise", &pgconn.PgError{Code: "23000"}, true},
+		{"postgres foreign key", &pgconn.PgError{Code: "23503"}, true},
+		{"postgres not null", &pgconn.PgError{Code: "23502"}, false},
+		{"postgres syntax", &pgconn.PgError{Code: "42601"}, false},
+		{"gorm duplicated key", fmt.Errorf("insert: %w", gorm.ErrDuplicatedKey), true},
+		{"sqlite trigger raise", sqliteError(1811), true},
+		{"sqlite check", sqliteError(275), true},
+		{"sqlite not null", sqliteError(1299), false},
+		{"sqlite busy", sqliteError(5), false},
+		{"plain error", errors.New("boom"), false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Classify(fmt.Errorf("write: %w", tc.err))
+			if errors.Is(got, domain.ErrConflict) != tc.conflict {
+				t.Fatalf("Classify(%v) = %v, conflict want %v", tc.err, got, tc.conflict)
+			}
+			if !errors.Is(got, tc.err) {
+				t.Fatal("Classify lost the original error")
+			}
+		})
+	}
+}
+
+type sqliteError int
+
+func (e sqliteError) Error() string { return fmt.Sprintf("sqlite error %d", int(e)) }
+func (e sqliteError) Code() int     { return int(e) }

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"gorm.io/gorm"
+
 	"santunan/database"
 	"santunan/domain"
 	"santunan/internal/testdb"
@@ -112,4 +114,34 @@ func TestConcurrentMigrations(t *testing.T) {
 	if n, err := dbs[0].Migrate(ctx); err != nil || n != 0 {
 		t.Fatalf("after the concurrent runs: %d pending, %v", n, err)
 	}
+}
+
+// What each database really says when a constraint or an append-only trigger
+// refuses a write is classified as a conflict (409), on both engines.
+func TestRealRefusalsAreConflicts(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *database.DB) {
+		ctx := context.Background()
+		exec := func(sql string, args ...any) error {
+			return db.InTx(ctx, func(tx *gorm.DB) error { return tx.Exec(sql, args...).Error })
+		}
+		now := time.Now().UTC()
+		for _, setup := range []string{
+			`INSERT INTO users (username, full_name, role, password_hash, active, created_at, updated_at) VALUES ('u', 'U', 'admin', 'x', true, ?, ?)`,
+			`INSERT INTO budgets (year, ceiling, committed, updated_by, created_at, updated_at) VALUES (2026, 5, 0, 1, ?, ?)`,
+			`INSERT INTO budget_changes (year, old_ceiling, new_ceiling, actor_id, actor_username, at) VALUES (2026, 0, 5, 1, 'u', ?)`,
+		} {
+			args := []any{now, now}[:strings.Count(setup, "?")]
+			if err := exec(setup, args...); err != nil {
+				t.Fatalf("%s: %v", setup, err)
+			}
+		}
+		for name, sql := range map[string]string{
+			"check":               `UPDATE budgets SET committed = 10 WHERE year = 2026`,
+			"append-only trigger": `UPDATE budget_changes SET new_ceiling = 6 WHERE year = 2026`,
+		} {
+			if err := exec(sql); !errors.Is(err, domain.ErrConflict) {
+				t.Errorf("%s: %v, want a conflict", name, err)
+			}
+		}
+	})
 }

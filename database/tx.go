@@ -49,15 +49,48 @@ func retryable(err error) bool {
 }
 
 // Classify marks errors that mean the database cannot be reached with
-// domain.ErrUnavailable, so the API answers 503 rather than 500.
+// domain.ErrUnavailable, so the API answers 503 rather than 500, and the
+// database's refusal of a write (a constraint or a trigger) with
+// domain.ErrConflict, so it answers 409. It is the one place where driver
+// errors get a meaning; callers that expect a particular constraint (a
+// unique index that means "duplicate") still find it with errors.Is.
 func Classify(err error) error {
-	if err == nil || errors.Is(err, domain.ErrUnavailable) {
+	if err == nil || errors.Is(err, domain.ErrUnavailable) || errors.Is(err, domain.ErrConflict) {
 		return err
 	}
 	if unavailable(err) {
 		return fmt.Errorf("%w: %w", domain.ErrUnavailable, err)
 	}
+	if IsConstraintViolation(err) {
+		return fmt.Errorf("%w: %w", domain.ErrConflict, err)
+	}
 	return err
+}
+
+// sqliteConstraint is SQLITE_CONSTRAINT, the primary code of every
+// constraint failure (unique, check, foreign key, RAISE in a trigger).
+const sqliteConstraint = 19
+
+// IsConstraintViolation reports an integrity refusal by either database:
+// PostgreSQL's class 23 (unique, check, foreign key, exclusion, and the
+// integrity_constraint_violation our append-only triggers raise) or
+// SQLite's SQLITE_CONSTRAINT family, as the drivers or gorm's TranslateError
+// report them. A NOT NULL failure is a bug of ours, not a race, and is left out.
+func IsConstraintViolation(err error) bool {
+	if errors.Is(err, gorm.ErrDuplicatedKey) || errors.Is(err, gorm.ErrForeignKeyViolated) ||
+		errors.Is(err, gorm.ErrCheckConstraintViolated) {
+		return true
+	}
+	var pgErr *pgconn.PgError
+	if errors.As(err, &pgErr) {
+		return len(pgErr.Code) == 5 && pgErr.Code[:2] == "23" && pgErr.Code != "23502"
+	}
+	var coded interface{ Code() int }
+	if errors.As(err, &coded) {
+		const sqliteNotNull = sqliteConstraint | 5<<8 // SQLITE_CONSTRAINT_NOTNULL
+		return coded.Code()&0xff == sqliteConstraint && coded.Code() != sqliteNotNull
+	}
+	return false
 }
 
 func unavailable(err error) bool {

@@ -19,6 +19,11 @@ var (
 	ErrValidation        = errors.New("validation failed")
 	ErrLocked            = errors.New("account temporarily locked")
 	ErrUnavailable       = errors.New("database unavailable")
+	// ErrConflict: the database refused a write because the records
+	// changed meanwhile (a unique index, a check or an append-only trigger
+	// fired). The engine locks before it decides, so this is the last
+	// line of defence of a race, answered as 409, never a 500.
+	ErrConflict = errors.New("conflicting change")
 )
 
 // FieldErrors maps a JSON field path (e.g. "deceased.nik") to a violation

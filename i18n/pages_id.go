@@ -395,6 +395,7 @@ var pagesIndonesian = map[string]string{
 	"error.account_locked_until":          "Terlalu banyak percobaan masuk yang gagal. Akun dikunci sementara sampai {time}.",
 	"error.service_unavailable":           "Sistem sedang tidak dapat menghubungi basis data. Coba lagi beberapa saat lagi.",
 	"error.internal_error":                "Terjadi kesalahan pada sistem. Silakan coba lagi; jika terus berulang, hubungi administrator.",
+	"error.conflict":                      "Data berubah ketika permintaan Anda sedang diproses, sehingga tidak ada yang disimpan. Muat ulang halaman, periksa keadaan terbaru, lalu ulangi jika masih perlu.",
 	"error.refused":                       "Permintaan ditolak dan tidak ada yang diubah. Periksa data, lalu coba lagi.",
 	"error.action_reserved":               "Pembayaran dimulai, dikonfirmasi dan dicatat gagal melalui daftar pembayaran, bukan per klaim.",
 	"error.duplicate_decree":              "Sudah ada surat keputusan dengan nomor ini.",

@@ -119,7 +119,7 @@ func (s *Service) recordChecks(ctx context.Context, actor domain.Actor, batchID 
 		db, now := tx.DB(), tx.Now()
 		// Locked like a result upload, so a line cannot be answered by the
 		// bank between reading it here and recording its check.
-		if _, err := loadBatch(forUpdate(db), batchID); err != nil {
+		if _, err := lockBatch(tx, batchID); err != nil {
 			return err
 		}
 		items, err := loadItems(db, batchID)

@@ -88,6 +88,11 @@ func (s *Service) CreateBatch(ctx context.Context, actor domain.Actor, req Batch
 		if err := db.Create(&row).Error; err != nil {
 			return fmt.Errorf("insert batch: %w", err)
 		}
+		// Listed claims are locked in id order before any moves; the
+		// all-approved pick locks (and skips locked ones) as it reads.
+		if err := tx.LockClaims(ids); err != nil {
+			return err
+		}
 		todo := ids
 		if req.AllApproved {
 			var err error

@@ -10,6 +10,7 @@ import (
 
 	"santunan/database"
 	"santunan/domain"
+	"santunan/workflow"
 )
 
 // Item is one line of a batch.
@@ -131,4 +132,20 @@ func (s *Service) ListBatches(ctx context.Context, actor domain.Actor, q PageQue
 	}
 	out, next := trimPage(rows, q.Limit, func(r batchRow) int64 { return r.ID }, batchOf)
 	return out, next, nil
+}
+
+// lockBatch locks a batch for a change of its lines (a result file, account
+// checks): first the claims of its lines, in id order, then the batch row,
+// the order every transaction takes (workflow/lock.go), so that two uploads
+// for one batch take turns and neither deadlocks with a single action on
+// one of its claims.
+func lockBatch(tx *workflow.Tx, batchID int64) (batchRow, error) {
+	var claimIDs []int64
+	if err := tx.DB().Model(&itemRow{}).Where("batch_id = ?", batchID).Pluck("claim_id", &claimIDs).Error; err != nil {
+		return batchRow{}, fmt.Errorf("read claims of batch %d: %w", batchID, err)
+	}
+	if err := tx.LockClaims(claimIDs); err != nil {
+		return batchRow{}, err
+	}
+	return loadBatch(forUpdate(tx.DB()), batchID)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"regexp"
 	"strings"
 	"time"
@@ -100,6 +101,22 @@ func (s *Service) CreateDecree(ctx context.Context, actor domain.Actor, req Decr
 	}
 	var out Decree
 	err = s.engine.InTx(ctx, func(tx *workflow.Tx) error {
+		// The same number posted twice at once: the second waits here for
+		// the first and then hears duplicate_decree, not a refusal of claims
+		// the first has just approved.
+		if err := serializeDecreeNumber(tx.DB(), number); err != nil {
+			return err
+		}
+		if taken, err := s.decreeNumberTaken(tx.DB(), number); err != nil {
+			return err
+		} else if taken {
+			return duplicateDecree(number)
+		}
+		// Every claim is locked, in id order, before any is approved and
+		// before the approvals' guards take the budget row (workflow/lock.go).
+		if err := tx.LockClaims(ids); err != nil {
+			return err
+		}
 		items := make([]decreeItemRow, 0, len(ids))
 		var problems []domain.Problem
 		var total int64
@@ -148,6 +165,22 @@ func (s *Service) decreeNumberTaken(db *gorm.DB, number string) (bool, error) {
 		return false, database.Classify(fmt.Errorf("find decree: %w", err))
 	}
 	return n > 0, nil
+}
+
+// serializeDecreeNumber makes transactions creating a decree with the same
+// number take turns on PostgreSQL (a transaction-scoped advisory lock keyed
+// by a hash of the number; a collision only makes two numbers wait for each
+// other). SQLite has one writer already.
+func serializeDecreeNumber(db *gorm.DB, number string) error {
+	if db.Dialector.Name() != "postgres" {
+		return nil
+	}
+	h := fnv.New64a()
+	_, _ = h.Write([]byte("santunan/payments/decree\x00" + number))
+	if err := db.Exec("SELECT pg_advisory_xact_lock(?)", int64(h.Sum64())).Error; err != nil {
+		return fmt.Errorf("serialize decree %s: %w", number, err)
+	}
+	return nil
 }
 
 func duplicateDecree(number string) error {

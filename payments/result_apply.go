@@ -78,8 +78,7 @@ func (s *Service) ApplyResults(ctx context.Context, actor domain.Actor, batchID 
 	err := s.engine.InTx(ctx, func(tx *workflow.Tx) error {
 		rep.Paid, rep.Failed, rep.Unchanged, rep.AlreadyApplied = 0, 0, 0, false
 		db := tx.DB()
-		// Locking the batch makes two uploads for it take turns.
-		row, err := loadBatch(forUpdate(db), batchID)
+		row, err := lockBatch(tx, batchID)
 		if err != nil {
 			return err
 		}

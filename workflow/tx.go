@@ -81,8 +81,10 @@ func (t *Tx) DB() *gorm.DB { return t.db }
 // Now is the engine's clock, for rows written beside the claim's.
 func (t *Tx) Now() time.Time { return t.e.now() }
 
-// Claim loads a claim inside the transaction.
-func (t *Tx) Claim(id int64) (domain.Claim, error) { return loadClaim(t.db, id) }
+// Claim loads a claim inside the transaction and locks its row until the
+// transaction ends (see lock.go): whatever the caller then decides from it
+// cannot be overtaken by another transaction.
+func (t *Tx) Claim(id int64) (domain.Claim, error) { return lockAndLoadClaim(t.db, id) }
 
 // Guard runs inside the transaction of an action, after the action's own
 // checks and changes and before anything is written; an error refuses the
@@ -132,7 +134,10 @@ func (t *Tx) Apply(actor domain.Actor, id int64, action domain.Action, in Action
 	if !ok || action == domain.ActionSubmit {
 		return domain.Claim{}, fmt.Errorf("action %q: %w", action, domain.ErrNotFound)
 	}
-	before, err := loadClaim(t.db, id)
+	// The row lock comes before every check and guard: a transaction that
+	// waited for it reads the winner's claim and is refused below with
+	// invalid_transition or version_conflict, before any guard writes.
+	before, err := lockAndLoadClaim(t.db, id)
 	if err != nil {
 		return domain.Claim{}, err
 	}
@@ -182,7 +187,7 @@ func (t *Tx) Record(actor domain.Actor, id int64, kind domain.Action, reason str
 	if _, isAction := t.e.table.Lookup(kind); isAction || kind == "" {
 		return domain.Claim{}, fmt.Errorf("record %q: only Apply takes workflow actions", kind)
 	}
-	before, err := loadClaim(t.db, id)
+	before, err := lockAndLoadClaim(t.db, id)
 	if err != nil {
 		return domain.Claim{}, err
 	}

@@ -20,7 +20,7 @@ func (t *Tx) Flag(actor domain.Actor, id int64, kind domain.Action, warning stri
 	if !slices.Contains(domain.AllWarnings, warning) {
 		return domain.Claim{}, fmt.Errorf("flag: unknown warning %q", warning)
 	}
-	before, err := loadClaim(t.db, id)
+	before, err := lockAndLoadClaim(t.db, id)
 	if err != nil {
 		return domain.Claim{}, err
 	}
