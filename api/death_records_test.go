@@ -11,13 +11,12 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"santunan/database"
-	"santunan/deathregister"
 	"santunan/domain"
 	"santunan/internal/fixture"
 	"santunan/internal/testdb"
+	"santunan/internal/testserver"
 )
 
 const registerHeader = "nik,full_name,sex,date_of_death,death_certificate_no,village_code,registered_on\n"
@@ -41,7 +40,7 @@ type importReport struct {
 
 func TestDeathRegisterImportOverHTTP(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := startWith(t, db, []capability{withEvidence(nil)})
+		h := start(t, db)
 		file := registerHeader + registerLine(1, "2026-11-20") + "3324150101500002,Ahmad,L,2026-11-20,A-2,3324159999,2026-11-27\n" +
 			"bukan,baris,yang,benar\n" + registerLine(3, "2026-11-01")
 		importPath := "/api/v1/death-records/import"
@@ -98,7 +97,7 @@ type matchOut struct {
 
 func TestDeathRecordMatchAndVerifyOverHTTP(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := startWith(t, db, []capability{withEvidence(nil)})
+		h := start(t, db)
 		h.expect(h.raw(http.MethodPost, "/api/v1/death-records/import", domain.RoleDukcapilClerk, "text/csv",
 			strings.NewReader(registerHeader+registerLine(1, "2026-11-20")+registerLine(2, "2026-11-18"))), http.StatusOK, nil)
 		matchPath := func(c claimOut) string { return "/api/v1/claims/" + itoa(c.ID) + "/death-record-match" }
@@ -167,7 +166,8 @@ func TestOnlineRegistryCheckOverHTTP(t *testing.T) {
 				"date_of_death": "2026-11-20", "death_certificate_no": "3324-KM-0001", "village_code": "3324151001", "registered_on": "2026-11-21"})
 		}))
 		t.Cleanup(dukcapil.Close)
-		h := startWith(t, db, []capability{withEvidence(deathregister.NewHTTPRegistry(dukcapil.URL, "k", 5*time.Second))})
+		// Configured as an operator would: the service's URL and key.
+		h := start(t, db, testserver.Env("SANTUNAN_DUKCAPIL_URL", dukcapil.URL, "SANTUNAN_DUKCAPIL_KEY", "k"))
 		c, other := h.file(1), h.file(2)
 		var out struct {
 			Found bool     `json:"found"`
@@ -188,7 +188,7 @@ func TestOnlineRegistryCheckOverHTTP(t *testing.T) {
 
 func TestUnclaimedDeathsOverHTTP(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := startWith(t, db, []capability{withEvidence(nil)})
+		h := start(t, db)
 		lines := registerHeader + registerLine(1, "2026-11-01") + registerLine(2, "2026-11-02") +
 			strings.Replace(registerLine(3, "2026-10-01"), "3324151001", "3324151002", 1) + registerLine(4, "2026-11-25")
 		h.expect(h.raw(http.MethodPost, "/api/v1/death-records/import", domain.RoleDukcapilClerk, "text/csv", strings.NewReader(lines)), http.StatusOK, nil)

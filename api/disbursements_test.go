@@ -12,40 +12,14 @@ import (
 	"santunan/api"
 	"santunan/database"
 	"santunan/domain"
-	"santunan/internal/fixture"
 	"santunan/internal/testdb"
-	"santunan/payments"
-	"santunan/workflow"
+	"santunan/internal/testserver"
 )
-
-// withPayments wires the payment capability as app.go does.
-func withPayments(t testing.TB, db *database.DB, cfg *workflow.Config) func(*workflow.Engine, *api.Deps) {
-	if cfg.Guards == nil {
-		cfg.Guards = map[domain.Action][]workflow.Guard{}
-	}
-	for action, guards := range payments.Guards(nil) {
-		cfg.Guards[action] = append(cfg.Guards[action], guards...)
-	}
-	cfg.Reserved = append(cfg.Reserved, payments.ReservedActions...)
-	return func(e *workflow.Engine, d *api.Deps) {
-		d.Payments = payments.New(db, e, payments.Config{Areas: fixture.Areas(t)})
-	}
-}
 
 // sendRaw sends a body of any content type as the role.
 func (h *harness) sendRaw(method, path string, role domain.Role, contentType string, body []byte) *http.Response {
 	h.t.Helper()
-	req, err := http.NewRequest(method, h.srv.URL+path, bytes.NewReader(body))
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	req.Header.Set("Content-Type", contentType)
-	req.Header.Set("Authorization", "Bearer "+h.tokens[role])
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	return resp
+	return h.raw(method, path, role, contentType, bytes.NewReader(body))
 }
 
 // download fetches a file and checks its type and name.
@@ -60,19 +34,6 @@ func (h *harness) download(path string, role domain.Role, contentType, filename 
 		h.t.Fatalf("%s: Content-Disposition %q", path, got)
 	}
 	return body
-}
-
-type batchOut struct {
-	ID          int64  `json:"id"`
-	Status      string `json:"status"`
-	ClaimCount  int    `json:"claim_count"`
-	TotalAmount int64  `json:"total_amount"`
-	Items       []struct {
-		ClaimID   int64  `json:"claim_id"`
-		ClaimCode string `json:"claim_code"`
-		Amount    int64  `json:"amount"`
-		State     string `json:"state"`
-	} `json:"items"`
 }
 
 type refusalOut struct {
@@ -94,28 +55,10 @@ type refusalOut struct {
 	} `json:"error"`
 }
 
-func (h *harness) verifiedClaim(n int) claimOut {
-	h.t.Helper()
-	c := h.file(n)
-	return h.act(c, domain.RoleDukcapilClerk, "verify_death", map[string]any{"death_certificate_no": fmt.Sprintf("AKTA-%d", n)})
-}
-
-func resultsCSV(b batchOut, failed map[string]string, amount int64) []byte {
-	var sb strings.Builder
-	sb.WriteString("reference,status,bank_reference,failure_reason,time,amount\r\n")
-	for i, it := range b.Items {
-		if reason, ok := failed[it.ClaimCode]; ok {
-			fmt.Fprintf(&sb, "%s,FAILED,,%s,2026-11-28T15:00:00+07:00,%d\r\n", it.ClaimCode, reason, amount)
-		} else {
-			fmt.Fprintf(&sb, "%s,SUCCESS,JTG-%d,,2026-11-28T15:00:00+07:00,%d\r\n", it.ClaimCode, i+1, amount)
-		}
-	}
-	return []byte(sb.String())
-}
-
 func TestPaymentsOverHTTP(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := startWith(t, db, []capability{withPayments})
+		// The office has no budget yet: the test sets it.
+		h := start(t, db, testserver.NoBudget())
 		officer, treasurer := domain.RoleDinsosOfficer, domain.RoleTreasurer
 
 		// The budget line: set by the officer (or admin), read by the treasurer.
@@ -135,6 +78,9 @@ func TestPaymentsOverHTTP(t *testing.T) {
 
 		// One claim approved on its own, two more in a decree that does not fit.
 		claims := []claimOut{h.verifiedClaim(1), h.verifiedClaim(2), h.verifiedClaim(3)}
+		for _, c := range claims {
+			h.approveDocuments(c)
+		}
 		claims[0] = h.act(claims[0], officer, "approve", nil)
 		if claims[0].Amount != 1_000_000 || len(claims[0].AllowedActions) != 1 {
 			t.Fatalf("approved claim %+v", claims[0])
@@ -306,9 +252,10 @@ func TestPaymentsOverHTTP(t *testing.T) {
 	})
 }
 
-// Without the payment service the endpoints do not exist.
-func TestPaymentEndpointsNeedTheService(t *testing.T) {
-	h := start(t, testdb.SQLite(t))
+// Without the payment service the endpoints do not exist. Production
+// always wires it; the API must still not offer what it cannot serve.
+func TestPaymentEndpointsAbsentWithoutThePaymentService(t *testing.T) {
+	h := start(t, testdb.SQLite(t), testserver.LeaveOut(func(d *api.Deps) { d.Payments = nil }))
 	h.expectError(h.do(http.MethodGet, "/api/v1/disbursements", domain.RoleTreasurer, nil), http.StatusNotFound, "not_found")
 }
 
@@ -316,7 +263,7 @@ func TestPaymentEndpointsNeedTheService(t *testing.T) {
 // A result file of 10,000 lines fits (the JSON form too, past the 1 MiB that
 // other requests get); one beyond the route's limit is refused unread.
 func TestResultFileTooLarge(t *testing.T) {
-	h := startWith(t, testdb.SQLite(t), []capability{withPayments}, func(o *api.Options) { o.MaxBodyBytes = 1024 })
+	h := start(t, testdb.SQLite(t), testserver.APIOptions(func(o *api.Options) { o.MaxBodyBytes = 1024 }))
 	resp := h.sendRaw(http.MethodPost, "/api/v1/disbursements/1/results", domain.RoleTreasurer, "application/json",
 		[]byte(`{"lines":[`+strings.Repeat(`{"reference":"SKM-AAAA-BBBB","status":"SUCCESS","bank_reference":"JTG1","amount":1000000},`, 20000)+`{}]}`))
 	if resp.StatusCode == http.StatusRequestEntityTooLarge {

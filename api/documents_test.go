@@ -2,22 +2,15 @@ package api_test
 
 import (
 	"bytes"
-	"io"
-	"mime/multipart"
 	"net/http"
-	"net/textproto"
 	"slices"
 	"strings"
 	"testing"
 
-	"santunan/api"
 	"santunan/database"
-	"santunan/deathregister"
 	"santunan/documents"
 	"santunan/domain"
-	"santunan/internal/fixture"
 	"santunan/internal/testdb"
-	"santunan/workflow"
 )
 
 var (
@@ -27,86 +20,21 @@ var (
 	htmlBytes = []byte("<!DOCTYPE html><html><script>alert(document.cookie)</script></html>")
 )
 
-// withEvidence wires documents (default requirements enforced, 5 MB
-// limit) and the death register with its verify_death guard, as app.go does.
-func withEvidence(registry deathregister.RegistryClient) capability {
-	return func(t testing.TB, db *database.DB, cfg *workflow.Config) func(*workflow.Engine, *api.Deps) {
-		req := documents.DefaultRequirements()
-		if cfg.Guards == nil {
-			cfg.Guards = map[domain.Action][]workflow.Guard{}
-		}
-		req.Install(cfg.Guards)
-		cfg.Guards[domain.ActionVerifyDeath] = append(cfg.Guards[domain.ActionVerifyDeath], deathregister.Guard())
-		return func(e *workflow.Engine, d *api.Deps) {
-			d.Documents = documents.NewService(e, db, documents.NewDBBlobs(db), documents.Options{Required: req, Now: fixture.Clock()})
-			d.DeathRegister = deathregister.NewService(db, e, deathregister.Options{
-				Areas: fixture.Areas(t), RegencyCode: "3324", WindowDays: 90, Registry: registry, Now: fixture.Clock(),
-			})
-		}
-	}
-}
-
-// raw sends a body with its own content type as the user with the role.
-func (h *harness) raw(method, path string, role domain.Role, contentType string, body io.Reader) *http.Response {
-	h.t.Helper()
-	req, err := http.NewRequest(method, h.srv.URL+path, body)
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	if contentType != "" {
-		req.Header.Set("Content-Type", contentType)
-	}
-	req.Header.Set("Authorization", "Bearer "+h.tokens[role])
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	return resp
-}
-
 // upload posts a file as multipart/form-data; the part always claims to be
 // a PDF, which must not matter.
 func (h *harness) upload(claimID int64, role domain.Role, kind, filename string, data []byte) *http.Response {
 	h.t.Helper()
-	var buf bytes.Buffer
-	w := multipart.NewWriter(&buf)
-	if kind != "" {
-		_ = w.WriteField("kind", kind)
-	}
-	if data != nil {
-		hdr := textproto.MIMEHeader{}
-		quoted := strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(filename)
-		hdr.Set("Content-Disposition", `form-data; name="file"; filename="`+quoted+`"`)
-		hdr.Set("Content-Type", "application/pdf")
-		part, _ := w.CreatePart(hdr)
-		_, _ = part.Write(data)
-	}
-	_ = w.Close()
-	return h.raw(http.MethodPost, docsPath(claimID), role, w.FormDataContentType(), &buf)
-}
-
-func docsPath(id int64) string { return "/api/v1/claims/" + itoa(id) + "/documents" }
-
-type docOut struct {
-	ID          int64  `json:"id"`
-	Kind        string `json:"kind"`
-	Filename    string `json:"filename"`
-	ContentType string `json:"content_type"`
-	Size        int64  `json:"size"`
-	SHA256      string `json:"sha256"`
-	Current     bool   `json:"current"`
+	return h.on().Upload(claimID, role, kind, filename, data)
 }
 
 func (h *harness) attach(c claimOut, kind string, data []byte) docOut {
 	h.t.Helper()
-	var d docOut
-	h.expect(h.upload(c.ID, domain.RoleDukcapilClerk, kind, kind+".pdf", data), http.StatusCreated, &d)
-	return d
+	return h.on().Attach(c, kind, data)
 }
 
 func TestDocumentUploadLimitsAndSniffing(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := startWith(t, db, []capability{withEvidence(nil)})
+		h := start(t, db)
 		c := h.file(1)
 		clerk := domain.RoleDukcapilClerk
 
@@ -175,7 +103,7 @@ func TestDocumentUploadLimitsAndSniffing(t *testing.T) {
 
 func TestDocumentDownloadsAreAudited(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := startWith(t, db, []capability{withEvidence(nil)})
+		h := start(t, db)
 		c := h.file(1)
 		akta := h.attach(c, "akta_kematian", pngBytes)
 		var book docOut
@@ -244,7 +172,7 @@ func TestDocumentDownloadsAreAudited(t *testing.T) {
 
 func TestChecklistGatesVerifyAndApproveOverHTTP(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := startWith(t, db, []capability{withEvidence(nil)})
+		h := start(t, db)
 		c := h.file(1)
 		verify := map[string]any{"death_certificate_no": "3324-KM-20112026-0001"}
 		var e struct {

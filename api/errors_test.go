@@ -70,12 +70,13 @@ func TestInvalidTransitionNamesTheStatus(t *testing.T) {
 func TestVersionConflictNamesTheCurrentVersion(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
 		h := start(t, db)
-		c := h.file(1)
-		h.act(c, domain.RoleDukcapilClerk, "verify_death", map[string]any{"death_certificate_no": "A1", "version": 1})
-		e := h.expectError(h.do(http.MethodPost, actionPath(c.ID, "approve"), domain.RoleDinsosOfficer, map[string]any{"version": 1}),
+		c := h.withAkta(h.file(1))
+		seen := c.Version
+		c = h.act(c, domain.RoleDukcapilClerk, "verify_death", map[string]any{"death_certificate_no": "A1", "version": seen})
+		e := h.expectError(h.do(http.MethodPost, actionPath(c.ID, "approve"), domain.RoleDinsosOfficer, map[string]any{"version": seen}),
 			http.StatusConflict, "version_conflict")
-		if e.Error.Version != 2 {
-			t.Fatalf("error names version %d, want 2", e.Error.Version)
+		if e.Error.Version != seen+1 || c.Version != seen+1 {
+			t.Fatalf("error names version %d, want %d", e.Error.Version, seen+1)
 		}
 	})
 }

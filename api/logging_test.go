@@ -3,46 +3,40 @@ package api_test
 import (
 	"bytes"
 	"encoding/json"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"strings"
+	"sync"
 	"testing"
 
-	"golang.org/x/crypto/bcrypt"
-
-	"santunan/api"
-	"santunan/auth"
 	"santunan/domain"
 	"santunan/internal/fixture"
 	"santunan/internal/testdb"
+	"santunan/internal/testserver"
 )
+
+// lockedBuffer is a log the server's goroutines write while the test reads.
+type lockedBuffer struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (b *lockedBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.buf.Write(p)
+}
+
+func (b *lockedBuffer) String() string { b.mu.Lock(); defer b.mu.Unlock(); return b.buf.String() }
 
 // Logs carry request ids, routes and statuses: never a NIK, a phone number,
 // an account number or a body, not even in a search query or a failed request.
 func TestLogsHoldNoPersonalData(t *testing.T) {
-	db := testdb.SQLite(t)
-	var logs bytes.Buffer
-	authSvc := auth.NewService(db, auth.Options{BcryptCost: bcrypt.MinCost, Now: fixture.Clock()})
-	router, err := api.New(api.Deps{Engine: fixture.Engine(t, db), Auth: authSvc, Areas: fixture.Areas(t), DB: db,
-		Log: slog.New(slog.NewJSONHandler(&logs, nil))}, api.Options{Now: fixture.Clock()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(router)
-	defer srv.Close()
-	clerk := fixture.Actor(t, db, domain.RoleAdmin)
-	if _, err := authSvc.CreateUser(t.Context(), clerk, auth.NewUser{Username: "clerk", FullName: "Clerk",
-		Role: domain.RoleDukcapilClerk, Password: password}, "test"); err != nil {
-		t.Fatal(err)
-	}
-	session, err := authSvc.Login(t.Context(), "clerk", password, "test")
-	if err != nil {
-		t.Fatal(err)
-	}
+	var logs lockedBuffer
+	h := start(t, testdb.SQLite(t), testserver.Log(&logs))
+	token := h.tokens[domain.RoleDukcapilClerk]
 	send := func(method, path, body string) *http.Response {
-		req, _ := http.NewRequest(method, srv.URL+path, strings.NewReader(body))
-		req.Header.Set("Authorization", "Bearer "+session.Token)
+		req, _ := http.NewRequest(method, h.srv.URL+path, strings.NewReader(body))
+		req.Header.Set("Authorization", "Bearer "+token)
 		req.Header.Set("X-Request-ID", "req-123")
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
@@ -64,7 +58,7 @@ func TestLogsHoldNoPersonalData(t *testing.T) {
 	}
 
 	out := logs.String()
-	for _, secret := range []string{in.Deceased.NIK, in.Heir.NIK, "81234567890", in.BankAccount.AccountNumber, "Siti", session.Token} {
+	for _, secret := range []string{in.Deceased.NIK, in.Heir.NIK, "81234567890", in.BankAccount.AccountNumber, "Siti", token, password} {
 		if strings.Contains(out, secret) {
 			t.Errorf("logs contain %q:\n%s", secret, out)
 		}

@@ -17,7 +17,7 @@ func accessLogPath(id int64) string { return claimPath(id) + "/dokumen/log-akses
 // same entries as the JSON access log, newest first. No other role reads it.
 func TestDocumentAccessLogPage(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := startWith(t, db, []capability{withEvidence(nil)})
+		h := start(t, db)
 		c, quiet := h.file(1), h.file(2)
 		akta := h.attach(c, "akta_kematian", pdfBytes)
 		book := h.attach(c, "buku_tabungan", jpegBytes)

@@ -11,9 +11,11 @@ import (
 	"strings"
 	"testing"
 
+	"santunan/api"
 	"santunan/database"
 	"santunan/domain"
 	"santunan/internal/testdb"
+	"santunan/internal/testserver"
 )
 
 // uploadResult posts the batch page's result form: the CSRF token of the
@@ -66,13 +68,12 @@ func (p *page) postFormsCarryCSRF() *page {
 	return p
 }
 
-// approvedClaims files, verifies and approves claims 1..n under a budget.
+// approvedClaims files, verifies and approves claims 1..n.
 func (h *harness) approvedClaims(n int) []claimOut {
 	h.t.Helper()
-	h.expect(h.do(http.MethodPost, "/api/v1/budgets/2026", domain.RoleDinsosOfficer, map[string]any{"ceiling": 100_000_000}), http.StatusCreated, nil)
 	out := make([]claimOut, n)
 	for i := range out {
-		out[i] = h.act(h.verifiedClaim(i+1), domain.RoleDinsosOfficer, "approve", nil)
+		out[i] = h.approvedClaim(i + 1)
 	}
 	return out
 }
@@ -87,7 +88,7 @@ func (h *harness) batchLines(path string) batchOut {
 
 func TestBatchFromBuildToPaidOnThePages(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := startWith(t, db, []capability{withPayments})
+		h := start(t, db)
 		claims := h.approvedClaims(4)
 		treasurer := h.staff(domain.RoleTreasurer)
 		home := treasurer.get("/staf").want(http.StatusOK)
@@ -206,7 +207,7 @@ func TestBatchFromBuildToPaidOnThePages(t *testing.T) {
 
 // A result file over the limit is answered with the batch page, unread.
 func TestResultFileTooLargeOnThePage(t *testing.T) {
-	h := startWith(t, testdb.SQLite(t), []capability{withPayments})
+	h := start(t, testdb.SQLite(t))
 	claims := h.approvedClaims(1)
 	var b batchOut
 	h.expect(h.do(http.MethodPost, "/api/v1/disbursements", domain.RoleTreasurer, map[string]any{"claim_ids": []int64{claims[0].ID}}), http.StatusCreated, &b)
@@ -222,7 +223,7 @@ func TestResultFileTooLargeOnThePage(t *testing.T) {
 
 // The clerk has no payment pages; the menu shows each role its own.
 func TestPaymentPagesByRole(t *testing.T) {
-	h := startWith(t, testdb.SQLite(t), []capability{withPayments})
+	h := start(t, testdb.SQLite(t))
 	clerk := h.staff(domain.RoleDukcapilClerk)
 	for _, path := range []string{"/staf/anggaran", "/staf/sk", "/staf/sk/baru", "/staf/pembayaran", "/staf/pembayaran/baru",
 		"/staf/pembayaran/1", "/staf/pembayaran/1/rekonsiliasi.xlsx", "/staf/sk/1/penerima.pdf"} {
@@ -245,8 +246,9 @@ func TestPaymentPagesByRole(t *testing.T) {
 	admin.hasHTML(`<li><a href="/staf/anggaran">`).hasNot("/staf/pembayaran")
 	h.staff(domain.RoleAuditor).get("/staf/pembayaran/987654").want(http.StatusNotFound)
 
-	// Without the payment service there are no payment pages.
-	plain := start(t, testdb.SQLite(t))
+	// Without the payment service there are no payment pages. Production
+	// always wires it; the pages must still not offer what nothing serves.
+	plain := start(t, testdb.SQLite(t), testserver.LeaveOut(func(d *api.Deps) { d.Payments = nil }))
 	v := plain.staff(domain.RoleTreasurer)
 	v.get("/staf/pembayaran").want(http.StatusNotFound)
 	v.get("/staf").hasNot("/staf/pembayaran", "Buat batch pembayaran")

@@ -8,11 +8,13 @@ import (
 	"santunan/database"
 	"santunan/domain"
 	"santunan/internal/testdb"
+	"santunan/internal/testserver"
 )
 
 func TestBudgetPageSetsAndRefusesCeilings(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := startWith(t, db, []capability{withPayments})
+		// A newly deployed office: the page sets the first budget.
+		h := start(t, db, testserver.NoBudget())
 		officer := h.staff(domain.RoleDinsosOfficer)
 		p := officer.get("/staf/anggaran").want(http.StatusOK).postFormsCarryCSRF()
 		p.has("Anggaran santunan", "Belum ada pagu yang ditetapkan.", "Tetapkan pagu").
@@ -37,12 +39,14 @@ func TestBudgetPageSetsAndRefusesCeilings(t *testing.T) {
 		}
 
 		// One claim approved commits Rp1.000.000: the ceiling may not go below it.
-		h.act(h.verifiedClaim(1), domain.RoleDinsosOfficer, "approve", nil)
+		h.approvedClaim(1)
 		p = officer.post("/staf/anggaran", url.Values{"year": {"2026"}, "ceiling": {"900000"}}).want(http.StatusUnprocessableEntity)
 		p.has("Pagu tidak boleh lebih kecil dari jumlah yang sudah terikat pada tahun 2026, yaitu Rp1.000.000.").
 			hasHTML(`aria-invalid="true"`, `href="#f-budget-ceiling"`)
 		// The remaining Rp500.000 fits no claim: the next approval says so, with the numbers.
 		v := h.verifiedClaim(2)
+		h.approveDocuments(v)
+		v = h.claim(v.ID)
 		officer.get(claimPath(v.ID))
 		p = officer.post(actionPagePath(v.ID, "approve"), actionForm(v.Version)).want(http.StatusUnprocessableEntity)
 		p.has("Pagu anggaran tahun 2026 sudah terpakai: pagu Rp1.500.000, sudah terikat Rp1.000.000, sisa Rp500.000, " +
@@ -67,8 +71,10 @@ func TestBudgetPageSetsAndRefusesCeilings(t *testing.T) {
 // Approving before any budget exists says what to do.
 func TestApproveWithoutBudgetSaysSetTheBudget(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := startWith(t, db, []capability{withPayments})
+		h := start(t, db, testserver.NoBudget())
 		v := h.verifiedClaim(1)
+		h.approveDocuments(v)
+		v = h.claim(v.ID)
 		officer := h.staff(domain.RoleDinsosOfficer)
 		officer.get(claimPath(v.ID))
 		officer.post(actionPagePath(v.ID, "approve"), actionForm(v.Version)).want(http.StatusUnprocessableEntity).

@@ -11,6 +11,7 @@ import (
 	"santunan/domain"
 	"santunan/i18n"
 	"santunan/internal/testdb"
+	"santunan/internal/testserver"
 )
 
 func TestNewClaimFromTheForm(t *testing.T) {
@@ -156,8 +157,7 @@ func TestClaimPageShowsExactlyTheAllowedActions(t *testing.T) {
 		"fail_payment", "retry_payment", "cancel"}
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
 		h := start(t, db)
-		c := h.file(1)
-		c = h.act(c, domain.RoleDukcapilClerk, "verify_death", map[string]any{"death_certificate_no": "3324-KM-20112026-0001"})
+		c := h.verifiedClaim(1)
 		want := map[domain.Role][]string{
 			domain.RoleDukcapilClerk: nil,
 			domain.RoleDinsosOfficer: {"return", "reject", "approve", "cancel"},
@@ -199,8 +199,7 @@ func contains(list []string, s string) bool {
 func TestStalePageGetsAClearMessage(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
 		h := start(t, db)
-		c := h.file(1)
-		c = h.act(c, domain.RoleDukcapilClerk, "verify_death", map[string]any{"death_certificate_no": "3324-KM-20112026-0001"})
+		c := h.verifiedClaim(1)
 		officer := h.staff(domain.RoleDinsosOfficer)
 		officer.get(claimPath(c.ID)).want(http.StatusOK).hasHTML(`name="version" value="` + itoa(int64(c.Version)) + `"`)
 		// Meanwhile a colleague returns the claim.
@@ -222,7 +221,7 @@ func TestStalePageGetsAClearMessage(t *testing.T) {
 func TestActionErrorsStayOnTheForm(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
 		h := start(t, db)
-		c := h.file(1)
+		c := h.withAkta(h.file(1))
 		clerk := h.staff(domain.RoleDukcapilClerk)
 		clerk.get(claimPath(c.ID))
 		p := clerk.post(actionPagePath(c.ID, "return"), actionForm(c.Version, "reason", "  ")).want(http.StatusUnprocessableEntity)
@@ -267,30 +266,31 @@ func TestReturnedClaimIsCorrectedAndResubmitted(t *testing.T) {
 func TestTimelineShowsTheAuditTrail(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
 		h := start(t, db)
-		c := h.file(1)
-		c = h.act(c, domain.RoleDukcapilClerk, "verify_death", map[string]any{"death_certificate_no": "3324-KM-20112026-0001"})
-		c = h.act(c, domain.RoleDinsosOfficer, "approve", nil)
-		c = h.act(c, domain.RoleTreasurer, "start_payment", nil)
-		h.act(c, domain.RoleTreasurer, "fail_payment", map[string]any{"reason": "Rekening sudah ditutup"})
+		c, b := h.on().InBatch(1)
+		h.on().SendTransferFile(b.ID)
+		h.on().ApplyResults(b, map[string]string{c.Code: "Rekening sudah ditutup"})
 		p := h.staff(domain.RoleAuditor).get(claimPath(c.ID)).want(http.StatusOK)
 		p.has("Catat pembayaran gagal", "Dalam proses pembayaran → Pembayaran gagal", "treasurer (Bendahara)",
 			"Alasan: Rekening sudah ditutup", "28 November 2026 pukul 10.00 WIB", "dinsos_officer (Petugas Dinas Sosial)",
 			"Nomor akta kematian: - → 3324-KM-20112026-0001")
-		// Newest first.
-		if strings.Index(p.body, "Catat pembayaran gagal") > strings.Index(p.body, "Verifikasi kematian") {
+		// Newest first (in the timeline: the checklist above names actions too).
+		timeline := p.body[strings.Index(p.body, `<ol class="timeline">`):]
+		if strings.Index(timeline, "Catat pembayaran gagal") > strings.Index(timeline, "Verifikasi kematian") {
 			t.Fatal("timeline is not newest first")
 		}
 	})
 }
 
-// A capability's rule refuses an action (no budget set for the year): the
-// claim page explains it in Indonesian. Actions a capability reserves (the
-// payments, taken through disbursement batches) are not offered as buttons.
+// A capability's rule refuses an action (no budget set for the year, as in
+// a newly deployed office): the claim page explains it in Indonesian.
+// Actions a capability reserves (the payments, taken through disbursement
+// batches) are not offered as buttons.
 func TestCapabilityRefusalsShowOnTheClaimPage(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := startWith(t, db, []capability{withPayments})
-		c := h.file(1)
-		c = h.act(c, domain.RoleDukcapilClerk, "verify_death", map[string]any{"death_certificate_no": "3324-KM-20112026-0001"})
+		h := start(t, db, testserver.NoBudget())
+		c := h.verifiedClaim(1)
+		h.approveDocuments(c)
+		c = h.claim(c.ID)
 		officer := h.staff(domain.RoleDinsosOfficer)
 		officer.get(claimPath(c.ID))
 		p := officer.post(actionPagePath(c.ID, "approve"), actionForm(c.Version)).want(http.StatusUnprocessableEntity)

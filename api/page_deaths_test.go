@@ -8,29 +8,14 @@ import (
 	"strings"
 	"testing"
 
-	"santunan/api"
 	"santunan/database"
 	"santunan/deathregister"
 	"santunan/documents"
 	"santunan/domain"
 	"santunan/i18n"
-	"santunan/internal/fixture"
 	"santunan/internal/testdb"
-	"santunan/workflow"
+	"santunan/internal/testserver"
 )
-
-// withEvidenceLimits is withEvidence with a small import limit.
-func withEvidenceLimits(maxImport int64) capability {
-	return func(t testing.TB, db *database.DB, cfg *workflow.Config) func(*workflow.Engine, *api.Deps) {
-		wire := withEvidence(nil)(t, db, cfg)
-		return func(e *workflow.Engine, d *api.Deps) {
-			wire(e, d)
-			d.DeathRegister = deathregister.NewService(db, e, deathregister.Options{
-				Areas: fixture.Areas(t), RegencyCode: "3324", WindowDays: 90, MaxImportBytes: maxImport, Now: fixture.Clock(),
-			})
-		}
-	}
-}
 
 const registerPagePath = "/staf/register-kematian"
 
@@ -44,7 +29,7 @@ func (h *harness) importRegister(lines ...string) {
 // on a difference it shows it and asks for the clerk's confirmation.
 func TestVerifyFormFollowsTheDeathRegister(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := startWith(t, db, []capability{withEvidence(nil)})
+		h := start(t, db)
 		h.importRegister(registerLine(1, "2026-11-20"), registerLine(2, "2026-11-18"))
 		agrees, differs, unknown := h.file(1), h.file(2), h.file(3)
 		for _, c := range []claimOut{agrees, differs, unknown} {
@@ -98,7 +83,7 @@ func TestVerifyFormFollowsTheDeathRegister(t *testing.T) {
 
 func TestRegisterImportFromThePage(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := startWith(t, db, []capability{withEvidenceLimits(4 << 10)})
+		h := start(t, db, testserver.Env("SANTUNAN_MAX_IMPORT_BYTES", "4096"))
 		clerk := h.staff(domain.RoleDukcapilClerk)
 		p := clerk.get(registerPagePath).want(http.StatusOK)
 		p.has("Register kematian", "Format berkas", "death_certificate_no", "Nomor akta kematian", "Kematian belum diklaim", "paling besar 4 KB")
@@ -166,7 +151,7 @@ func warga(n int) string { return "Warga " + string(rune('A'+n/26)) + string(run
 
 func TestUnclaimedDeathsPage(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := startWith(t, db, []capability{withEvidence(nil)})
+		h := start(t, db)
 		var lines []string
 		for n := 1; n <= 52; n++ {
 			lines = append(lines, unclaimedLine(n, "2026-11-01", "3324151001")) // Candiroto

@@ -9,6 +9,7 @@ import (
 	"santunan/database"
 	"santunan/domain"
 	"santunan/internal/testdb"
+	"santunan/internal/testserver"
 )
 
 func decreeForm(number, date string, ids ...int64) url.Values {
@@ -21,9 +22,13 @@ func decreeForm(number, date string, ids ...int64) url.Values {
 
 func TestDecreeCreatedFromThePage(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := startWith(t, db, []capability{withPayments})
+		// A newly deployed office: the budget is set during the test.
+		h := start(t, db, testserver.NoBudget())
 		officer := h.staff(domain.RoleDinsosOfficer)
 		claims := []claimOut{h.verifiedClaim(1), h.verifiedClaim(2), h.verifiedClaim(3)}
+		for _, c := range claims {
+			h.approveDocuments(c)
+		}
 
 		p := officer.get("/staf/sk/baru").want(http.StatusOK).postFormsCarryCSRF()
 		p.has("Buat SK penetapan", "Pagu anggaran tahun 2026 belum ditetapkan", "Buka halaman Anggaran", "Klaim (3)",
@@ -88,10 +93,10 @@ func TestDecreeCreatedFromThePage(t *testing.T) {
 // The decree list pages newest first.
 func TestDecreeListPages(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := startWith(t, db, []capability{withPayments})
-		h.expect(h.do(http.MethodPost, "/api/v1/budgets/2026", domain.RoleDinsosOfficer, map[string]any{"ceiling": 100_000_000}), http.StatusCreated, nil)
+		h := start(t, db)
 		for n := 1; n <= 27; n++ {
 			c := h.verifiedClaim(n)
+			h.approveDocuments(c)
 			h.expect(h.do(http.MethodPost, "/api/v1/decrees", domain.RoleDinsosOfficer, map[string]any{
 				"number": "400.9/" + itoa(int64(n)) + "/2026", "date": "2026-11-28", "claim_ids": []int64{c.ID}}), http.StatusCreated, nil)
 		}
@@ -111,12 +116,4 @@ func TestDecreeListPages(t *testing.T) {
 		}
 		officer.get("/staf/sk?kursor=bukan").want(http.StatusUnprocessableEntity)
 	})
-}
-
-// claim reads a claim through the API as the auditor.
-func (h *harness) claim(id int64) claimOut {
-	h.t.Helper()
-	var c claimOut
-	h.expect(h.do(http.MethodGet, "/api/v1/claims/"+itoa(id), domain.RoleAuditor, nil), http.StatusOK, &c)
-	return c
 }

@@ -65,7 +65,7 @@ var sha256Pattern = regexp.MustCompile(`title="([0-9a-f]{64})"`)
 
 func TestDocumentUploadedFromTheClaimPage(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := startWith(t, db, []capability{withEvidence(nil)})
+		h := start(t, db)
 		c := h.file(1)
 		clerk := h.staff(domain.RoleDukcapilClerk)
 		p := clerk.get(claimPath(c.ID)).want(http.StatusOK)
@@ -119,7 +119,7 @@ func TestUploadErrorsShowOnTheClaimPage(t *testing.T) {
 		{"no kind", "", pdfBytes, http.StatusUnprocessableEntity, []string{"Jenis dokumen: Wajib diisi."}, false},
 	}
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := startWith(t, db, []capability{withEvidence(nil)})
+		h := start(t, db)
 		c := h.file(1)
 		clerk := h.staff(domain.RoleDukcapilClerk)
 		clerk.get(claimPath(c.ID))
@@ -154,7 +154,7 @@ func TestUploadErrorsShowOnTheClaimPage(t *testing.T) {
 // the auditor read, never upload; the treasurer opens only the bank book.
 func TestDocumentsOnTheClaimPageByRole(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := startWith(t, db, []capability{withEvidence(nil)})
+		h := start(t, db)
 		c := h.file(1)
 		akta := h.attach(c, "akta_kematian", pdfBytes)
 		book := h.attach(c, "buku_tabungan", jpegBytes)
@@ -199,7 +199,7 @@ func TestDocumentsOnTheClaimPageByRole(t *testing.T) {
 
 func TestDocumentDownloadFromThePageIsAudited(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := startWith(t, db, []capability{withEvidence(nil)})
+		h := start(t, db)
 		c := h.file(1)
 		akta := h.attach(c, "akta_kematian", pngBytes)
 		clerk := h.staff(domain.RoleDukcapilClerk)
@@ -240,7 +240,7 @@ func text(t *testing.T, key string) string {
 // A refused verify or approve names the documents that are missing.
 func TestMissingDocumentsAreNamedOnThePage(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := startWith(t, db, []capability{withEvidence(nil)})
+		h := start(t, db)
 		c := h.file(1)
 		clerk := h.staff(domain.RoleDukcapilClerk)
 		clerk.get(claimPath(c.ID))

@@ -1,7 +1,6 @@
 package api_test
 
 import (
-	"fmt"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -20,7 +19,7 @@ func TestHomeShowsEachRoleItsQueue(t *testing.T) {
 		for n := 1; n <= 4; n++ {
 			c := h.file(n)
 			if n%2 == 0 {
-				c = h.act(c, domain.RoleDukcapilClerk, "verify_death", map[string]any{"death_certificate_no": fmt.Sprintf("AKTA-%d", n)})
+				c = h.on().Verify(c, n)
 				verified = append(verified, c)
 			}
 		}

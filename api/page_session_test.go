@@ -3,21 +3,22 @@ package api_test
 import (
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
-	"santunan/api"
 	"santunan/database"
 	"santunan/domain"
 	"santunan/internal/testdb"
+	"santunan/internal/testserver"
 )
 
 func TestLoginSetsASafeSessionCookie(t *testing.T) {
 	for _, secure := range []bool{false, true} {
 		t.Run(map[bool]string{false: "http", true: "https"}[secure], func(t *testing.T) {
 			testdb.Each(t, func(t *testing.T, db *database.DB) {
-				h := start(t, db, func(o *api.Options) { o.CookieSecure = secure })
+				h := start(t, db, testserver.Env("SANTUNAN_COOKIE_SECURE", strconv.FormatBool(secure)))
 				prefix := ""
 				if secure {
 					prefix = "__Host-"
@@ -158,7 +159,7 @@ func TestLogoutEndsTheSession(t *testing.T) {
 func TestFormPostWithoutCSRFIsRefused(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
 		h := start(t, db)
-		c := h.file(1)
+		c := h.withAkta(h.file(1))
 		clerk := h.staff(domain.RoleDukcapilClerk)
 		clerk.get(claimPath(c.ID)).want(http.StatusOK)
 		other := h.staff(domain.RoleDukcapilClerk) // another session of the same user

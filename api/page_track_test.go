@@ -5,15 +5,15 @@ import (
 	"net/url"
 	"testing"
 
-	"santunan/api"
 	"santunan/database"
 	"santunan/domain"
 	"santunan/internal/testdb"
+	"santunan/internal/testserver"
 )
 
 func TestLandingPage(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := start(t, db, func(o *api.Options) { o.BenefitAmount = 1_500_000; o.ClaimWindowDays = 60 })
+		h := start(t, db, testserver.Env("SANTUNAN_BENEFIT_AMOUNT", "1500000", "SANTUNAN_CLAIM_WINDOW_DAYS", "60"))
 		h.visitor().get("/").want(http.StatusOK).has("Santunan Kematian Kabupaten Kendal", "Rp1.500.000",
 			"paling lambat 60 hari", "Akta kematian", "KTP ahli waris", "Kartu Keluarga (KK)",
 			"Surat keterangan ahli waris", "Buku tabungan", "Biasanya 3 hari kerja", "Lacak klaim Anda")
@@ -23,8 +23,7 @@ func TestLandingPage(t *testing.T) {
 func TestHeirTracksAClaim(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
 		h := start(t, db)
-		c := h.file(1)
-		c = h.act(c, domain.RoleDukcapilClerk, "verify_death", map[string]any{"death_certificate_no": "3324-KM-20112026-0001"})
+		c := h.verifiedClaim(1)
 		heir := h.visitor()
 		heir.get("/lacak").want(http.StatusOK).has("Lacak klaim", "Kode klaim", "NIK ahli waris")
 		p := heir.post("/lacak", url.Values{"code": {c.Code}, "heir_nik": {"3324155505800001"}}).want(http.StatusOK)
@@ -49,7 +48,7 @@ func TestTrackingAfterReturnSaysWhatToFix(t *testing.T) {
 
 func TestTrackingRefusals(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := start(t, db, func(o *api.Options) { o.TrackPerMinute = 4 })
+		h := start(t, db, testserver.Env("SANTUNAN_TRACK_RATE_PER_MINUTE", "4"))
 		c := h.file(1)
 		heir := h.visitor()
 		// A wrong NIK and an unknown code get the same answer.

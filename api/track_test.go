@@ -8,17 +8,15 @@ import (
 	"strings"
 	"testing"
 
-	"santunan/api"
 	"santunan/database"
-	"santunan/domain"
 	"santunan/internal/testdb"
+	"santunan/internal/testserver"
 )
 
 func TestPublicTrackingShowsNothingPersonal(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
 		h := start(t, db)
-		c := h.file(1)
-		c = h.act(c, domain.RoleDukcapilClerk, "verify_death", map[string]any{"death_certificate_no": "AKTA-1"})
+		c := h.verifiedClaim(1)
 		raw := h.expect(h.send(http.MethodPost, "/api/v1/public/track", "", map[string]string{"code": c.Code, "heir_nik": c.Heir.NIK}), http.StatusOK, nil)
 
 		var generic map[string]any
@@ -70,7 +68,8 @@ func TestPublicTrackingGivesOneAnswerForUnknownCodeAndWrongNIK(t *testing.T) {
 }
 
 func TestPublicTrackingIsRateLimitedPerClientIP(t *testing.T) {
-	h := start(t, testdb.SQLite(t))
+	// The production default: 10 a minute.
+	h := start(t, testdb.SQLite(t), testserver.Env("SANTUNAN_TRACK_RATE_PER_MINUTE", "10"))
 	body := map[string]string{"code": "SKM-ZZZZ-ZZZZ", "heir_nik": "3324155505800001"}
 	for i := 0; i < 10; i++ {
 		h.expect(h.send(http.MethodPost, "/api/v1/public/track", "", body), http.StatusNotFound, nil)
@@ -94,7 +93,7 @@ func TestPublicTrackingIsRateLimitedPerClientIP(t *testing.T) {
 }
 
 func TestTrustedProxyForwardsTheClientIP(t *testing.T) {
-	h := start(t, testdb.SQLite(t), func(o *api.Options) { o.TrustedProxies = []string{"127.0.0.1"}; o.TrackPerMinute = 1 })
+	h := start(t, testdb.SQLite(t), testserver.Env("SANTUNAN_TRUSTED_PROXIES", "127.0.0.1", "SANTUNAN_TRACK_RATE_PER_MINUTE", "1"))
 	track := func(ip string) *http.Response {
 		req, _ := http.NewRequest(http.MethodPost, h.srv.URL+"/api/v1/public/track", strings.NewReader(`{"code":"SKM-ZZZZ-ZZZZ","heir_nik":"3324155505800001"}`))
 		req.Header.Set("X-Forwarded-For", ip)

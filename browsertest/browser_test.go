@@ -4,9 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
-	"log/slog"
-	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,14 +14,10 @@ import (
 
 	"github.com/chromedp/chromedp"
 	"github.com/gin-gonic/gin"
-	"golang.org/x/crypto/bcrypt"
 
-	"santunan/api"
-	"santunan/auth"
 	"santunan/database"
 	"santunan/domain"
-	"santunan/internal/fixture"
-	"santunan/workflow"
+	"santunan/internal/testserver"
 )
 
 // One Chromium serves the whole suite; each person in a test gets a fresh
@@ -98,34 +91,24 @@ func browser(t *testing.T) context.Context {
 	return browserCtx
 }
 
-// site is Santunan served by an httptest server with the same wiring as
-// `serve` (api.New), on a real database, with an admin and the fixed clock
-// of the fixtures (28 November 2026, 10:00 WIB).
+// site is Santunan as `serve` wires it (internal/testserver: documents,
+// the death register, the year's budget, payments through batches), on a
+// real database, with the fixed clock of the fixtures (28 November 2026,
+// 10:00 WIB) and one user per role (username = role, password
+// testserver.Password), the admin included.
 type site struct {
+	*testserver.Server
 	url    string
-	auth   *auth.Service
-	engine *workflow.Engine
 	shots  string // folder for screenshots
 	prefix string // of screenshot names: the database
 }
 
-const adminPassword = "admin-rahasia-kendal"
+const adminPassword = testserver.Password
 
-func newSite(t *testing.T, db *database.DB) *site {
+func newSite(t *testing.T, db *database.DB, opts ...testserver.Option) *site {
 	t.Helper()
-	authSvc := auth.NewService(db, auth.Options{BcryptCost: bcrypt.MinCost, Now: fixture.Clock()})
-	engine := fixture.Engine(t, db)
-	router, err := api.New(api.Deps{Engine: engine, Auth: authSvc, Areas: fixture.Areas(t), DB: db,
-		Log: slog.New(slog.NewJSONHandler(io.Discard, nil))}, api.Options{Now: fixture.Clock()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(router)
-	t.Cleanup(srv.Close)
-	if _, _, err := authSvc.EnsureAdmin(context.Background(), adminPassword); err != nil {
-		t.Fatal(err)
-	}
-	return &site{url: srv.URL, auth: authSvc, engine: engine, shots: screenshotDir(t), prefix: string(db.Dialect)}
+	s := testserver.Start(t, db, opts...)
+	return &site{Server: s, url: s.URL, shots: screenshotDir(t), prefix: string(db.Dialect)}
 }
 
 // screenshotDir is $SANTUNAN_SCREENSHOTS, or testdata/screenshots here
@@ -142,16 +125,10 @@ func screenshotDir(t *testing.T) string {
 	return dir
 }
 
-// addUser creates a staff account directly (the admin's page is tested
-// separately).
+// addUser creates a staff account (the admin's page is tested separately).
 func (s *site) addUser(t *testing.T, username string, role domain.Role, password string) {
 	t.Helper()
-	admin := domain.Actor{UserID: 1, Username: "admin", Role: domain.RoleAdmin}
-	_, err := s.auth.CreateUser(context.Background(), admin, auth.NewUser{Username: username,
-		FullName: "Petugas " + username, Role: role, Password: password}, "127.0.0.1")
-	if err != nil {
-		t.Fatal(err)
-	}
+	s.With(t).AddUser(username, "Petugas "+username, role, password)
 }
 
 // person is one browser context: its own cookies, its own screen size.

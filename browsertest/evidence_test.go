@@ -1,65 +1,26 @@
 package browsertest_test
 
 import (
-	"context"
-	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
-	"golang.org/x/crypto/bcrypt"
 
-	"santunan/api"
-	"santunan/auth"
 	"santunan/database"
-	"santunan/deathregister"
-	"santunan/documents"
 	"santunan/domain"
 	"santunan/internal/fixture"
 	"santunan/internal/testdb"
-	"santunan/workflow"
 )
-
-// newEvidenceSite is newSite with documents and the death register wired
-// as app.go wires them: verify_death needs the akta and checks the register.
-func newEvidenceSite(t *testing.T, db *database.DB) (*site, *deathregister.Service) {
-	t.Helper()
-	authSvc := auth.NewService(db, auth.Options{BcryptCost: bcrypt.MinCost, Now: fixture.Clock()})
-	cfg := fixture.EngineConfig(t)
-	req := documents.DefaultRequirements()
-	cfg.Guards = map[domain.Action][]workflow.Guard{}
-	req.Install(cfg.Guards)
-	cfg.Guards[domain.ActionVerifyDeath] = append(cfg.Guards[domain.ActionVerifyDeath], deathregister.Guard())
-	engine := workflow.NewEngine(db, cfg)
-	register := deathregister.NewService(db, engine, deathregister.Options{
-		Areas: fixture.Areas(t), RegencyCode: "3324", WindowDays: 90, Now: fixture.Clock(),
-	})
-	router, err := api.New(api.Deps{Engine: engine, Auth: authSvc, Areas: fixture.Areas(t), DB: db,
-		Log:           slog.New(slog.NewJSONHandler(io.Discard, nil)),
-		Documents:     documents.NewService(engine, db, documents.NewDBBlobs(db), documents.Options{Required: req, Now: fixture.Clock()}),
-		DeathRegister: register}, api.Options{Now: fixture.Clock()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(router)
-	t.Cleanup(srv.Close)
-	if _, _, err := authSvc.EnsureAdmin(context.Background(), adminPassword); err != nil {
-		t.Fatal(err)
-	}
-	return &site{url: srv.URL, auth: authSvc, engine: engine, shots: screenshotDir(t), prefix: string(db.Dialect)}, register
-}
 
 // The clerk imports the SIAK register, then on the claim page uploads the
 // akta with the file picker, sees the checklist complete and the match
 // with the register, and verifies with the form the register filled in.
 func TestDocumentsAndRegisterInTheBrowser(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		s, _ := newEvidenceSite(t, db)
+		s := newSite(t, db)
 		s.addUser(t, "petugas.dukcapil", domain.RoleDukcapilClerk, staffPassword)
 		dir := t.TempDir()
 		csv := filepath.Join(dir, "siak.csv")
@@ -88,20 +49,7 @@ func TestDocumentsAndRegisterInTheBrowser(t *testing.T) {
 		clerk.sees("Kelurahan Sukodono", "Siti Rohmah", "27 hari", "30 Januari 2027")
 		clerk.screenshot("11-kematian-belum-diklaim")
 
-		users, err := s.auth.ListUsers(context.Background())
-		if err != nil {
-			t.Fatal(err)
-		}
-		var actor domain.Actor
-		for _, u := range users {
-			if u.Username == "petugas.dukcapil" {
-				actor = u.Actor()
-			}
-		}
-		c, err := s.engine.Submit(context.Background(), actor, in)
-		if err != nil {
-			t.Fatal(err)
-		}
+		c := s.File(1)
 		clerk.open("/staf/klaim/" + itoa(c.ID))
 		clerk.sees("Cocok dengan register kematian", "Belum ada dokumen yang diunggah.", "Belum ada")
 		clerk.do(chromedp.SetValue(chromedp.ID("f-doc-kind"), "akta_kematian"),

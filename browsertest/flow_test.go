@@ -1,7 +1,6 @@
 package browsertest_test
 
 import (
-	"context"
 	"net/http"
 	"strconv"
 	"strings"
@@ -13,15 +12,17 @@ import (
 	"santunan/domain"
 	"santunan/internal/fixture"
 	"santunan/internal/testdb"
-	"santunan/workflow"
+	"santunan/internal/testserver"
 )
 
 const staffPassword = "sandi-petugas-2026"
 
-// The whole life of a claim in the browser alone: the admin creates a
-// clerk, the clerk files the claim (after a mistake) and verifies the death,
-// the officer approves, the treasurer starts and confirms the payment, and
-// the heir tracks it on a phone and sees "Dibayar".
+// The whole life of a claim in the browser: the admin creates a clerk, the
+// clerk files the claim (after a mistake) and verifies the death, the
+// officer approves, and the heir tracks it on a phone and sees "Dibayar".
+// The documents and the payment batch go through the API here: their pages
+// are walked in TestDocumentsAndRegisterInTheBrowser and
+// TestClaimPaidThroughABatchInTheBrowser.
 func TestClaimFromFilingToPaidInTheBrowser(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
 		s := newSite(t, db)
@@ -87,6 +88,13 @@ func TestClaimFromFilingToPaidInTheBrowser(t *testing.T) {
 		if !strings.HasPrefix(code, "SKM-") {
 			t.Fatalf("claim code %q", code)
 		}
+		id, err := strconv.ParseInt(strings.TrimPrefix(claimPath, "/staf/klaim/"), 10, 64)
+		if err != nil {
+			t.Fatalf("claim path %q", claimPath)
+		}
+		claim := s.Claim(id)
+		s.AttachAll(claim, testserver.VerifyDocuments)
+		clerk.open(claimPath)
 		// The clerk may verify, return or reject, never approve.
 		if clerk.has(`form[action$="/tindakan/approve"]`) {
 			t.Fatal("the clerk sees the approve button")
@@ -102,6 +110,7 @@ func TestClaimFromFilingToPaidInTheBrowser(t *testing.T) {
 			t.Fatal("the clerk sees the approve button on a verified claim")
 		}
 		clerk.logout()
+		s.AttachAll(claim, testserver.ApproveDocuments)
 
 		// The officer finds it in the queue and approves.
 		officer := s.desk(t)
@@ -113,17 +122,16 @@ func TestClaimFromFilingToPaidInTheBrowser(t *testing.T) {
 		officer.sees("Tindakan “Setujui” berhasil disimpan.", "Disetujui")
 		officer.logout()
 
-		// The treasurer starts the payment, then confirms it.
+		// The treasurer pays it through a batch: its transfer file sent to
+		// the bank, the bank's result applied.
 		treasurer := s.desk(t)
 		treasurer.login("bendahara", staffPassword)
 		treasurer.sees(code)
+		b := s.NewBatch(claim)
+		s.SendTransferFile(b.ID)
+		s.ApplyResults(b, nil)
 		treasurer.open(claimPath)
-		treasurer.click(`form[action$="/tindakan/start_payment"] button[type=submit]`)
-		treasurer.sees("Dalam proses pembayaran")
-		treasurer.expand(`details:has(form[action$="/tindakan/confirm_payment"])`)
-		treasurer.fill("f-a-confirm-payment-bank-reference", "JTG-20261128-0001")
-		treasurer.click(`form[action$="/tindakan/confirm_payment"] button[type=submit]`)
-		treasurer.sees("Dibayar", "JTG-20261128-0001", "Konfirmasi pembayaran")
+		treasurer.sees("Dibayar", "JTG-1", "Konfirmasi pembayaran")
 		treasurer.screenshot("06-klaim-dibayar")
 
 		// The heir, on a phone, reads the program page and tracks the claim
@@ -160,7 +168,9 @@ func TestBrowserFormWithoutCSRFTokenIsRefused(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
 		s := newSite(t, db)
 		s.addUser(t, "dinsos", domain.RoleDinsosOfficer, staffPassword)
-		c := fileAndVerify(t, s)
+		c := s.Verified(1)
+		s.AttachAll(c, testserver.ApproveDocuments)
+		c = s.Claim(c.ID)
 		officer := s.desk(t)
 		officer.login("dinsos", staffPassword)
 		officer.open("/staf/klaim/" + itoa(c.ID))
@@ -170,45 +180,14 @@ func TestBrowserFormWithoutCSRFTokenIsRefused(t *testing.T) {
 			t.Fatalf("approve without the CSRF token: status %d, want 403", st)
 		}
 		officer.sees("Formulir tidak dapat diterima")
-		now, err := s.engine.Get(context.Background(), c.ID)
-		if err != nil || now.Status != domain.StatusDeathVerified || now.Version != c.Version {
-			t.Fatalf("claim after a refused form: %+v, %v", now, err)
+		if now := s.Claim(c.ID); now.Status != string(domain.StatusDeathVerified) || now.Version != c.Version {
+			t.Fatalf("claim after a refused form: %+v", now)
 		}
 		// The page reloaded from the link carries a token again and works.
 		officer.open("/staf/klaim/" + itoa(c.ID))
 		officer.click(`form[action$="/tindakan/approve"] button[type=submit]`)
 		officer.sees("Disetujui")
 	})
-}
-
-// fileAndVerify puts a claim in death_verified through the engine.
-func fileAndVerify(t *testing.T, s *site) domain.Claim {
-	t.Helper()
-	ctx := context.Background()
-	s.addUser(t, "petugas.dukcapil", domain.RoleDukcapilClerk, staffPassword)
-	users, err := s.auth.ListUsers(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var clerk domain.Actor
-	for _, u := range users {
-		if u.Username == "petugas.dukcapil" {
-			clerk = u.Actor()
-		}
-	}
-	c, err := s.engine.Submit(ctx, clerk, fixture.ClaimInput(1))
-	if err != nil {
-		t.Fatal(err)
-	}
-	c, err = s.engine.Apply(ctx, clerk, c.ID, domain.ActionVerifyDeath, workflowInput("3324-KM-20112026-0001"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
-
-func workflowInput(certificateNo string) workflow.ActionInput {
-	return workflow.ActionInput{DeathCertificateNo: certificateNo}
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

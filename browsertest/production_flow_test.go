@@ -4,53 +4,20 @@ import (
 	"context"
 	"encoding/csv"
 	"fmt"
-	"io"
-	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
-	"golang.org/x/crypto/bcrypt"
 
-	"santunan/api"
-	"santunan/config"
 	"santunan/database"
 	"santunan/domain"
 	"santunan/internal/fixture"
 	"santunan/internal/testdb"
-	"santunan/internal/wiring"
+	"santunan/internal/testserver"
 )
-
-// newProductionSite serves Santunan wired as `serve` wires it, through
-// internal/wiring and the default configuration: verify_death needs the
-// akta and checks the death register, approve needs the other four
-// documents and the year's budget, and payments move only through batches.
-// Only the clock and the bcrypt cost differ.
-func newProductionSite(t *testing.T, db *database.DB) *site {
-	t.Helper()
-	cfg, err := config.FromEnv(func(string) string { return "" })
-	if err != nil {
-		t.Fatal(err)
-	}
-	dir := fixture.Areas(t)
-	svc := wiring.Build(db, dir, cfg, wiring.Options{Now: fixture.Clock(), BcryptCost: bcrypt.MinCost})
-	opts := wiring.APIOptions(cfg)
-	opts.Now = fixture.Clock()
-	router, err := api.New(svc.Deps(db, dir, slog.New(slog.NewJSONHandler(io.Discard, nil))), opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(router)
-	t.Cleanup(srv.Close)
-	if _, _, err := svc.Auth.EnsureAdmin(context.Background(), adminPassword); err != nil {
-		t.Fatal(err)
-	}
-	return &site{url: srv.URL, auth: svc.Auth, engine: svc.Engine, shots: screenshotDir(t), prefix: string(db.Dialect)}
-}
 
 // The five documents of a claim, as the clerk scans them.
 var claimDocuments = []struct{ kind, file string }{
@@ -66,7 +33,8 @@ var claimDocuments = []struct{ kind, file string }{
 // sees "Dibayar" on a 360 px phone.
 func TestClaimPaidThroughABatchInTheBrowser(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		s := newProductionSite(t, db)
+		// A newly deployed office: the admin sets the first budget.
+		s := newSite(t, db, testserver.NoBudget())
 		dir := t.TempDir()
 		for _, d := range claimDocuments {
 			body := "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n% " + d.kind + "\n%%EOF\n"
@@ -236,7 +204,7 @@ func TestClaimPaidThroughABatchInTheBrowser(t *testing.T) {
 		}
 		heir.screenshot("30-lacak-dibayar-ponsel")
 
-		report, err := s.engine.VerifyAudit(context.Background())
+		report, err := s.Services.Engine.VerifyAudit(context.Background())
 		if err != nil || !report.OK() {
 			t.Fatalf("audit after the walk: %v %+v", err, report)
 		}
