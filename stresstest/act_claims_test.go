@@ -21,7 +21,7 @@ var finalStatuses = []string{string(domain.StatusPaid), string(domain.StatusReje
 // at once (at most one may be filed).
 func (w *worker) fileClaim() {
 	today := w.srv.today()
-	n := w.m.nextSerial()
+	n := w.newDeath()
 	k := jsonCall(http.MethodPost, claimsPath, "POST "+claimsPath, w.token(domain.RoleDukcapilClerk), claimBody(n, today))
 	switch x := w.rng.IntN(20); {
 	case x < 3:
@@ -51,6 +51,14 @@ func (w *worker) fileClaim() {
 	if r, ok := w.c.do(k); ok {
 		w.filed(r, n)
 	}
+}
+
+// newDeath is the serial of a death not filed yet, which Dukcapil's web
+// service may know of.
+func (w *worker) newDeath() int {
+	n := w.m.nextSerial()
+	w.srv.knows(w.rng, n)
+	return n
 }
 
 func (w *worker) filed(r reply, n int) {

@@ -218,7 +218,7 @@ func (w *worker) useToken() {
 		k.path, k.route = usersPath, "GET "+usersPath
 	case string(domain.RoleDukcapilClerk):
 		if w.chance(2) {
-			n := w.m.nextSerial()
+			n := w.newDeath()
 			k = jsonCall(http.MethodPost, claimsPath, "POST "+claimsPath, tk.token, claimBody(n, w.srv.today()))
 			if revoked {
 				k = k.refused("the token was revoked")
