@@ -141,7 +141,8 @@ func (w *worker) checkOnline() {
 		return
 	}
 	k := call{method: http.MethodPost, path: claimPath(c.id) + "/death-record-match/online",
-		route: "POST " + claimsPath + "/:id/death-record-match/online", token: w.token(domain.RoleDukcapilClerk)}
+		route: "POST " + claimsPath + "/:id/death-record-match/online", token: w.token(domain.RoleDukcapilClerk),
+		upstreamDown: w.srv.isDown(c.deceasedNIK)}
 	if w.chance(8) {
 		role := oneOf(w.rng, domain.RoleDinsosOfficer, domain.RoleTreasurer, domain.RoleAuditor, domain.RoleAdmin)
 		k.token = w.token(role)

@@ -30,6 +30,9 @@ type call struct {
 	// then a broken rule.
 	refuse bool
 	why    string // why it must be refused, for the report
+	// upstreamDown: the outside service the request needs was made to
+	// fail, so a 502 is the designed answer, not a failure.
+	upstreamDown bool
 }
 
 // reply is what the server answered.
@@ -124,6 +127,7 @@ func (c *client) send(k call) reply {
 	}
 	c.rec.count(k.route, r.status, r.errorCode())
 	switch {
+	case r.status == http.StatusBadGateway && k.upstreamDown:
 	case r.status >= 500:
 		c.rec.failed(k, r.status, body, nil, c.serverLog(id))
 	case r.ok() && k.refuse:

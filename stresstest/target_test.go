@@ -27,6 +27,8 @@ type target struct {
 	ceiling  int64 // the budget the server starts with
 	log      *logSink
 	dukcapil *testserver.FakeDukcapil
+	mu       sync.Mutex
+	down     map[string]bool // NIKs the fake Dukcapil fails for
 }
 
 func (s *target) today() time.Time {
@@ -42,7 +44,7 @@ func startTarget(t *testing.T, db *database.DB) *target {
 	sink, dukcapil := &logSink{}, testserver.NewFakeDukcapil()
 	s := testserver.Start(t, db, testserver.Log(sink), testserver.Registry(dukcapil))
 	return &target{url: s.URL, tokens: s.Tokens, now: s.Clock.Now, year: s.Year(), ceiling: testserver.DefaultBudget,
-		log: sink, dukcapil: dukcapil}
+		log: sink, dukcapil: dukcapil, down: map[string]bool{}}
 }
 
 // knows tells the fake Dukcapil about the death of serial n before it is
@@ -60,7 +62,17 @@ func (s *target) knows(rng *rand.Rand, n int) {
 		s.dukcapil.Knows(rec)
 	case x < 17:
 		s.dukcapil.Fails(rec.NIK, errors.New("dukcapil: 503 Service Unavailable"))
+		s.mu.Lock()
+		s.down[rec.NIK] = true
+		s.mu.Unlock()
 	}
+}
+
+// isDown says whether the fake Dukcapil fails for the NIK.
+func (s *target) isDown(nik string) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.down[nik]
 }
 
 // logSink keeps the server's ERROR lines by request id, so that a 5xx in
