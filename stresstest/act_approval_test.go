@@ -56,9 +56,7 @@ func (w *worker) setBudget() {
 		why = string(role) + " may not set a budget"
 	}
 	k := jsonCall(http.MethodPost, path, route, w.token(role), body)
-	if why != "" {
-		k = k.refused(why)
-	}
+	k = k.refused(why)
 	if r, ok = w.c.do(k); !ok || !r.ok() {
 		return
 	}
@@ -125,9 +123,7 @@ func (w *worker) decree() {
 		why = string(role) + " may not decree"
 	}
 	k := jsonCall(http.MethodPost, "/api/v1/decrees", "POST /api/v1/decrees", w.token(role), body)
-	if why != "" {
-		k = k.refused(why)
-	}
+	k = k.refused(why)
 	if w.chance(10) {
 		a, b := w.twice(k)
 		w.decreed(a)

@@ -11,7 +11,7 @@ import (
 
 const claimsPath = "/api/v1/claims"
 
-func claimPath(id int64) string { return claimsPath + "/" + strconv.FormatInt(id, 10) }
+func claimPath(id int64) string { return idPath(claimsPath, id) }
 
 // Final statuses: a claim seen in one never moves again.
 var finalStatuses = []string{string(domain.StatusPaid), string(domain.StatusRejected), string(domain.StatusCancelled)}

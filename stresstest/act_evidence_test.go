@@ -1,17 +1,15 @@
 package stresstest
 
 import (
-	"bytes"
 	"fmt"
-	"mime/multipart"
 	"net/http"
-	"net/textproto"
 	"slices"
 	"strings"
 	"time"
 	"unicode"
 
 	"santunan/domain"
+	"santunan/internal/testserver"
 )
 
 // The documents a claim needs, in the order a clerk brings them.
@@ -59,14 +57,11 @@ func (w *worker) upload() {
 	if slices.Contains(finalStatuses, c.status) && why == "" {
 		why = "the claim was " + c.status
 	}
-	body, ctype := multipartBody(kind, name, data)
-	k := call{method: http.MethodPost, path: claimPath(c.id) + "/documents", route: "POST " + claimsPath + "/:id/documents",
-		token: w.token(role), ctype: ctype, body: body}
-	if why != "" {
-		k = k.refused(why)
-	}
-	r, ok := w.c.do(k)
-	if !ok || r.status != http.StatusCreated {
+	up := testserver.UploadRequest(c.id, role, kind, name, data)
+	k := call{method: up.Method, path: up.Path, route: "POST " + claimsPath + "/:id/documents",
+		token: w.token(role), ctype: up.ContentType, body: up.Body.([]byte)}
+	r, ok := w.expect(k, why, http.StatusCreated)
+	if !ok {
 		return
 	}
 	var d struct {
@@ -82,21 +77,6 @@ func (w *worker) upload() {
 		w.c.rec.broken("document %d kept the file name %q with control or format characters", d.ID, d.Filename)
 	}
 	w.m.uploaded(c.id, d.Kind, d.ID)
-}
-
-// multipartBody is the upload form: the kind, then the file.
-func multipartBody(kind, filename string, data []byte) ([]byte, string) {
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	_ = mw.WriteField("kind", kind)
-	h := textproto.MIMEHeader{}
-	quoted := strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(filename)
-	h.Set("Content-Disposition", `form-data; name="file"; filename="`+quoted+`"`)
-	h.Set("Content-Type", "application/octet-stream")
-	part, _ := mw.CreatePart(h)
-	_, _ = part.Write(data)
-	_ = mw.Close()
-	return buf.Bytes(), mw.FormDataContentType()
 }
 
 // importDeaths sends the clerk's SIAK import: lines for known claims that

@@ -12,7 +12,7 @@ import (
 
 const batchesPath = "/api/v1/disbursements"
 
-func batchPath(id int64) string { return batchesPath + "/" + strconv.FormatInt(id, 10) }
+func batchPath(id int64) string { return idPath(batchesPath, id) }
 
 // buildBatch builds a batch of approved claims, listed or all of them;
 // sometimes a request no batch may come from.
@@ -48,11 +48,8 @@ func (w *worker) buildBatch() {
 		why = string(role) + " may not build a batch"
 	}
 	k := jsonCall(http.MethodPost, batchesPath, "POST "+batchesPath, w.token(role), body)
-	if why != "" {
-		k = k.refused(why)
-	}
-	r, ok := w.c.do(k)
-	if !ok || r.status != http.StatusCreated {
+	r, ok := w.expect(k, why, http.StatusCreated)
+	if !ok {
 		return
 	}
 	var b struct {
@@ -152,9 +149,7 @@ func (w *worker) checkAccounts() {
 	}
 	k := jsonCall(http.MethodPost, batchPath(b.id)+"/account-checks", "POST "+batchesPath+"/:id/account-checks",
 		w.token(role), map[string]any{"items": items})
-	if why != "" {
-		k = k.refused(why)
-	}
+	k = k.refused(why)
 	if w.chance(20) {
 		// The bank's inquiry is not contracted: a clear 409, never a 500.
 		k = jsonCall(http.MethodPost, batchPath(b.id)+"/account-inquiry", "POST "+batchesPath+"/:id/account-inquiry",

@@ -112,9 +112,7 @@ func (w *worker) results() {
 		k.token, why = w.token(role), string(role)+" may not record bank results"
 		again = false
 	}
-	if why != "" {
-		k = k.refused(why)
-	}
+	k = k.refused(why)
 	r, ok := w.c.do(k)
 	switch {
 	case !ok:

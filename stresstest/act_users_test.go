@@ -3,14 +3,13 @@ package stresstest
 import (
 	"fmt"
 	"net/http"
-	"strconv"
 
 	"santunan/domain"
 )
 
 const usersPath = "/api/v1/users"
 
-func userPath(id int64) string { return usersPath + "/" + strconv.FormatInt(id, 10) }
+func userPath(id int64) string { return idPath(usersPath, id) }
 
 // manageUser is the admin's work: create users, disable them, reset their
 // passwords; and an admin's change of itself that must be refused whole.
@@ -57,11 +56,8 @@ func (w *worker) createUser() {
 		why = string(caller) + " may not create users"
 	}
 	k := jsonCall(http.MethodPost, usersPath, "POST "+usersPath, w.token(caller), body)
-	if why != "" {
-		k = k.refused(why)
-	}
-	r, ok := w.c.do(k)
-	if !ok || r.status != http.StatusCreated {
+	r, ok := w.expect(k, why, http.StatusCreated)
+	if !ok {
 		return
 	}
 	var u domain.User
@@ -104,9 +100,7 @@ func (w *worker) updateUser() {
 		why = string(caller) + " may not change users"
 	}
 	k := jsonCall(http.MethodPatch, path, "PATCH "+usersPath+"/:id", w.token(caller), body)
-	if why != "" {
-		k = k.refused(why)
-	}
+	k = k.refused(why)
 	r, ok := w.c.do(k)
 	if !ok || r.status != http.StatusOK || why != "" {
 		return
@@ -172,11 +166,8 @@ func (w *worker) login() {
 		why = "the user was disabled"
 	}
 	k := jsonCall(http.MethodPost, "/api/v1/auth/login", "POST /api/v1/auth/login", "", body)
-	if why != "" {
-		k = k.refused(why)
-	}
-	r, ok := w.c.do(k)
-	if !ok || r.status != http.StatusOK {
+	r, ok := w.expect(k, why, http.StatusOK)
+	if !ok {
 		return
 	}
 	var out struct {

@@ -150,7 +150,14 @@ func jsonCall(method, path, route, token string, body any) call {
 	return k
 }
 
-func (k call) refused(why string) call { k.refuse, k.why = true, why; return k }
+// refused marks k as a request that must be refused, for the reason why;
+// no reason leaves it as it is.
+func (k call) refused(why string) call {
+	if why != "" {
+		k.refuse, k.why = true, why
+	}
+	return k
+}
 
 // recorder keeps what the report needs: counts by route and status, and
 // the failures (5xx and transport errors) and broken rules grouped by

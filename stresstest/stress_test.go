@@ -2,6 +2,7 @@ package stresstest
 
 import (
 	"math/rand/v2"
+	"strconv"
 	"sync"
 	"testing"
 	"time"
@@ -118,6 +119,17 @@ var actions = []struct {
 
 // token is the token of the run's user with the role ("" for none).
 func (w *worker) token(role domain.Role) string { return w.srv.tokens[role] }
+
+// expect sends k, which must be refused when why says why; true when it
+// was answered status.
+func (w *worker) expect(k call, why string, status int) (reply, bool) {
+	k = k.refused(why)
+	r, ok := w.c.do(k)
+	return r, ok && r.status == status
+}
+
+// idPath is the path of one resource of a collection.
+func idPath(collection string, id int64) string { return collection + "/" + strconv.FormatInt(id, 10) }
 
 // chance is true one time in n.
 func (w *worker) chance(n int) bool { return w.rng.IntN(n) == 0 }
