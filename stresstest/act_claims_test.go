@@ -158,6 +158,20 @@ func (w *worker) act() {
 	case !valid:
 		k = k.refused("the input is invalid")
 	}
+	if w.chance(15) {
+		// The same action twice at once, as two clerks at two desks: it
+		// moves the claim once.
+		a, b := w.twice(k)
+		for _, r := range []reply{a, b} {
+			if r.ok() {
+				w.claimAnswer(r, action, c.serial)
+			}
+		}
+		if a.ok() && b.ok() {
+			w.c.rec.broken("%s taken twice at once on claim %d succeeded twice", action, c.id)
+		}
+		return
+	}
 	r, ok := w.c.do(k)
 	if ok && r.ok() {
 		w.claimAnswer(r, action, c.serial)

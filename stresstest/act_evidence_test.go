@@ -21,7 +21,12 @@ var neededKinds = []string{string(domain.DocumentAktaKematian), string(domain.Do
 // replacement, a file that is no document, an unknown kind, the wrong role.
 func (w *worker) upload() {
 	statuses := []string{string(domain.StatusSubmitted), string(domain.StatusReturned)}
-	if w.chance(2) {
+	switch w.rng.IntN(10) {
+	case 0:
+		// A new bank book while the claim is being paid: the upload races
+		// the batch and the bank's result.
+		statuses = []string{string(domain.StatusApproved), string(domain.StatusDisbursing), string(domain.StatusPaymentFailed)}
+	case 1, 2, 3, 4:
 		statuses = []string{string(domain.StatusDeathVerified)}
 	}
 	c, ok := w.m.pick(w.rng, statuses...)

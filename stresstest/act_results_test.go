@@ -113,10 +113,23 @@ func (w *worker) results() {
 		again = false
 	}
 	k = k.refused(why)
-	r, ok := w.c.do(k)
+	if w.chance(10) {
+		// Two uploads of one file at once: it is applied once.
+		x, y := w.twice(k)
+		w.resultAnswer(b, f, again, x)
+		w.resultAnswer(b, f, again, y)
+		return
+	}
+	if r, ok := w.c.do(k); ok {
+		w.resultAnswer(b, f, again, r)
+	}
+}
+
+// resultAnswer keeps a file answered 200; a file already applied must be
+// answered 200 again.
+func (w *worker) resultAnswer(b *batchRec, f resultFile, again bool, r reply) {
 	switch {
-	case !ok:
-	case again && r.status < 500 && !r.ok():
+	case again && r.status > 0 && r.status < 500 && !r.ok():
 		w.c.rec.broken("a result file already applied to batch %d was refused when sent again: %d %s", b.id, r.status, clip(r.body))
 	case r.status == http.StatusOK:
 		w.m.mu.Lock()

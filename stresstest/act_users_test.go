@@ -3,6 +3,7 @@ package stresstest
 import (
 	"fmt"
 	"net/http"
+	"sync"
 
 	"santunan/domain"
 )
@@ -99,9 +100,22 @@ func (w *worker) updateUser() {
 		caller = oneOf(w.rng, domain.RoleDukcapilClerk, domain.RoleDinsosOfficer, domain.RoleTreasurer, domain.RoleAuditor)
 		why = string(caller) + " may not change users"
 	}
-	k := jsonCall(http.MethodPatch, path, "PATCH "+usersPath+"/:id", w.token(caller), body)
-	k = k.refused(why)
+	k := jsonCall(http.MethodPatch, path, "PATCH "+usersPath+"/:id", w.token(caller), body).refused(why)
+	// Now and then the user logs in at that very moment: a token the login
+	// gives must not outlive the reset or the disable (checked after the run).
+	race := w.chance(3)
+	login, gen := w.loginCall(u, false)
+	var lr reply
+	var lok bool
+	var wg sync.WaitGroup
+	if race {
+		wg.Go(func() { lr, lok = w.c.do(login) })
+	}
 	r, ok := w.c.do(k)
+	wg.Wait()
+	if race && lok {
+		w.loggedIn(u, gen, lr)
+	}
 	if !ok || r.status != http.StatusOK || why != "" {
 		return
 	}
@@ -146,28 +160,38 @@ func (w *worker) selfPatch() {
 // login logs a created user in: with its password (a token to use later),
 // a wrong one, or a request that is no login.
 func (w *worker) login() {
-	u, ok := w.m.user(w.rng)
-	if !ok {
-		return
+	if u, ok := w.m.user(w.rng); ok {
+		k, gen := w.loginCall(u, true)
+		if r, ok := w.c.do(k); ok {
+			w.loggedIn(u, gen, r)
+		}
 	}
+}
+
+// loginCall is a login of u with its password, read with the generation
+// it belongs to; with wrongs, now and then a login that must fail.
+func (w *worker) loginCall(u *userRec, wrongs bool) (call, int) {
 	w.m.mu.Lock()
 	pw, gen, disabled := u.password, u.gen, u.disabled
 	w.m.mu.Unlock()
 	body := map[string]any{"username": u.username, "password": pw}
 	why := ""
 	switch x := w.rng.IntN(12); {
-	case x == 0:
+	case wrongs && x == 0:
 		body["password"], why = "salah-sandi-123", "a wrong password"
-	case x == 1:
+	case wrongs && x == 1:
 		body["username"], why = "tidak.ada", "no such user"
-	case x == 2:
+	case wrongs && x == 2:
 		body, why = map[string]any{"username": u.username}, "no password"
 	case disabled:
 		why = "the user was disabled"
 	}
-	k := jsonCall(http.MethodPost, "/api/v1/auth/login", "POST /api/v1/auth/login", "", body)
-	r, ok := w.expect(k, why, http.StatusOK)
-	if !ok {
+	return jsonCall(http.MethodPost, "/api/v1/auth/login", "POST /api/v1/auth/login", "", body).refused(why), gen
+}
+
+// loggedIn keeps the token a login answered 200.
+func (w *worker) loggedIn(u *userRec, gen int, r reply) {
+	if r.status != http.StatusOK {
 		return
 	}
 	var out struct {
