@@ -20,8 +20,10 @@ func TestNormalizeName(t *testing.T) {
 		{"single letter", "A", "A", ""},
 		{"precomposed accent", "Nguyễn Văn An", "Nguyễn Văn An", ""},
 		{"combining accent", "Jose\u0301", "Jose\u0301", ""},
-		{"Arabic script", "محمد", "محمد", ""},
-		{"Javanese script with vowel signs", "ꦱꦶꦠꦶ", "ꦱꦶꦠꦶ", ""},
+		{"two combining marks", "Vie\u0302\u0323t", "Vie\u0302\u0323t", ""},
+		{"Latin Extended-A and -B", "Şükrü Ǆemal Łukasz", "Şükrü Ǆemal Łukasz", ""},
+		{"IPA extensions in African orthographies", "Ɛkow Ŋɔɔ", "Ɛkow Ŋɔɔ", ""},
+		{"Latin Extended Additional", "Ḍimas Ṭaufik", "Ḍimas Ṭaufik", ""},
 		{"100 runes", strings.Repeat("é", 100), strings.Repeat("é", 100), ""},
 		{"empty", "", "", ViolationRequired},
 		{"only whitespace", " \t\n", "", ViolationRequired},
@@ -36,6 +38,24 @@ func TestNormalizeName(t *testing.T) {
 		{"zero-width space", "Ah\u200bmad", "", ViolationNameInvalid},
 		{"invalid UTF-8", "Ahm\xffad", "", ViolationNameInvalid},
 		{"angle brackets", "<b>Ahmad</b>", "", ViolationNameInvalid},
+		// Latin script only: KTP and SIAK names are in Latin letters, and the
+		// PDF font covers exactly these (pdfdoc/fonts).
+		{"Arabic script", "محمد", "", ViolationNameInvalid},
+		{"Javanese script", "ꦱꦶꦠꦶ", "", ViolationNameInvalid},
+		{"Cyrillic lookalike", "Аhmad", "", ViolationNameInvalid},
+		{"Greek", "Σοφία", "", ViolationNameInvalid},
+		{"Han", "李明", "", ViolationNameInvalid},
+		{"fullwidth Latin", "Ａhmad", "", ViolationNameInvalid},
+		{"phonetic small capital", "Aᴀmad", "", ViolationNameInvalid},
+		{"superscript letter", "Ahmadⁿ", "", ViolationNameInvalid},
+		{"ligature", "ﬁtri", "", ViolationNameInvalid},
+		{"Kelvin sign", "\u212Aartini", "", ViolationNameInvalid},
+		{"Latin Extended-G", "A\U0001DF00", "", ViolationNameInvalid},
+		{"combining mark first", "\u0301Ahmad", "", ViolationNameInvalid},
+		{"combining mark after a space", "Ahmad \u0301Fauzi", "", ViolationNameInvalid},
+		{"combining grapheme joiner", "Ahm\u034Fad", "", ViolationNameInvalid},
+		{"Arabic vowel sign", "Ahmad\u064E", "", ViolationNameInvalid},
+		{"variation selector", "Ahmad\uFE0F", "", ViolationNameInvalid},
 	}
 	for _, tt := range tests {
 		got, code := NormalizeName(tt.in)
@@ -46,7 +66,7 @@ func TestNormalizeName(t *testing.T) {
 }
 
 func FuzzNormalizeName(f *testing.F) {
-	for _, s := range []string{"Ahmad Fauzi", "  R.A.  Kartini ", "محمد", "Jose\u0301", "", "...", "a\xff", strings.Repeat("a", 101)} {
+	for _, s := range []string{"Ahmad Fauzi", "  R.A.  Kartini ", "محمد", "Jose\u0301", "Nguyễn Văn An", "", "...", "a\xff", strings.Repeat("a", 101)} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -100,6 +100,7 @@ var AllViolations = []string{
 	ViolationCeilingBelowCommitted,
 	ViolationAmountInvalid,
 	ViolationDecreeNumberInvalid,
+	ViolationDateBeforeProgramme,
 	ViolationTooManyItems,
 	ViolationDuplicateItem,
 	ViolationClaimNotFound,

@@ -30,7 +30,7 @@ var english = catalog{
 
 		domain.ViolationPhoneInvalid: "Not a valid Indonesian mobile number, e.g. 0812 3456 7890.",
 
-		domain.ViolationNameInvalid: "A name may contain only letters, spaces, full stops, apostrophes (') and hyphens (-).",
+		domain.ViolationNameInvalid: "A name is written as on the KTP: Latin letters (with accents such as é), spaces, full stops, apostrophes (') and hyphens (-) only.",
 		domain.ViolationNameTooLong: "A name has at most 100 characters.",
 
 		domain.ViolationDateInvalid:       "Not a valid date. Use YYYY-MM-DD, e.g. 2026-11-28.",
@@ -62,6 +62,7 @@ var english = catalog{
 		domain.ViolationCeilingBelowCommitted:       "The ceiling cannot be lower than the amount already committed this year.",
 		domain.ViolationAmountInvalid:               "An amount is a whole number of rupiah, at least 0.",
 		domain.ViolationDecreeNumberInvalid:         "A decree number may contain only letters, digits, spaces, full stops, slashes (/) and hyphens (-).",
+		domain.ViolationDateBeforeProgramme:         "A decree cannot be dated before 1 January 2021: the death benefit programme began with Perbup Kendal 20/2021.",
 		domain.ViolationTooManyItems:                "Too many claims or lines in one request.",
 		domain.ViolationDuplicateItem:               "This claim or reference appears more than once.",
 		domain.ViolationClaimNotFound:               "No claim with this id or code.",

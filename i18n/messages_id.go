@@ -32,7 +32,7 @@ var indonesian = catalog{
 
 		domain.ViolationPhoneInvalid: "Nomor HP tidak valid. Gunakan nomor seluler Indonesia, misalnya 0812 3456 7890.",
 
-		domain.ViolationNameInvalid: "Nama hanya boleh berisi huruf, spasi, titik, apostrof (') dan tanda hubung (-).",
+		domain.ViolationNameInvalid: "Tulis nama seperti di KTP: hanya huruf Latin (boleh dengan tanda aksen, misalnya é), spasi, titik, apostrof (') dan tanda hubung (-).",
 		domain.ViolationNameTooLong: "Nama paling banyak 100 karakter.",
 
 		domain.ViolationDateInvalid:       "Tanggal tidak valid. Gunakan format TTTT-BB-HH, misalnya 2026-11-28.",
@@ -64,6 +64,7 @@ var indonesian = catalog{
 		domain.ViolationCeilingBelowCommitted:       "Pagu tidak boleh lebih kecil dari jumlah yang sudah terikat tahun ini.",
 		domain.ViolationAmountInvalid:               "Nilai harus berupa bilangan bulat rupiah, paling sedikit 0.",
 		domain.ViolationDecreeNumberInvalid:         "Nomor SK hanya boleh berisi huruf, angka, spasi, titik, garis miring (/) dan tanda hubung (-).",
+		domain.ViolationDateBeforeProgramme:         "Tanggal SK tidak boleh sebelum 1 Januari 2021: program santunan kematian berlaku sejak Perbup Kendal Nomor 20 Tahun 2021.",
 		domain.ViolationTooManyItems:                "Terlalu banyak klaim atau baris dalam satu permintaan.",
 		domain.ViolationDuplicateItem:               "Klaim atau referensi ini muncul lebih dari sekali.",
 		domain.ViolationClaimNotFound:               "Tidak ada klaim dengan id atau kode ini.",

@@ -52,6 +52,13 @@ type Recipient struct {
 
 var decreeNumberPattern = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9 ./-]{0,99}$`)
 
+// programmeStartYear: no decree can be dated before 1 January of this year.
+// The santunan kematian is paid under Perbup Kendal 20/2021, so every real
+// decree is dated in 2021 or later. The project keeps no record of the day
+// the Perbup was signed, so the year's first day is the limit: it refuses no
+// real decree, and does refuse slips such as 0001-01-01 or 2012 for 2021.
+const programmeStartYear = 2021
+
 func (s *Service) checkDecree(req DecreeRequest) (string, domain.Date, []int64, error) {
 	errs := domain.FieldErrors{}
 	number := strings.Join(strings.Fields(req.Number), " ")
@@ -67,6 +74,10 @@ func (s *Service) checkDecree(req DecreeRequest) (string, domain.Date, []int64, 
 		errs.Add("date", domain.ViolationRequired)
 	case err != nil:
 		errs.Add("date", domain.ViolationDateInvalid)
+	case d.Year < programmeStartYear:
+		errs.Add("date", domain.ViolationDateBeforeProgramme)
+	// Today as in Kendal (WIB): a decree signed this morning is not refused
+	// because the server's clock is still on yesterday in UTC.
 	case d.After(domain.DateOf(s.engine.Now().In(s.cfg.Location))):
 		errs.Add("date", domain.ViolationDateInFuture)
 	default:

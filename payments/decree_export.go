@@ -9,6 +9,8 @@ import (
 
 	"santunan/domain"
 	"santunan/i18n"
+	"santunan/pdfdoc"
+	"santunan/workflow"
 )
 
 // The decree's list of recipients, as officers print and sign it: in
@@ -17,22 +19,25 @@ import (
 
 type column struct {
 	title i18n.PaymentText
-	width float64 // points in the PDF; characters / 5.5 in the sheet
+	chars float64 // width in the sheet, in characters
 	right bool
+	// share: a column of names takes this share of the PDF's width left by
+	// the columns of short values, and wraps; 0 for a column of short values.
+	share float64
 	value func(r Recipient) string
 }
 
 func recipientColumns(lang i18n.Lang) []column {
 	return []column{
-		{i18n.PayColNo, 28, true, func(r Recipient) string { return strconv.Itoa(r.Seq) }},
-		{i18n.PayColClaimCode, 78, false, func(r Recipient) string { return r.ClaimCode }},
-		{i18n.PayColDeceased, 132, false, func(r Recipient) string { return r.DeceasedName }},
-		{i18n.PayColDateOfDeath, 92, false, func(r Recipient) string { return i18n.FormatDate(lang, r.DateOfDeath.Time()) }},
-		{i18n.PayColVillage, 88, false, func(r Recipient) string { return r.VillageName }},
-		{i18n.PayColKecamatan, 78, false, func(r Recipient) string { return r.KecamatanName }},
-		{i18n.PayColHeir, 120, false, func(r Recipient) string { return r.HeirName }},
-		{i18n.PayColRelationship, 62, false, func(r Recipient) string { return i18n.RelationshipLabel(lang, r.HeirRelationship) }},
-		{i18n.PayColAmount, 80, true, func(r Recipient) string { return rupiahDigits(r.Amount) }},
+		{i18n.PayColNo, 5, true, 0, func(r Recipient) string { return strconv.Itoa(r.Seq) }},
+		{i18n.PayColClaimCode, 15, false, 0, func(r Recipient) string { return r.ClaimCode }},
+		{i18n.PayColDeceased, 24, false, 3, func(r Recipient) string { return r.DeceasedName }},
+		{i18n.PayColDateOfDeath, 17, false, 0, func(r Recipient) string { return i18n.FormatDate(lang, r.DateOfDeath.Time()) }},
+		{i18n.PayColVillage, 16, false, 2, func(r Recipient) string { return r.VillageName }},
+		{i18n.PayColKecamatan, 14, false, 2, func(r Recipient) string { return r.KecamatanName }},
+		{i18n.PayColHeir, 22, false, 3, func(r Recipient) string { return r.HeirName }},
+		{i18n.PayColRelationship, 11, false, 0, func(r Recipient) string { return i18n.RelationshipLabel(lang, r.HeirRelationship) }},
+		{i18n.PayColAmount, 14, true, 0, func(r Recipient) string { return rupiahDigits(r.Amount) }},
 	}
 }
 
@@ -43,71 +48,61 @@ func fill(tmpl string, n int, total string) string {
 	return strings.NewReplacer("{n}", strconv.Itoa(n), "{total}", total).Replace(tmpl)
 }
 
-// DecreePDF renders the decree's list of recipients on A4 landscape pages.
+// DecreePDF renders the decree's list of recipients on A4 landscape pages:
+// the decree's number and date, a table whose header repeats on every page,
+// the total, and page numbers. The code column fits the widest code there
+// can be; names wrap within their cells, so nothing is cut.
 func DecreePDF(d Decree, lang i18n.Lang) ([]byte, error) {
-	const (
-		margin   = 36.0
-		size     = 8.5
-		lineH    = 13.0
-		headerH  = 64.0 // title block on the first page
-		footerH  = 24.0
-		tableTop = a4Short - margin
-	)
 	cols := recipientColumns(lang)
+	rows := make([][]string, len(d.Recipients))
+	for i, r := range d.Recipients {
+		rows[i] = make([]string, len(cols))
+		for j, c := range cols {
+			rows[i][j] = c.value(r)
+		}
+	}
+	pcols := make([]pdfdoc.Column, len(cols))
+	for j, c := range cols {
+		pcols[j] = pdfdoc.Column{Title: i18n.Payment(lang, c.title), Right: c.right, Share: c.share}
+		switch {
+		case c.share > 0: // wraps
+		case c.title == i18n.PayColClaimCode:
+			pcols[j].Fit = workflow.UniformCodes()
+		case c.title == i18n.PayColRelationship:
+			for _, rel := range domain.Relationships {
+				pcols[j].Fit = append(pcols[j].Fit, i18n.RelationshipLabel(lang, rel))
+			}
+		default: // numbers and dates: as wide as the widest here
+			for _, row := range rows {
+				pcols[j].Fit = append(pcols[j].Fit, row[j])
+			}
+		}
+	}
 	title := i18n.Payment(lang, i18n.PayDecreeTitle)
-	doc := newPDF(title+" "+d.Number, d.CreatedAt, a4Long, a4Short)
-	// Rows per page, less two for the column header and the total line.
-	body := a4Short - 2*margin - footerH // a variable: Go converts no fractional constant to int
-	rowsFirst := int((body-headerH)/lineH) - 2
-	rowsOther := int(body/lineH) - 2
-	pages := 1
-	if rest := len(d.Recipients) - rowsFirst; rest > 0 {
-		pages += (rest + rowsOther - 1) / rowsOther
-	}
-	next := 0
-	for page := 1; page <= pages; page++ {
-		doc.newPage()
-		y := tableTop
-		rows := rowsOther
-		if page == 1 {
-			rows = rowsFirst
-			doc.text(margin, y-12, 12, true, title)
-			doc.text(margin, y-30, 9, false, i18n.Payment(lang, i18n.PayDecreeSubject))
-			doc.text(margin, y-44, 9, false, i18n.Payment(lang, i18n.PayDecreeNumber)+": "+d.Number)
-			doc.text(margin, y-58, 9, false, i18n.Payment(lang, i18n.PayDecreeDate)+": "+i18n.FormatDate(lang, d.Date.Time()))
-			y -= headerH
-		}
-		y = tableRow(doc, cols, y-lineH, size, true, func(c column) string { return i18n.Payment(lang, c.title) })
-		doc.rule(margin, a4Long-margin, y-4)
-		for i := 0; i < rows && next < len(d.Recipients); i++ {
-			r := d.Recipients[next]
-			y = tableRow(doc, cols, y-lineH, size, false, func(c column) string { return c.value(r) })
-			next++
-		}
-		if page == pages {
-			doc.rule(margin, a4Long-margin, y-4)
-			total := fill(i18n.Payment(lang, i18n.PayTotal), d.ClaimCount, i18n.FormatRupiah(d.TotalAmount))
-			doc.text(margin, y-lineH-2, size, true, total)
-		}
-		doc.textRight(a4Long-margin, margin-footerH/2, 8, false,
-			d.Number+"  -  "+fill(i18n.Payment(lang, i18n.PayPage), page, strconv.Itoa(pages)))
-	}
-	return doc.bytes()
+	return pdfdoc.Render(pdfdoc.Report{
+		Title: title,
+		Heading: []string{
+			i18n.Payment(lang, i18n.PayDecreeSubject),
+			i18n.Payment(lang, i18n.PayDecreeNumber) + ": " + d.Number,
+			i18n.Payment(lang, i18n.PayDecreeDate) + ": " + i18n.FormatDate(lang, d.Date.Time()),
+		},
+		Columns: pcols,
+		Rows:    rows,
+		Total:   fill(i18n.Payment(lang, i18n.PayTotal), d.ClaimCount, i18n.FormatRupiah(d.TotalAmount)),
+		Footer:  i18n.Payment(lang, i18n.PayDecreeNumber) + " " + d.Number,
+		PageLabel: func(page, pages int) string {
+			return fill(i18n.Payment(lang, i18n.PayPage), page, strconv.Itoa(pages))
+		},
+		Created: d.CreatedAt,
+		Lang:    langTag(lang),
+	})
 }
 
-// tableRow writes one row of cells at baseline y and returns y.
-func tableRow(doc *pdfDoc, cols []column, y, size float64, bold bool, cell func(column) string) float64 {
-	x := 36.0
-	for _, c := range cols {
-		s := fit(cell(c), c.width-6, size, bold)
-		if c.right {
-			doc.textRight(x+c.width-6, y, size, bold, s)
-		} else {
-			doc.text(x, y, size, bold, s)
-		}
-		x += c.width
+func langTag(lang i18n.Lang) string {
+	if lang == i18n.English {
+		return "en"
 	}
-	return y
+	return "id-ID"
 }
 
 // DecreeXLSX renders the decree's list of recipients as a spreadsheet.
@@ -127,7 +122,7 @@ func DecreeXLSX(d Decree, lang i18n.Lang) ([]byte, error) {
 	head := make([]any, len(cols))
 	for i, c := range cols {
 		head[i] = i18n.Payment(lang, c.title)
-		x.width(i, c.width/5.5)
+		x.width(i, c.chars)
 	}
 	x.row(true, head...)
 	for _, r := range d.Recipients {

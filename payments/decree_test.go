@@ -4,11 +4,14 @@ import (
 	"errors"
 	"slices"
 	"testing"
+	"time"
 
 	"santunan/database"
 	"santunan/domain"
+	"santunan/internal/fixture"
 	"santunan/internal/testdb"
 	"santunan/payments"
+	"santunan/workflow"
 )
 
 func TestDecreeApprovesEveryClaimOrNone(t *testing.T) {
@@ -93,6 +96,46 @@ func TestDecreeOverTheBudgetIsRefused(t *testing.T) {
 			t.Fatalf("refused decree left %d committed", b.Committed)
 		}
 	})
+}
+
+// A decree is dated from the programme's start (1 January 2021, Perbup
+// Kendal 20/2021) to today in Kendal (WIB), whatever the server's zone.
+func TestDecreeDateLimits(t *testing.T) {
+	// SQLite alone: the date is decided before any claim is read or written.
+	db := testdb.SQLite(t)
+	justAfterMidnightWIB := time.Date(2026, 11, 27, 17, 30, 0, 0, time.UTC) // 28 November, 00:30 WIB
+	cases := []struct {
+		name string
+		now  time.Time
+		date string
+		code string // "" when the date is accepted
+	}{
+		{"year 1", fixture.Now, "0001-01-01", domain.ViolationDateBeforeProgramme},
+		{"a slip of 2012 for 2021", fixture.Now, "2012-06-30", domain.ViolationDateBeforeProgramme},
+		{"the day before the programme", fixture.Now, "2020-12-31", domain.ViolationDateBeforeProgramme},
+		{"the programme's first day", fixture.Now, "2021-01-01", ""},
+		{"today", fixture.Now, "2026-11-28", ""},
+		{"tomorrow", fixture.Now, "2026-11-29", domain.ViolationDateInFuture},
+		{"far future", fixture.Now, "9999-12-31", domain.ViolationDateInFuture},
+		{"today in WIB, yesterday in UTC", justAfterMidnightWIB, "2026-11-28", ""},
+		{"tomorrow in WIB", justAfterMidnightWIB, "2026-11-29", domain.ViolationDateInFuture},
+		{"not a date", fixture.Now, "28-11-2026", domain.ViolationDateInvalid},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			e := newEnv(t, db, func(cfg *workflow.Config, _ *payments.Config) { cfg.Now = func() time.Time { return c.now } })
+			// No claims: the request is always refused, and the date's own
+			// verdict is in its field.
+			_, err := e.svc.CreateDecree(ctx, e.officer, payments.DecreeRequest{Number: "400.9/1/2026", Date: c.date})
+			var ve *domain.ValidationError
+			if !errors.As(err, &ve) || ve.Fields["claim_ids"] != domain.ViolationRequired {
+				t.Fatalf("%v, want a validation error", err)
+			}
+			if got := ve.Fields["date"]; got != c.code {
+				t.Errorf("date %s on %s: %q, want %q", c.date, c.now, got, c.code)
+			}
+		})
+	}
 }
 
 func TestDecreeRequestIsChecked(t *testing.T) {

@@ -17,15 +17,39 @@ func NewClaimCode() (string, error) {
 	if _, err := rand.Read(b[:]); err != nil {
 		return "", fmt.Errorf("random code: %w", err)
 	}
+	for i, v := range b {
+		b[i] = codeAlphabet[int(v)%len(codeAlphabet)]
+	}
+	return formatCode(b), nil
+}
+
+// formatCode writes eight characters of the alphabet as SKM-XXXX-XXXX.
+func formatCode(chars [8]byte) string {
 	var s strings.Builder
 	s.WriteString("SKM-")
-	for i, v := range b {
+	for i, c := range chars {
 		if i == 4 {
 			s.WriteByte('-')
 		}
-		s.WriteByte(codeAlphabet[int(v)%len(codeAlphabet)])
+		s.WriteByte(c)
 	}
-	return s.String(), nil
+	return s.String()
+}
+
+// UniformCodes returns one code per character of the alphabet, made of that
+// character alone (SKM-0000-0000 ... SKM-ZZZZ-ZZZZ). Printed without kerning,
+// a code is as wide as the sum of its characters, so the widest of these is
+// the widest code there can be: what a printed code column must fit.
+func UniformCodes() []string {
+	codes := make([]string, 0, len(codeAlphabet))
+	for i := range len(codeAlphabet) {
+		var b [8]byte
+		for j := range b {
+			b[j] = codeAlphabet[i]
+		}
+		codes = append(codes, formatCode(b))
+	}
+	return codes
 }
 
 // NormalizeCode upper-cases a code as typed and maps the letters Crockford

@@ -24,6 +24,25 @@ func TestNewClaimCodeShape(t *testing.T) {
 	}
 }
 
+// Every character a code can hold is in one of the uniform codes, and each
+// has the shape of a real code: the widest of them bounds every code.
+func TestUniformCodesCoverTheAlphabet(t *testing.T) {
+	shape := regexp.MustCompile(`^SKM-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$`)
+	codes := UniformCodes()
+	chars := map[byte]bool{}
+	for _, c := range codes {
+		if !shape.MatchString(c) || strings.Count(c[4:], c[4:5]) != 8 {
+			t.Fatalf("uniform code %q", c)
+		}
+		chars[c[4]] = true
+	}
+	for i := range len(codeAlphabet) {
+		if !chars[codeAlphabet[i]] {
+			t.Errorf("no uniform code of %q", codeAlphabet[i])
+		}
+	}
+}
+
 func TestNormalizeCode(t *testing.T) {
 	cases := map[string]string{
 		"skm-7k3f-9q2m":   "SKM-7K3F-9Q2M",

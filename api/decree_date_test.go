@@ -1,0 +1,43 @@
+package api_test
+
+import (
+	"net/http"
+	"testing"
+
+	"santunan/database"
+	"santunan/domain"
+	"santunan/i18n"
+	"santunan/internal/testdb"
+)
+
+// A decree dated before the programme began (Perbup Kendal 20/2021) or
+// after today is refused with 422 and a message on its date, in English on
+// the API and in Indonesian beside the page form's field; nothing is approved.
+func TestDecreeDateOutsideTheProgrammeIsRefused(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *database.DB) {
+		h := startWith(t, db, []capability{withPayments})
+		h.expect(h.do(http.MethodPost, "/api/v1/budgets/2026", domain.RoleDinsosOfficer, map[string]any{"ceiling": 10_000_000}), http.StatusCreated, nil)
+		c := h.verifiedClaim(1)
+		for date, code := range map[string]string{
+			"0001-01-01": domain.ViolationDateBeforeProgramme,
+			"2020-12-31": domain.ViolationDateBeforeProgramme,
+			"2026-11-29": domain.ViolationDateInFuture,
+		} {
+			decree := map[string]any{"number": "400.9/1/2026", "date": date, "claim_ids": []int64{c.ID}}
+			e := h.expectError(h.do(http.MethodPost, "/api/v1/decrees", domain.RoleDinsosOfficer, decree), http.StatusUnprocessableEntity, "validation_failed")
+			if want := i18n.Violation(i18n.English, code); e.Error.Fields["date"] != want || len(e.Error.Fields) != 1 {
+				t.Errorf("date %s: fields %v, want date: %q", date, e.Error.Fields, want)
+			}
+		}
+		officer := h.staff(domain.RoleDinsosOfficer)
+		officer.get("/staf/sk/baru").want(http.StatusOK).postFormsCarryCSRF()
+		officer.post("/staf/sk/baru", decreeForm("400.9/1/2026", "2020-12-31", c.ID)).want(http.StatusUnprocessableEntity).
+			has(i18n.Violation(i18n.Indonesian, domain.ViolationDateBeforeProgramme)).hasHTML(`value="2020-12-31"`)
+		if got := h.claim(c.ID).Status; got != "death_verified" {
+			t.Fatalf("claim is %s after refused decrees", got)
+		}
+		// The programme's first day is a valid date for a decree.
+		h.expect(h.do(http.MethodPost, "/api/v1/decrees", domain.RoleDinsosOfficer,
+			map[string]any{"number": "400.9/2/2021", "date": "2021-01-01", "claim_ids": []int64{c.ID}}), http.StatusCreated, nil)
+	})
+}
