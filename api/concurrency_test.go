@@ -39,24 +39,44 @@ func oneWinner(t *testing.T, res []testserver.Result, win int, codes ...string) 
 
 var lostRace = []string{"invalid_transition", "version_conflict"}
 
+// readyToApprove files claims 1..n, each verified with every document
+// approve needs, and returns their ids.
+func readyToApprove(s *testserver.Server, n int) []int64 {
+	s.T.Helper()
+	ids := make([]int64, n)
+	for i := range ids {
+		c := s.Verified(i + 1)
+		s.AttachAll(c, testserver.ApproveDocuments)
+		ids[i] = c.ID
+	}
+	return ids
+}
+
+// approvedOnce fails unless each claim is approved with one approve in its
+// trail, and the year's budget carries exactly their amounts.
+func approvedOnce(t *testing.T, s *testserver.Server, ids []int64) {
+	t.Helper()
+	for _, id := range ids {
+		if c, n := s.Claim(id), testserver.Count(s.Events(id), "approve"); c.Status != "approved" || n != 1 {
+			t.Fatalf("claim %d: %s, %d approvals", id, c.Status, n)
+		}
+	}
+	if b := s.Budget(s.Year()); b.Committed != int64(len(ids))*s.Config.BenefitAmount {
+		t.Fatalf("budget %+v after %d approvals", b, len(ids))
+	}
+}
+
 // The promise: twenty simultaneous approvals of one claim give one
 // 200 and nineteen 409s, one approve in the trail and one commitment.
 func TestTwentyConcurrentApprovalsOfOneClaim(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := start(t, db)
-		s := h.on()
-		c := s.Verified(1)
-		h.approveDocuments(c)
+		s := testserver.Start(t, db)
+		id := readyToApprove(s, 1)[0]
 		res := s.Race(testserver.Times(20, testserver.Request{Method: http.MethodPost,
-			Path: actionPath(c.ID, "approve"), Role: domain.RoleDinsosOfficer, Body: map[string]any{}})...)
+			Path: actionPath(id, "approve"), Role: domain.RoleDinsosOfficer, Body: map[string]any{}})...)
 		s.NoServerErrors(res)
 		oneWinner(t, res, http.StatusOK, lostRace...)
-		if n := testserver.Count(s.Events(c.ID), "approve"); n != 1 {
-			t.Fatalf("%d approve events, want 1", n)
-		}
-		if b := s.Budget(s.Year()); b.Committed != s.Config.BenefitAmount {
-			t.Fatalf("budget %+v after one approval", b)
-		}
+		approvedOnce(t, s, []int64{id})
 		s.AuditOK()
 	})
 }
@@ -65,8 +85,7 @@ func TestTwentyConcurrentApprovalsOfOneClaim(t *testing.T) {
 // commitment released exactly once.
 func TestTenConcurrentCancelsOfAnApprovedClaim(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := start(t, db)
-		s := h.on()
+		s := testserver.Start(t, db)
 		keep := s.Approved(1) // a second commitment, which must stay
 		c := s.Approved(2)
 		res := s.Race(testserver.Times(10, testserver.Request{Method: http.MethodPost,
@@ -87,27 +106,14 @@ func TestTenConcurrentCancelsOfAnApprovedClaim(t *testing.T) {
 // number is taken, or its claims are approved already).
 func TestOneDecreePostedEightTimesAtOnce(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := start(t, db)
-		s := h.on()
-		var ids []int64
-		for n := 1; n <= 3; n++ {
-			c := s.Verified(n)
-			h.approveDocuments(c)
-			ids = append(ids, c.ID)
-		}
+		s := testserver.Start(t, db)
+		ids := readyToApprove(s, 3)
 		decree := map[string]any{"number": "400.9/77/2026", "date": "2026-11-28", "claim_ids": ids}
 		res := s.Race(testserver.Times(8, testserver.Request{Method: http.MethodPost, Path: "/api/v1/decrees",
 			Role: domain.RoleDinsosOfficer, Body: decree})...)
 		s.NoServerErrors(res)
 		oneWinner(t, res, http.StatusCreated, "duplicate_decree", "invalid_transition", "version_conflict")
-		for _, id := range ids {
-			if c := s.Claim(id); c.Status != "approved" || testserver.Count(s.Events(id), "approve") != 1 {
-				t.Fatalf("claim %d: %s, %d approvals", id, c.Status, testserver.Count(s.Events(id), "approve"))
-			}
-		}
-		if b := s.Budget(s.Year()); b.Committed != 3*s.Config.BenefitAmount {
-			t.Fatalf("budget %+v after a decree of three", b)
-		}
+		approvedOnce(t, s, ids)
 		s.AuditOK()
 	})
 }
@@ -116,14 +122,8 @@ func TestOneDecreePostedEightTimesAtOnce(t *testing.T) {
 // approved exactly once, and the budget committed for each once.
 func TestDecreeRacingSingleApprovalsOfItsClaims(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := start(t, db)
-		s := h.on()
-		var ids []int64
-		for n := 1; n <= 4; n++ {
-			c := s.Verified(n)
-			h.approveDocuments(c)
-			ids = append(ids, c.ID)
-		}
+		s := testserver.Start(t, db)
+		ids := readyToApprove(s, 4)
 		reqs := []testserver.Request{{Method: http.MethodPost, Path: "/api/v1/decrees", Role: domain.RoleDinsosOfficer,
 			Body: map[string]any{"number": "400.9/78/2026", "date": "2026-11-28", "claim_ids": ids}}}
 		for _, id := range ids {
@@ -148,14 +148,7 @@ func TestDecreeRacingSingleApprovalsOfItsClaims(t *testing.T) {
 		if decreed && singles != 0 || !decreed && singles != len(ids) {
 			t.Fatalf("decree %s with %d single approvals of %d claims; all: %s", res[0], singles, len(ids), testserver.Describe(res))
 		}
-		for _, id := range ids {
-			if c := s.Claim(id); c.Status != "approved" || testserver.Count(s.Events(id), "approve") != 1 {
-				t.Fatalf("claim %d: %s, %d approvals", id, c.Status, testserver.Count(s.Events(id), "approve"))
-			}
-		}
-		if b := s.Budget(s.Year()); b.Committed != int64(len(ids))*s.Config.BenefitAmount {
-			t.Fatalf("budget %+v after %d approvals", b, len(ids))
-		}
+		approvedOnce(t, s, ids)
 		s.AuditOK()
 	})
 }
@@ -165,8 +158,7 @@ func TestDecreeRacingSingleApprovalsOfItsClaims(t *testing.T) {
 // outcome (kept by a retry, released by a cancel).
 func TestRetryPaymentRacingItselfAndCancel(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := start(t, db)
-		s := h.on()
+		s := testserver.Start(t, db)
 		c := s.PaymentFailed(1)
 		retry := map[string]any{"version": c.Version,
 			"bank_account": map[string]string{"bank_code": "002", "account_number": "0987654321", "account_name": "SITI AMINAH"}}
@@ -196,8 +188,7 @@ func TestRetryPaymentRacingItselfAndCancel(t *testing.T) {
 // claim's documents are final), and the claim is paid once.
 func TestDocumentUploadRacingThePaymentOfItsClaim(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := start(t, db)
-		s := h.on()
+		s := testserver.Start(t, db)
 		c, b := s.InBatch(1)
 		s.SendTransferFile(b.ID)
 		reqs := []testserver.Request{{Method: http.MethodPost, Path: testserver.BatchPath(b.ID) + "/results",
@@ -229,8 +220,7 @@ func TestDocumentUploadRacingThePaymentOfItsClaim(t *testing.T) {
 // Two result files for one batch at once: no 5xx, each claim paid once.
 func TestTwoResultFilesForOneBatchAtOnce(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := start(t, db)
-		s := h.on()
+		s := testserver.Start(t, db)
 		claims := []claimOut{s.Approved(1), s.Approved(2), s.Approved(3)}
 		b := s.NewBatch(claims...)
 		s.SendTransferFile(b.ID)

@@ -15,9 +15,9 @@ import (
 // the API and in Indonesian beside the page form's field; nothing is approved.
 func TestDecreeDateOutsideTheProgrammeIsRefused(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		h := startWith(t, db, []capability{withPayments})
-		h.expect(h.do(http.MethodPost, "/api/v1/budgets/2026", domain.RoleDinsosOfficer, map[string]any{"ceiling": 10_000_000}), http.StatusCreated, nil)
+		h := start(t, db)
 		c := h.verifiedClaim(1)
+		h.approveDocuments(c)
 		for date, code := range map[string]string{
 			"0001-01-01": domain.ViolationDateBeforeProgramme,
 			"2020-12-31": domain.ViolationDateBeforeProgramme,
