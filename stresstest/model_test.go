@@ -13,14 +13,13 @@ import (
 type model struct {
 	mu sync.Mutex
 
-	claims   []*claimRec
-	byID     map[int64]*claimRec
-	serial   int // the last claim serial handed out (NIKs, certificates)
-	filedNIK []string
+	claims []*claimRec
+	byID   map[int64]*claimRec
+	serial int // the last claim serial handed out (NIKs, certificates)
 
 	batches  []*batchRec
 	batchIDs map[int64]*batchRec
-	decrees  []string // numbers of the decrees acknowledged or tried
+	decrees  []string // numbers of the decrees acknowledged
 	decreeNo int
 
 	users  []*userRec
@@ -44,7 +43,6 @@ type claimRec struct {
 	heirNIK     string
 	status      string
 	version     int
-	accountName string
 	docs        map[string]bool // kinds uploaded with a 2xx
 }
 
@@ -85,11 +83,10 @@ type userRec struct {
 
 // tokenRec is a login the server answered 200.
 type tokenRec struct {
-	user       *userRec
-	token      string
-	gen        int  // the user's gen when the password was read for the login
-	loggedOut  bool // a logout of this token was answered 204
-	selfRefuse bool // the user's own all-or-nothing PATCH was refused
+	user      *userRec
+	token     string
+	gen       int  // the user's gen when the password was read for the login
+	loggedOut bool // a logout of this token was answered 204
 }
 
 // stateAck is a claim action (or filing) answered 2xx: the trail must hold
@@ -147,10 +144,6 @@ type claimView struct {
 	Heir struct {
 		NIK string `json:"nik"`
 	} `json:"heir"`
-	BankAccount struct {
-		AccountName string `json:"account_name"`
-	} `json:"bank_account"`
-	Warnings []string `json:"warnings"`
 }
 
 // saw records a claim from a 2xx answer; an older version than the one
@@ -166,7 +159,7 @@ func (m *model) saw(c claimView, serial int) *claimRec {
 		m.claims = append(m.claims, r)
 	}
 	if c.Version >= r.version {
-		r.status, r.version, r.accountName = c.Status, c.Version, c.BankAccount.AccountName
+		r.status, r.version = c.Status, c.Version
 	}
 	return r
 }
