@@ -92,11 +92,13 @@ func (w *worker) importDeaths() {
 	today := w.srv.today()
 	var b strings.Builder
 	b.WriteString("nik,full_name,sex,date_of_death,death_certificate_no,village_code,registered_on\n")
+	var lines []int64 // the claim of each data line (file line i+2)
 	for range 1 + w.rng.IntN(4) {
 		c, ok := w.m.pick(w.rng, string(domain.StatusSubmitted), string(domain.StatusReturned))
 		if !ok {
 			return
 		}
+		lines = append(lines, c.id)
 		name := deceasedName
 		if w.chance(3) {
 			name = "Bambang Sutrisno"
@@ -116,7 +118,30 @@ func (w *worker) importDeaths() {
 		k = k.refused(string(role) + " may not import the register")
 	}
 	k.token = w.token(role)
-	w.c.do(k)
+	r, ok := w.c.do(k)
+	if !ok || r.status != http.StatusOK {
+		return
+	}
+	var rep struct {
+		Problems []struct {
+			Line int `json:"line"`
+		} `json:"problems"`
+	}
+	if err := r.decode(&rep); err != nil {
+		w.c.rec.broken("import answered 200 without a report: %s", clip(r.body))
+		return
+	}
+	refused := map[int]bool{}
+	for _, p := range rep.Problems {
+		refused[p.Line] = true
+	}
+	w.m.mu.Lock()
+	defer w.m.mu.Unlock()
+	for i, id := range lines {
+		if !refused[i+2] {
+			w.m.registered = append(w.m.registered, id)
+		}
+	}
 }
 
 // checkOnline asks the (fake) Dukcapil web service about a claim's death.

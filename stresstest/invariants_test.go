@@ -28,6 +28,7 @@ func (r *run) check() {
 	claims := r.readClaims()
 	r.checkTrails(claims)
 	r.checkDocuments()
+	r.checkRegister()
 	r.checkAudit()
 	r.checkBudgets(claims)
 	r.checkDecrees(claims)
@@ -190,6 +191,23 @@ func (r *run) checkDocuments() {
 			if !slices.Contains(have, id) {
 				r.c.rec.broken("claim %d: document %d, answered 201, is not listed", claimID, id)
 			}
+		}
+	}
+}
+
+// checkRegister: a death an import took in is in the register: its claim
+// matches it, or differs from it, but is never "not in the register".
+func (r *run) checkRegister() {
+	r.m.mu.Lock()
+	ids := slices.Clone(r.m.registered)
+	r.m.mu.Unlock()
+	slices.Sort(ids)
+	for _, id := range slices.Compact(ids) {
+		var m struct {
+			Outcome string `json:"outcome"`
+		}
+		if r.get(claimPath(id)+"/death-record-match", domain.RoleAuditor, &m) && m.Outcome == string(domain.MatchNotFound) {
+			r.c.rec.broken("claim %d: its death was imported (200), the register does not have it", id)
 		}
 	}
 }

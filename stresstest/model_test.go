@@ -26,12 +26,13 @@ type model struct {
 	tokens []*tokenRec
 	userNo int
 
-	states   []stateAck
-	docs     []docAck
-	ackDecr  []decreeAck
-	results  []resultAck
-	checks   []checkAck
-	ceilings map[int][]int64 // year -> every ceiling a 2xx acknowledged
+	states     []stateAck
+	docs       []docAck
+	registered []int64 // claims whose death an import answered 200 took into the register
+	ackDecr    []decreeAck
+	results    []resultAck
+	checks     []checkAck
+	ceilings   map[int][]int64 // year -> every ceiling a 2xx acknowledged
 }
 
 // claimRec is a claim as last seen in a 2xx.
