@@ -64,23 +64,6 @@ func (s *Server) getBatch(c *gin.Context) {
 	c.JSON(http.StatusOK, b)
 }
 
-func (s *Server) transferFile(c *gin.Context) {
-	id, ok := pathID(c)
-	if !ok {
-		return
-	}
-	transfer, b, err := s.payments.TransferFile(c.Request.Context(), mustUser(c).Actor(), id)
-	if err != nil {
-		writeError(c, err)
-		return
-	}
-	// The control totals travel with the file, for the bank portal's check.
-	c.Header("X-Control-Count", strconv.Itoa(transfer.Lines))
-	c.Header("X-Control-Total", strconv.FormatInt(int64(transfer.Total), 10))
-	c.Header("X-Held-Back", strconv.Itoa(transfer.Held))
-	sendFile(c, contentTypeCSV, fmt.Sprintf("transfer-batch-%d.csv", b.ID), transfer.Data)
-}
-
 type resultLineRequest struct {
 	Reference     string      `json:"reference" binding:"max=64"`
 	Status        string      `json:"status" binding:"max=32"`

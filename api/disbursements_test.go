@@ -140,16 +140,24 @@ func TestPaymentsOverHTTP(t *testing.T) {
 		if len(b.Items) != 3 || len(list.Items) != 1 || list.Items[0].ID != b.ID {
 			t.Fatalf("batch %+v, list %+v", b, list)
 		}
-		resp := h.do(http.MethodGet, batchPath+"/transfer-file", treasurer, nil)
-		if resp.Header.Get("X-Control-Count") != "3" || resp.Header.Get("X-Control-Total") != "3000000" {
+		// Nothing is sent until the treasurer takes the file (a POST).
+		h.expectError(h.do(http.MethodGet, batchPath+"/transfer-file", treasurer, nil), http.StatusConflict, "transfer_not_sent")
+		resp := h.do(http.MethodPost, batchPath+"/transfer-file", treasurer, nil)
+		transfer := h.expect(resp, http.StatusCreated, nil)
+		if resp.Header.Get("X-Control-Count") != "3" || resp.Header.Get("X-Control-Total") != "3000000" ||
+			resp.Header.Get("X-Transfer-File") != "1" || resp.Header.Get("Location") != batchPath+"/transfer-file?file=1" {
 			t.Fatalf("control totals %v", resp.Header)
 		}
-		resp.Body.Close()
-		transfer := h.download(batchPath+"/transfer-file", treasurer, "text/csv; charset=utf-8", fmt.Sprintf("transfer-batch-%d.csv", b.ID))
 		if !strings.HasPrefix(string(transfer), "sequence,bank_code,account_number,account_name,amount,reference,remark\r\n1,113,1234567890,SITI AMINAH,1000000,") {
 			t.Fatalf("transfer file %q", transfer)
 		}
+		again := h.download(batchPath+"/transfer-file", treasurer, "text/csv; charset=utf-8", fmt.Sprintf("transfer-batch-%d.csv", b.ID))
+		if !bytes.Equal(again, transfer) {
+			t.Fatalf("downloaded again %q, sent %q", again, transfer)
+		}
+		h.expectError(h.do(http.MethodPost, batchPath+"/transfer-file", treasurer, nil), http.StatusConflict, "nothing_to_send")
 		h.expectError(h.do(http.MethodGet, batchPath+"/transfer-file", domain.RoleAuditor, nil), http.StatusForbidden, "forbidden")
+		h.expectError(h.do(http.MethodPost, batchPath+"/transfer-file", domain.RoleAuditor, nil), http.StatusForbidden, "forbidden")
 
 		// Account checks: by hand (no bank inquiry is configured).
 		var checks struct {
@@ -221,6 +229,7 @@ func TestPaymentsOverHTTP(t *testing.T) {
 		var second batchOut
 		h.expect(h.do(http.MethodPost, "/api/v1/disbursements", treasurer, map[string]any{"claim_ids": []int64{retried.ID}}), http.StatusCreated, &second)
 		h.expect(h.do(http.MethodGet, "/api/v1/disbursements/"+itoa(second.ID), treasurer, nil), http.StatusOK, &second)
+		h.expect(h.do(http.MethodPost, "/api/v1/disbursements/"+itoa(second.ID)+"/transfer-file", treasurer, nil), http.StatusCreated, nil)
 		h.expect(h.sendRaw(http.MethodPost, "/api/v1/disbursements/"+itoa(second.ID)+"/results", treasurer, "text/csv",
 			resultsCSV(second, nil, 1_000_000)), http.StatusOK, &rep)
 		var paid claimOut

@@ -102,6 +102,9 @@ func classify(err error) (int, errorDetail) {
 	if status, detail, ok := documentError(err); ok {
 		return status, detail
 	}
+	if detail, ok := batchConflict(err); ok {
+		return http.StatusConflict, detail
+	}
 	switch {
 	case errors.As(err, &validation):
 		return http.StatusUnprocessableEntity, errorDetail{Code: codeValidationFailed,

@@ -55,10 +55,11 @@ func (h *harness) on() *testserver.Server {
 
 // Shapes of the API's answers.
 type (
-	claimOut = testserver.Claim
-	apiError = testserver.APIError
-	batchOut = testserver.Batch
-	docOut   = testserver.Document
+	claimOut     = testserver.Claim
+	apiError     = testserver.APIError
+	batchOut     = testserver.Batch
+	batchItemOut = testserver.BatchItem
+	docOut       = testserver.Document
 )
 
 var (

@@ -35,7 +35,7 @@ func TestLifecycleToPaidOverHTTP(t *testing.T) {
 		h.on().SendTransferFile(b.ID)
 		h.on().ApplyResults(b, nil)
 		c = h.claim(c.ID)
-		if c.Status != "paid" || c.StatusLabel != "Dibayar" || c.Version != 10 || len(c.AllowedActions) != 0 {
+		if c.Status != "paid" || c.StatusLabel != "Dibayar" || c.Version != 11 || len(c.AllowedActions) != 0 {
 			t.Fatalf("paid claim = %+v", c)
 		}
 
@@ -53,10 +53,10 @@ func TestLifecycleToPaidOverHTTP(t *testing.T) {
 			actions = append(actions, e.Action)
 		}
 		if want := []string{"submit", "document_uploaded", "verify_death", "document_uploaded", "document_uploaded", "document_uploaded",
-			"document_uploaded", "approve", "start_payment", "confirm_payment"}; !slices.Equal(actions, want) {
+			"document_uploaded", "approve", "start_payment", "transfer_sent", "confirm_payment"}; !slices.Equal(actions, want) {
 			t.Fatalf("trail %v, want %v", actions, want)
 		}
-		for i, who := range map[int]string{7: "dinsos_officer", 8: "treasurer", 9: "treasurer"} {
+		for i, who := range map[int]string{7: "dinsos_officer", 8: "treasurer", 9: "treasurer", 10: "treasurer"} {
 			if events.Events[i].ActorUsername != who {
 				t.Fatalf("%s recorded actor %q, want %s", events.Events[i].Action, events.Events[i].ActorUsername, who)
 			}

@@ -29,12 +29,16 @@ type batchPage struct {
 	Balanced  bool
 	ReconHref string
 	Lines     itemsPage
+	// The transfer files sent, for everyone; download links for the treasurer.
+	Files []transferFileView
 	// What the treasurer may do; all empty for readers and closed batches.
-	TransferHref string
-	Upload       *formView
-	Inquire      *formView
-	Checks       *checksForm
-	Refusal      *refusalView
+	Acts     bool
+	Send     *formView
+	SendText string
+	Upload   *formView
+	Inquire  *formView
+	Checks   *checksForm
+	Refusal  *refusalView
 }
 
 type reconRow struct {
@@ -60,6 +64,8 @@ type itemView struct {
 	StateBadge string
 	Check      string // the check's text; empty when not checked
 	Mismatch   bool
+	Sent       string      // which file carried the line, or that it is held back
+	LineHref   string      // withdraw or fail it, for a line the bank was never sent
 	Input      *checkInput // the name-at-bank field, for a pending line
 }
 
@@ -93,12 +99,16 @@ func batchLabel(b payments.Batch) (label, badge string) {
 	return text("batch.state.new"), "approved"
 }
 
-func itemState(it payments.Item) (label, badge string) {
-	switch it.State {
+// lineState names a line's state, with the badge of the claim status it
+// goes with.
+func lineState(state string) (label, badge string) {
+	switch state {
 	case "paid":
 		return text("batch.item.paid"), "paid"
 	case "failed":
 		return text("batch.item.failed"), "payment_failed"
+	case "withdrawn":
+		return text("batch.item.withdrawn"), "approved"
 	}
 	return text("batch.item.pending"), "disbursing"
 }
@@ -127,6 +137,10 @@ func batchNotice(c *gin.Context) string {
 		return msg
 	case c.Query("berhasil") != "":
 		return text("batch.created")
+	case c.Query("baris_keluar") != "":
+		return textf("batch.line_withdrawn", "code", c.Query("baris_keluar"))
+	case c.Query("baris_gagal") != "":
+		return textf("batch.line_failed", "code", c.Query("baris_gagal"))
 	}
 	return ""
 }
@@ -167,12 +181,15 @@ func (s *Server) showBatch(c *gin.Context, id int64, status int, v view, x batch
 		{text("batch.recon.expected"), rec.Expected.Count, rec.Expected.Amount},
 		{text("batch.recon.paid"), rec.Paid.Count, rec.Paid.Amount},
 		{text("batch.recon.failed"), rec.Failed.Count, rec.Failed.Amount},
+		{text("batch.recon.withdrawn"), rec.Withdrawn.Count, rec.Withdrawn.Amount},
 		{text("batch.recon.pending"), rec.Pending.Count, rec.Pending.Amount},
 	}
 	acts := makesBatches(user.Role) && b.Status == payments.BatchOpen
 	data.Lines = s.itemsPage(id, rec.Items, x, acts)
+	data.Files = transferFileViews(b, makesBatches(user.Role))
 	if acts {
-		data.TransferHref = batchHref(id) + "/berkas-transfer.csv"
+		data.Acts = true
+		data.Send, data.SendText = sendTransferForm(c, b, rec.Items)
 		up := resultUploadForm(id)
 		if x.upload != nil {
 			up = *x.upload
@@ -216,8 +233,10 @@ func (s *Server) itemsPage(id int64, items []payments.Item, x batchExtras, acts 
 		p.NextHref = at(end)
 	}
 	for _, it := range items[offset:end] {
-		iv := itemView{Item: it, ClaimHref: claimHref(it.ClaimID)}
-		iv.StateLabel, iv.StateBadge = itemState(it)
+		iv := lineView(it)
+		if it.HeldBack && it.AccountCheck == nil {
+			iv.Check, iv.Mismatch = text("batch.check.carried"), true
+		}
 		if ch := it.AccountCheck; ch != nil {
 			iv.Mismatch = ch.Result == payments.CheckMismatch
 			key := "batch.check.match"
@@ -225,6 +244,9 @@ func (s *Server) itemsPage(id int64, items []payments.Item, x batchExtras, acts 
 				key = "batch.check.mismatch"
 			}
 			iv.Check = textf(key, "name", ch.NameAtBank, "time", formatDateTime(i18n.Indonesian, ch.CheckedAt))
+		}
+		if acts && it.State == "pending" && it.TransferFile == nil {
+			iv.LineHref = lineHref(id, it.ClaimID)
 		}
 		if acts && it.State == "pending" {
 			key := strconv.FormatInt(it.ClaimID, 10)

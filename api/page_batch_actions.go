@@ -16,31 +16,14 @@ import (
 	"santunan/payments"
 )
 
-// What the treasurer does on a batch page: download the transfer file,
-// record account checks, upload the bank's result file. Readers download
+// What the treasurer does on a batch page: record account checks, upload
+// the bank's result file (the transfer file and the lines the bank was
+// never sent are in page_batch_lines.go). Readers download
 // the reconciliation. Each calls the payments method of its JSON endpoint.
 
 // Route pattern of the result upload, whose body may exceed MaxBodyBytes
 // (see largeBodies and pageBodyLimit).
 const routeResultsPage = batchesPath + "/:id/hasil"
-
-// pageTransferFile sends the bulk-transfer CSV. The first download marks
-// the batch as sent (the service does it), as through the API.
-func (s *Server) pageTransferFile(c *gin.Context) {
-	id, ok := s.pagePathID(c)
-	if !ok {
-		return
-	}
-	transfer, b, err := s.payments.TransferFile(c.Request.Context(), mustUser(c).Actor(), id)
-	if err != nil {
-		s.batchRefused(c, id, err)
-		return
-	}
-	c.Header("X-Control-Count", strconv.Itoa(transfer.Lines))
-	c.Header("X-Control-Total", strconv.FormatInt(int64(transfer.Total), 10))
-	c.Header("X-Held-Back", strconv.Itoa(transfer.Held))
-	sendFile(c, contentTypeCSV, fmt.Sprintf("transfer-batch-%d.csv", b.ID), transfer.Data)
-}
 
 func (s *Server) pageReconciliationXLSX(c *gin.Context) {
 	id, ok := s.pagePathID(c)

@@ -108,7 +108,7 @@ func TestBatchFromBuildToPaidOnThePages(t *testing.T) {
 		p.has("Batch pembayaran berhasil dibuat.", "Belum dikirim ke bank", "Rp3.000.000", "Menunggu hasil",
 			"3 transfer senilai Rp3.000.000", "Seimbang", "Baris 1 sampai 3 dari 3.", "Belum dicek").
 			hasHTML(`enctype="multipart/form-data"`, `name="file" type="file"`, `accept=".csv,text/csv"`,
-				`href="`+batchPath+`/berkas-transfer.csv" download`, `href="`+batchPath+`/rekonsiliasi.xlsx" download`)
+				`action="`+batchPath+`/berkas-transfer"`, `href="`+batchPath+`/rekonsiliasi.xlsx" download`)
 		// A claim already in a batch cannot go in another.
 		treasurer.post("/staf/pembayaran/baru", url.Values{"claim_ids": {itoa(claims[0].ID)}}).want(http.StatusUnprocessableEntity).
 			has("Daftar pembayaran ditolak", claims[0].Code, "Status klaim sekarang “Dalam proses pembayaran”")
@@ -132,15 +132,40 @@ func TestBatchFromBuildToPaidOnThePages(t *testing.T) {
 			want(http.StatusUnprocessableEntity).has("Isian mengandung karakter yang tidak diperbolehkan.", "Tidak ada nama yang disimpan").
 			hasHTML(`value="SITI AMINAH"`)
 
-		// The transfer file: control totals, the mismatched line held back,
-		// and the batch counts as sent.
-		transfer := treasurer.get(batchPath + "/berkas-transfer.csv").want(http.StatusOK)
+		// The transfer file: nothing to download before it is taken; taking
+		// it (a POST) records its lines as sent, the mismatched line held
+		// back, and the batch counts as sent.
+		treasurer.get(batchPath + "/berkas-transfer.csv").want(http.StatusConflict).has("belum pernah diambil untuk bank")
+		treasurer.get(batchPath).has("Belum dikirim ke bank", "2 transfer senilai Rp2.000.000", "1 baris ditahan")
+		transfer := treasurer.post(batchPath+"/berkas-transfer", url.Values{}).want(http.StatusOK)
 		if transfer.header.Get("Content-Type") != "text/csv; charset=utf-8" || transfer.header.Get("X-Control-Count") != "2" ||
 			transfer.header.Get("X-Held-Back") != "1" || strings.Contains(transfer.body, b.Items[1].ClaimCode) ||
+			transfer.header.Get("Content-Disposition") != fmt.Sprintf(`attachment; filename="transfer-batch-%d.csv"`, b.ID) ||
 			!strings.HasPrefix(transfer.body, "sequence,bank_code,account_number,account_name,amount,reference,remark\r\n") {
 			t.Fatalf("transfer file %v %q", transfer.header, transfer.body)
 		}
-		treasurer.get(batchPath).has("Menunggu hasil bank", "28 November 2026 pukul 10.00 WIB")
+		if again := treasurer.get(batchPath + "/berkas-transfer.csv?berkas=1").want(http.StatusOK); again.body != transfer.body {
+			t.Fatalf("downloaded again %q, sent %q", again.body, transfer.body)
+		}
+		treasurer.get(batchPath).has("Menunggu hasil bank", "28 November 2026 pukul 10.00 WIB", "Berkas #1: 2 baris, Rp2.000.000",
+			"Terkirim, berkas #1", "Ditahan: nama rekening tidak cocok", "Tidak ada baris yang menunggu dikirim").
+			hasHTML(`href="`+batchPath+`/berkas-transfer.csv?berkas=1" download`, `href="`+batchPath+`/baris/`+itoa(b.Items[1].ClaimID)+`"`).
+			hasNot(`href="` + batchPath + `/baris/` + itoa(b.Items[0].ClaimID) + `"`)
+		treasurer.post(batchPath+"/berkas-transfer", url.Values{}).want(http.StatusConflict).has("Tidak ada baris yang menunggu dikirim ke bank")
+
+		// The held-back line is taken out of the batch, with a reason.
+		held := batchPath + "/baris/" + itoa(b.Items[1].ClaimID)
+		treasurer.get(held).want(http.StatusOK).postFormsCarryCSRF().has("Keluarkan dari batch", "Catat pembayaran gagal", "BUDI SANTOSO")
+		treasurer.post(held+"/keluarkan", url.Values{"reason": {" "}}).want(http.StatusUnprocessableEntity).has("wajib diisi")
+		p = treasurer.post(held+"/keluarkan", url.Values{"reason": {"Nama rekening berbeda"}}).wantRedirect(batchPath + "?")
+		treasurer.follow(p).want(http.StatusOK).has("Baris klaim "+b.Items[1].ClaimCode+" dikeluarkan dari batch", "Dikeluarkan", "Nama rekening berbeda")
+		if c := h.claim(b.Items[1].ClaimID); c.Status != "approved" {
+			t.Fatalf("withdrawn claim is %s", c.Status)
+		}
+		// A line the bank was sent is the bank's to answer.
+		sent := batchPath + "/baris/" + itoa(b.Items[0].ClaimID)
+		treasurer.get(sent).want(http.StatusOK).has("tidak dapat dikeluarkan").hasNot("Catat pembayaran gagal</button>")
+		treasurer.post(sent+"/gagal", url.Values{"reason": {"x"}}).want(http.StatusConflict).has("sudah dikirim ke bank")
 
 		// A file with a wrong amount: every bad line reported, nothing applied.
 		bad := resultsCSV(b, nil, 999)
@@ -158,12 +183,14 @@ func TestBatchFromBuildToPaidOnThePages(t *testing.T) {
 		treasurer.uploadResult(batchPath, "bukan.csv", []byte("nama,nilai\nx,1\n")).want(http.StatusUnprocessableEntity).
 			has("Judul kolom tidak memuat kolom ini.", "Referensi (kode klaim)")
 
-		// The right file: two paid, one failed. The same file again changes nothing.
-		good := resultsCSV(b, map[string]string{b.Items[2].ClaimCode: "REKENING DITUTUP"}, 1_000_000)
+		// The right file: one paid, one failed. The same file again changes nothing.
+		sentLines := b
+		sentLines.Items = []batchItemOut{b.Items[0], b.Items[2]}
+		good := resultsCSV(sentLines, map[string]string{b.Items[2].ClaimCode: "REKENING DITUTUP"}, 1_000_000)
 		p = treasurer.uploadResult(batchPath, "hasil.csv", good).wantRedirect(batchPath + "?")
-		treasurer.follow(p).want(http.StatusOK).has("Hasil bank diterapkan: 2 klaim dibayar, 1 gagal, 0 tidak berubah.",
+		treasurer.follow(p).want(http.StatusOK).has("Hasil bank diterapkan: 1 klaim dibayar, 1 gagal, 0 tidak berubah.",
 			"Selesai", "Ref. JTG-1", "REKENING DITUTUP", "Seimbang").hasNot("Unggah dan terapkan hasil")
-		for i, want := range []string{"paid", "paid", "payment_failed"} {
+		for i, want := range []string{"paid", "approved", "payment_failed"} {
 			if c := h.claim(b.Items[i].ClaimID); c.Status != want {
 				t.Fatalf("line %d: claim %s, want %s", i+1, c.Status, want)
 			}
@@ -171,18 +198,20 @@ func TestBatchFromBuildToPaidOnThePages(t *testing.T) {
 		// The batch is closed: a second upload is still recognised, not applied twice.
 		treasurer.get(batchPath)
 		p = treasurer.uploadResult(batchPath, "hasil.csv", good).wantRedirect(batchPath + "?")
-		treasurer.follow(p).has("Berkas ini sudah pernah diterapkan; tidak ada yang berubah (3 baris sudah tercatat).")
+		treasurer.follow(p).has("Berkas ini sudah pernah diterapkan; tidak ada yang berubah (2 baris sudah tercatat).")
 
 		// Readers see it all, act on nothing.
 		for _, role := range []domain.Role{domain.RoleAuditor, domain.RoleDinsosOfficer} {
 			r := h.staff(role)
-			r.get(batchPath).want(http.StatusOK).has("Rp2.000.000", "Berhasil dibayar", "Seimbang").
-				hasNot("Unduh berkas transfer", "Simpan semua nama")
+			r.get(batchPath).want(http.StatusOK).has("Rp1.000.000", "Berhasil dibayar", "Dikeluarkan dari batch", "Seimbang", "Berkas #1").
+				hasNot("Catat terkirim", "Unduh lagi", "Simpan semua nama", "Keluarkan atau catat gagal")
 			xlsx := r.get(batchPath + "/rekonsiliasi.xlsx").want(http.StatusOK)
 			if !strings.HasPrefix(xlsx.body, "PK") || xlsx.header.Get("Content-Disposition") != fmt.Sprintf(`attachment; filename="rekonsiliasi-batch-%d.xlsx"`, b.ID) {
 				t.Fatalf("reconciliation for %s: %v", role, xlsx.header)
 			}
 			r.get(batchPath + "/berkas-transfer.csv").want(http.StatusForbidden)
+			r.post(batchPath+"/berkas-transfer", url.Values{}).want(http.StatusForbidden)
+			r.get(held).want(http.StatusForbidden)
 			r.uploadResult(batchPath, "hasil.csv", good).want(http.StatusForbidden)
 			r.post(batchPath+"/cek-rekening", url.Values{field(0): {"X"}}).want(http.StatusForbidden)
 			r.post("/staf/pembayaran/baru", url.Values{"semua": {"true"}}).want(http.StatusForbidden)
@@ -193,10 +222,21 @@ func TestBatchFromBuildToPaidOnThePages(t *testing.T) {
 		officer.get(claimPath(b.Items[0].ClaimID)).has("Batch #"+itoa(b.ID), "Dibayar", "Ref. JTG-1").hasHTML(`href="` + batchPath + `"`)
 		officer.get(claimPath(b.Items[2].ClaimID)).has("Gagal", "REKENING DITUTUP", "Ulangi pembayaran")
 
-		// The one approved claim left goes into a batch of "all approved".
+		// The approved claims left, the withdrawn one among them, go into a
+		// batch of "all approved"; the withdrawn one is still held back.
 		treasurer.get("/staf/pembayaran/baru")
 		p = treasurer.post("/staf/pembayaran/baru", url.Values{"semua": {"true"}}).wantRedirect("/staf/pembayaran/")
-		treasurer.follow(p).want(http.StatusOK).has("Rp1.000.000", claims[3].Code)
+		treasurer.follow(p).want(http.StatusOK).has("Rp2.000.000", claims[3].Code, b.Items[1].ClaimCode,
+			"Ditahan: nama rekening tidak cocok", "1 transfer senilai Rp1.000.000")
+		// There it is failed by hand, for the officer to correct the account.
+		nextPath := strings.SplitN(p.header.Get("Location"), "?", 2)[0]
+		heldAgain := nextPath + "/baris/" + itoa(b.Items[1].ClaimID)
+		treasurer.get(heldAgain).want(http.StatusOK)
+		p = treasurer.post(heldAgain+"/gagal", url.Values{"reason": {"Rekening atas nama orang lain"}}).wantRedirect(nextPath + "?")
+		treasurer.follow(p).want(http.StatusOK).has("Baris klaim "+b.Items[1].ClaimCode+" dicatat gagal", "Rekening atas nama orang lain")
+		if c := h.claim(b.Items[1].ClaimID); c.Status != "payment_failed" {
+			t.Fatalf("failed claim is %s", c.Status)
+		}
 		treasurer.get(claimPath(claims[3].ID)).has("Dalam batch #")
 		treasurer.post("/staf/pembayaran/baru", url.Values{"semua": {"true"}}).want(http.StatusUnprocessableEntity).
 			has("Tidak ada klaim disetujui yang menunggu pembayaran")

@@ -50,13 +50,12 @@ func (s *Server) claimPayment(c *gin.Context, cl domain.Claim) (*claimPaymentVie
 			key = "payments.claim_in_batch"
 		}
 		m := batchMembership{Href: batchHref(b.ID), Text: textf(key, "id", strconv.FormatInt(b.ID, 10))}
+		m.State, m.Badge = lineState(b.State)
 		switch b.State {
 		case "paid":
-			m.State, m.Badge, m.Note = text("batch.item.paid"), "paid", textf("batch.bank_reference", "ref", b.BankReference)
-		case "failed":
-			m.State, m.Badge, m.Note = text("batch.item.failed"), "payment_failed", b.FailureReason
-		default:
-			m.State, m.Badge = text("batch.item.pending"), "disbursing"
+			m.Note = textf("batch.bank_reference", "ref", b.BankReference)
+		case "failed", "withdrawn":
+			m.Note = b.FailureReason
 		}
 		v.Batches = append(v.Batches, m)
 	}

@@ -1,6 +1,8 @@
 package api
 
 import (
+	"errors"
+
 	"santunan/domain"
 	"santunan/i18n"
 )
@@ -50,4 +52,35 @@ func budgetDetail(e *domain.BudgetError) errorDetail {
 		Message: "the year's budget ceiling does not cover this claim's amount",
 		Budget: &budgetFacts{Year: e.Year, Ceiling: e.Ceiling, Committed: e.Committed,
 			Remaining: e.Ceiling - e.Committed, Amount: e.Amount}}
+}
+
+// Stable codes of a batch's transfer files and lines.
+const (
+	codeBatchClosed     = "batch_closed"
+	codeNothingToSend   = "nothing_to_send"
+	codeTransferNotSent = "transfer_not_sent"
+	codeLineSent        = "line_sent"
+	codeLineResolved    = "line_resolved"
+)
+
+// batchConflict classifies the refusals of a batch's state (409): each
+// says what the treasurer can do instead.
+func batchConflict(err error) (errorDetail, bool) {
+	switch {
+	case errors.Is(err, domain.ErrBatchClosed):
+		return errorDetail{Code: codeBatchClosed,
+			Message: "every line of this batch has its result: nothing more can be sent, withdrawn or failed"}, true
+	case errors.Is(err, domain.ErrNothingToSend):
+		return errorDetail{Code: codeNothingToSend,
+			Message: "no line waits to be sent: each was sent already (GET the transfer file to download it again), has its result, or is held back for its account name"}, true
+	case errors.Is(err, domain.ErrTransferNotSent):
+		return errorDetail{Code: codeTransferNotSent,
+			Message: "no transfer file of this batch was taken for the bank yet: take it with POST /api/v1/disbursements/{id}/transfer-file"}, true
+	case errors.Is(err, domain.ErrLineSent):
+		return errorDetail{Code: codeLineSent,
+			Message: "this line was sent to the bank, which may be paying it: only the bank's result file can resolve it"}, true
+	case errors.Is(err, domain.ErrLineResolved):
+		return errorDetail{Code: codeLineResolved, Message: "this line already has its result"}, true
+	}
+	return errorDetail{}, false
 }

@@ -29,7 +29,7 @@ var claimDocuments = []struct{ kind, file string }{
 // the admin creates the staff and sets the budget; the clerk files the
 // claim, uploads its five documents and verifies the death; the officer
 // approves it in a decree; the treasurer builds a batch, checks the account
-// name, downloads the transfer file and uploads the bank's result; the heir
+// name, takes the transfer file for the bank and uploads its result; the heir
 // sees "Dibayar" on a 360 px phone.
 func TestClaimPaidThroughABatchInTheBrowser(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
@@ -153,16 +153,21 @@ func TestClaimPaidThroughABatchInTheBrowser(t *testing.T) {
 		treasurer.do(chromedp.SendKeys(chromedp.CSS(`input[name^=nama_]`), "SITI AMINAH"))
 		treasurer.click(`button[name=hanya]`)
 		treasurer.sees("Nama rekening dicek: 1 baris, 0 tidak sesuai.", "Sesuai")
-		transfer := treasurer.fetch(batchPath + "/berkas-transfer.csv")
+		// Taking the transfer file is the form's POST; downloading it again
+		// gives the same file.
+		transfer := treasurer.postForm(`form[action$="/berkas-transfer"]`)
 		if !strings.HasPrefix(transfer, "200 text/csv") {
 			t.Fatalf("transfer file: %q", transfer)
+		}
+		if again := treasurer.fetch(batchPath + "/berkas-transfer.csv?berkas=1"); again != transfer {
+			t.Fatalf("downloaded again %q, taken %q", again, transfer)
 		}
 		result := filepath.Join(dir, "hasil-bank.csv")
 		if err := os.WriteFile(result, resultFor(t, transfer), 0o600); err != nil {
 			t.Fatal(err)
 		}
 		treasurer.open(batchPath)
-		treasurer.sees("Menunggu hasil bank")
+		treasurer.sees("Menunggu hasil bank", "Berkas #1: 1 baris, Rp1.000.000", "Terkirim, berkas #1")
 		treasurer.screenshot("25-batch")
 		// A file with another amount is refused whole, line by line.
 		wrong := filepath.Join(dir, "hasil-salah.csv")
@@ -217,6 +222,16 @@ func (p *person) fetch(path string) string {
 	p.t.Helper()
 	return run(p, chromedp.Evaluate[string](fmt.Sprintf(
 		`fetch(%q).then(r => r.text().then(t => r.status + " " + r.headers.get("content-type") + "\n" + t))`, path),
+		chromedp.EvalAwaitPromise))
+}
+
+// postForm posts a form as its button would (its fields, the CSRF token
+// among them) and returns what fetch does: a download, which a click would
+// hand to the browser's downloads instead.
+func (p *person) postForm(css string) string {
+	p.t.Helper()
+	return run(p, chromedp.Evaluate[string](fmt.Sprintf(`(f => fetch(f.action, {method: "POST", body: new URLSearchParams(new FormData(f))}).
+		then(r => r.text().then(t => r.status + " " + r.headers.get("content-type") + "\n" + t)))(document.querySelector(%q))`, css),
 		chromedp.EvalAwaitPromise))
 }
 

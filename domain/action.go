@@ -14,6 +14,9 @@ const (
 	ActionStartPayment   Action = "start_payment"
 	ActionConfirmPayment Action = "confirm_payment"
 	ActionFailPayment    Action = "fail_payment"
-	ActionRetryPayment   Action = "retry_payment"
-	ActionCancel         Action = "cancel"
+	// ActionWithdrawPayment takes a line the bank was never sent out of its
+	// batch: the claim goes back to approved, for a later batch.
+	ActionWithdrawPayment Action = "withdraw_payment"
+	ActionRetryPayment    Action = "retry_payment"
+	ActionCancel          Action = "cancel"
 )

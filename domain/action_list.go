@@ -12,6 +12,7 @@ var AllActions = []Action{
 	ActionStartPayment,
 	ActionConfirmPayment,
 	ActionFailPayment,
+	ActionWithdrawPayment,
 	ActionRetryPayment,
 	ActionCancel,
 }

@@ -25,6 +25,20 @@ var (
 	// ErrInquiryUnavailable: no account-name inquiry service is configured;
 	// the treasurer confirms names by hand.
 	ErrInquiryUnavailable = errors.New("account inquiry unavailable")
+	// ErrBatchClosed: every line of the batch has its result; nothing more
+	// can be sent, withdrawn or failed.
+	ErrBatchClosed = errors.New("batch closed")
+	// ErrNothingToSend: no line of the batch waits to be sent to the bank
+	// (each was sent already, has its result, or is held back).
+	ErrNothingToSend = errors.New("nothing to send")
+	// ErrTransferNotSent: no transfer file of the batch was taken for the
+	// bank yet, so there is none to download again.
+	ErrTransferNotSent = errors.New("transfer file not sent")
+	// ErrLineSent: the line was sent to the bank, which may be paying it:
+	// only the bank's result may resolve it.
+	ErrLineSent = errors.New("line sent to the bank")
+	// ErrLineResolved: the line has its result (paid, failed or withdrawn).
+	ErrLineResolved = errors.New("line resolved")
 )
 
 // Violation codes of payment requests, bank result files and the per-claim
@@ -49,6 +63,13 @@ const (
 	// A bank result file's header lacks a column it needs (the file's
 	// malformed lines use the shared ViolationCSVMalformed and ViolationColumnCount).
 	ViolationColumnMissing = "column_missing"
+	// A SUCCESS for a line that no transfer file carried to the bank: the
+	// bank cannot have paid it. ViolationHeldBack when the line was held
+	// back for an account-name mismatch; ViolationLineWithdrawn, a result of
+	// any kind, for a line taken out of its batch.
+	ViolationNotSent       = "not_sent"
+	ViolationHeldBack      = "held_back"
+	ViolationLineWithdrawn = "line_withdrawn"
 )
 
 // RefusalSubject names what a RefusalError refused.
@@ -146,4 +167,7 @@ const (
 	// EventAccountChecked: the heir's account name was checked against the
 	// bank's record before the transfer, and the result put on the claim.
 	EventAccountChecked Action = "account_checked"
+	// EventTransferSent: the claim's line was in a transfer file the
+	// treasurer took for the bank; from now on the bank may be paying it.
+	EventTransferSent Action = "transfer_sent"
 )

@@ -113,6 +113,9 @@ var AllViolations = []string{
 	ViolationTimeInvalid,
 	ViolationFileEmpty,
 	ViolationColumnMissing,
+	ViolationNotSent,
+	ViolationHeldBack,
+	ViolationLineWithdrawn,
 }
 
 // AllWarnings lists every warning code a claim can carry (see claim.go), for

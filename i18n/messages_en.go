@@ -75,6 +75,9 @@ var english = catalog{
 		domain.ViolationTimeInvalid:                 "Not a valid time. Use e.g. 2026-11-28T10:00:00+07:00 or 2026-11-28 10:00:00.",
 		domain.ViolationFileEmpty:                   "The file has no lines after the header.",
 		domain.ViolationColumnMissing:               "The header lacks this column.",
+		domain.ViolationNotSent:                     "This line was in no transfer file taken for the bank, so the bank cannot have paid it. Take the transfer file first (POST .../transfer-file); a FAILED result is accepted.",
+		domain.ViolationHeldBack:                    "This line was held back for an account-name mismatch and never sent to the bank, so it cannot have been paid. Withdraw or fail it, or record a FAILED result.",
+		domain.ViolationLineWithdrawn:               "This line was taken out of the batch before it was sent to the bank: the bank has no result for it.",
 	},
 
 	documentKinds: map[domain.DocumentKind]string{
@@ -110,17 +113,18 @@ var english = catalog{
 	},
 
 	actions: map[domain.Action]string{
-		domain.ActionSubmit:         "Submit",
-		domain.ActionVerifyDeath:    "Verify death",
-		domain.ActionReturn:         "Return for correction",
-		domain.ActionResubmit:       "Resubmit",
-		domain.ActionReject:         "Reject",
-		domain.ActionApprove:        "Approve",
-		domain.ActionStartPayment:   "Start payment",
-		domain.ActionConfirmPayment: "Confirm payment",
-		domain.ActionFailPayment:    "Mark payment failed",
-		domain.ActionRetryPayment:   "Retry payment",
-		domain.ActionCancel:         "Cancel",
+		domain.ActionSubmit:          "Submit",
+		domain.ActionVerifyDeath:     "Verify death",
+		domain.ActionReturn:          "Return for correction",
+		domain.ActionResubmit:        "Resubmit",
+		domain.ActionReject:          "Reject",
+		domain.ActionApprove:         "Approve",
+		domain.ActionStartPayment:    "Start payment",
+		domain.ActionConfirmPayment:  "Confirm payment",
+		domain.ActionFailPayment:     "Mark payment failed",
+		domain.ActionWithdrawPayment: "Withdraw from batch",
+		domain.ActionRetryPayment:    "Retry payment",
+		domain.ActionCancel:          "Cancel",
 	},
 
 	roles: map[domain.Role]string{

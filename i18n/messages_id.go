@@ -77,6 +77,9 @@ var indonesian = catalog{
 		domain.ViolationTimeInvalid:                 "Waktu tidak valid. Gunakan misalnya 2026-11-28T10:00:00+07:00 atau 2026-11-28 10:00:00.",
 		domain.ViolationFileEmpty:                   "Berkas tidak berisi baris data setelah judul kolom.",
 		domain.ViolationColumnMissing:               "Judul kolom tidak memuat kolom ini.",
+		domain.ViolationNotSent:                     "Baris ini tidak termasuk dalam berkas transfer mana pun yang diambil untuk bank, sehingga bank tidak mungkin telah membayarnya. Ambil berkas transfer terlebih dahulu; hasil FAILED tetap diterima.",
+		domain.ViolationHeldBack:                    "Baris ini ditahan karena nama rekening tidak cocok dan tidak pernah dikirim ke bank, sehingga tidak mungkin telah dibayar. Keluarkan baris ini dari batch atau catat gagal.",
+		domain.ViolationLineWithdrawn:               "Baris ini sudah dikeluarkan dari batch sebelum dikirim ke bank: bank tidak punya hasil untuknya.",
 	},
 
 	documentKinds: map[domain.DocumentKind]string{
@@ -112,17 +115,18 @@ var indonesian = catalog{
 	},
 
 	actions: map[domain.Action]string{
-		domain.ActionSubmit:         "Ajukan",
-		domain.ActionVerifyDeath:    "Verifikasi kematian",
-		domain.ActionReturn:         "Kembalikan",
-		domain.ActionResubmit:       "Ajukan ulang",
-		domain.ActionReject:         "Tolak",
-		domain.ActionApprove:        "Setujui",
-		domain.ActionStartPayment:   "Mulai pembayaran",
-		domain.ActionConfirmPayment: "Konfirmasi pembayaran",
-		domain.ActionFailPayment:    "Catat pembayaran gagal",
-		domain.ActionRetryPayment:   "Ulangi pembayaran",
-		domain.ActionCancel:         "Batalkan",
+		domain.ActionSubmit:          "Ajukan",
+		domain.ActionVerifyDeath:     "Verifikasi kematian",
+		domain.ActionReturn:          "Kembalikan",
+		domain.ActionResubmit:        "Ajukan ulang",
+		domain.ActionReject:          "Tolak",
+		domain.ActionApprove:         "Setujui",
+		domain.ActionStartPayment:    "Mulai pembayaran",
+		domain.ActionConfirmPayment:  "Konfirmasi pembayaran",
+		domain.ActionFailPayment:     "Catat pembayaran gagal",
+		domain.ActionWithdrawPayment: "Keluarkan dari batch",
+		domain.ActionRetryPayment:    "Ulangi pembayaran",
+		domain.ActionCancel:          "Batalkan",
 	},
 
 	roles: map[domain.Role]string{

@@ -118,31 +118,28 @@ var paymentPagesIndonesian = map[string]string{
 	"batch.create_picked": "Buat batch dari klaim yang dicentang",
 	"batch.none_approved": "Tidak ada klaim disetujui yang menunggu pembayaran, sehingga tidak ada batch yang dibuat.",
 
-	"batch.control":            "Total kontrol",
-	"batch.control_count":      "klaim",
-	"batch.control_total":      "nilai seluruhnya",
-	"batch.created_at":         "Dibuat",
-	"batch.sent_at":            "Berkas transfer pertama kali diunduh",
-	"batch.closed_at":          "Selesai",
-	"batch.steps_title":        "Langkah pembayaran",
-	"batch.step_check":         "Cek nama pemilik rekening",
-	"batch.step_check_text":    "Sebelum transfer, cocokkan nama pemilik rekening menurut bank dengan nama rekening ahli waris. Nama yang berbeda ditandai pada klaim.",
-	"batch.step_transfer":      "Unduh berkas transfer dan unggah ke portal bank",
-	"batch.step_transfer_text": "Berkas hanya berisi baris yang belum berhasil atau gagal: {n} transfer senilai {total}, dikurangi baris yang nama rekeningnya tidak cocok (ditahan sampai diperbaiki). Periksa total kontrol di portal bank. Unduhan pertama mencatat batch ini sebagai terkirim ke bank.",
-	"batch.download_transfer":  "Unduh berkas transfer (CSV)",
-	"batch.step_result":        "Unggah berkas hasil dari bank",
-	"batch.step_result_text":   "Berkas hasil diterapkan seluruhnya atau tidak sama sekali. Berkas yang sama boleh diunggah lagi: yang sudah tercatat tidak berubah.",
-	"batch.result_file":        "Berkas hasil transfer (CSV)",
-	"batch.result_hint":        "Berkas CSV dari bank dengan kolom reference, status (SUCCESS atau FAILED), bank_reference, failure_reason, time dan amount.",
-	"batch.upload":             "Unggah dan terapkan hasil",
-	"batch.inquire":            "Cek nama rekening otomatis ke bank",
-	"batch.result_applied":     "Hasil bank diterapkan: {paid} klaim dibayar, {failed} gagal, {unchanged} tidak berubah.",
-	"batch.result_again":       "Berkas ini sudah pernah diterapkan; tidak ada yang berubah ({unchanged} baris sudah tercatat).",
-	"batch.file_required":      "Pilih berkas hasil transfer dari bank terlebih dahulu.",
-	"batch.file_too_large":     "Berkas terlalu besar. Berkas hasil paling besar {size} MB; tidak ada yang diterapkan.",
-	"batch.file_refused":       "Berkas ditolak; lihat daftar masalah per baris.",
-	"batch.to_report":          "Lihat daftar masalah",
-	"batch.to_upload":          "Ke formulir unggah berkas hasil",
+	"batch.control":          "Total kontrol",
+	"batch.control_count":    "klaim",
+	"batch.control_total":    "nilai seluruhnya",
+	"batch.created_at":       "Dibuat",
+	"batch.sent_at":          "Berkas transfer pertama diambil untuk bank",
+	"batch.closed_at":        "Selesai",
+	"batch.steps_title":      "Langkah pembayaran",
+	"batch.step_check":       "Cek nama pemilik rekening",
+	"batch.step_check_text":  "Sebelum transfer, cocokkan nama pemilik rekening menurut bank dengan nama rekening ahli waris. Nama yang berbeda ditandai pada klaim.",
+	"batch.step_result":      "Unggah berkas hasil dari bank",
+	"batch.step_result_text": "Berkas hasil diterapkan seluruhnya atau tidak sama sekali. Berkas yang sama boleh diunggah lagi: yang sudah tercatat tidak berubah.",
+	"batch.result_file":      "Berkas hasil transfer (CSV)",
+	"batch.result_hint":      "Berkas CSV dari bank dengan kolom reference, status (SUCCESS atau FAILED), bank_reference, failure_reason, time dan amount.",
+	"batch.upload":           "Unggah dan terapkan hasil",
+	"batch.inquire":          "Cek nama rekening otomatis ke bank",
+	"batch.result_applied":   "Hasil bank diterapkan: {paid} klaim dibayar, {failed} gagal, {unchanged} tidak berubah.",
+	"batch.result_again":     "Berkas ini sudah pernah diterapkan; tidak ada yang berubah ({unchanged} baris sudah tercatat).",
+	"batch.file_required":    "Pilih berkas hasil transfer dari bank terlebih dahulu.",
+	"batch.file_too_large":   "Berkas terlalu besar. Berkas hasil paling besar {size} MB; tidak ada yang diterapkan.",
+	"batch.file_refused":     "Berkas ditolak; lihat daftar masalah per baris.",
+	"batch.to_report":        "Lihat daftar masalah",
+	"batch.to_upload":        "Ke formulir unggah berkas hasil",
 
 	"batch.recon_title":     "Rekonsiliasi",
 	"batch.recon_caption":   "Yang dikirim dibandingkan dengan hasil dari bank",
@@ -227,8 +224,11 @@ var paymentPagesIndonesian = map[string]string{
 // init adds the payment pages' texts to the Indonesian catalog. A key
 // defined in both would make one text silently replace another: refuse to
 // start instead (every test run would fail at once).
-func init() {
-	for k, v := range paymentPagesIndonesian {
+func init() { addPages(paymentPagesIndonesian) }
+
+// addPages adds a group of page texts to the Indonesian catalog.
+func addPages(texts map[string]string) {
+	for k, v := range texts {
 		if _, dup := pagesIndonesian[k]; dup {
 			panic(fmt.Sprintf("i18n: page text %q is defined twice", k))
 		}

@@ -40,6 +40,7 @@ const (
 	PayPaid            PaymentText = "paid"
 	PayFailed          PaymentText = "failed"
 	PayPending         PaymentText = "pending"
+	PayWithdrawn       PaymentText = "withdrawn"
 	PayCount           PaymentText = "count"
 	PayAmount          PaymentText = "amount"
 	PayBalanced        PaymentText = "balanced"
@@ -53,7 +54,7 @@ var AllPaymentTexts = []PaymentText{
 	PayColClaimCode, PayColDeceased, PayColDateOfDeath, PayColVillage, PayColKecamatan, PayColHeir,
 	PayColRelationship, PayColAmount, PayColBank, PayColAccountNo, PayColAccountName, PayColResult,
 	PayColBankRef, PayColFailure, PayColBankTime, PayTotal, PayPage, PayReconTitle, PayReconSheet,
-	PayReconLinesSheet, PayBatch, PayCreatedAt, PayClosedAt, PayExpected, PayPaid, PayFailed, PayPending,
+	PayReconLinesSheet, PayBatch, PayCreatedAt, PayClosedAt, PayExpected, PayPaid, PayFailed, PayPending, PayWithdrawn,
 	PayCount, PayAmount, PayBalanced, PayYes, PayNo,
 }
 
@@ -94,6 +95,7 @@ var paymentTexts = map[Lang]map[PaymentText]string{
 		PayPaid:            "Berhasil dibayar",
 		PayFailed:          "Gagal",
 		PayPending:         "Menunggu hasil",
+		PayWithdrawn:       "Dikeluarkan dari batch",
 		PayCount:           "Jumlah klaim",
 		PayAmount:          "Nilai (Rp)",
 		PayBalanced:        "Seimbang",
@@ -134,6 +136,7 @@ var paymentTexts = map[Lang]map[PaymentText]string{
 		PayPaid:            "Paid",
 		PayFailed:          "Failed",
 		PayPending:         "Awaiting result",
+		PayWithdrawn:       "Withdrawn from the batch",
 		PayCount:           "Claims",
 		PayAmount:          "Amount (Rp)",
 		PayBalanced:        "Balanced",

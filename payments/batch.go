@@ -3,6 +3,7 @@ package payments
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"time"
 
@@ -23,29 +24,37 @@ type BatchRequest struct {
 // Batch is a bulk bank transfer of approved claims. ClaimCount and
 // TotalAmount are its control totals, fixed when it is built.
 type Batch struct {
-	ID            int64         `json:"id"`
-	Status        string        `json:"status"`
-	ClaimCount    int           `json:"claim_count"`
-	TotalAmount   domain.Rupiah `json:"total_amount"`
-	PaidCount     int           `json:"paid_count"`
-	PaidAmount    domain.Rupiah `json:"paid_amount"`
-	FailedCount   int           `json:"failed_count"`
-	FailedAmount  domain.Rupiah `json:"failed_amount"`
-	PendingCount  int           `json:"pending_count"`
-	PendingAmount domain.Rupiah `json:"pending_amount"`
-	CreatedBy     int64         `json:"created_by"`
-	CreatedAt     time.Time     `json:"created_at"`
-	SentAt        *time.Time    `json:"sent_at"`
-	ClosedAt      *time.Time    `json:"closed_at"`
-	Items         []Item        `json:"items,omitempty"`
+	ID           int64         `json:"id"`
+	Status       string        `json:"status"`
+	ClaimCount   int           `json:"claim_count"`
+	TotalAmount  domain.Rupiah `json:"total_amount"`
+	PaidCount    int           `json:"paid_count"`
+	PaidAmount   domain.Rupiah `json:"paid_amount"`
+	FailedCount  int           `json:"failed_count"`
+	FailedAmount domain.Rupiah `json:"failed_amount"`
+	// Withdrawn lines were taken out before the bank was sent them.
+	WithdrawnCount  int           `json:"withdrawn_count"`
+	WithdrawnAmount domain.Rupiah `json:"withdrawn_amount"`
+	PendingCount    int           `json:"pending_count"`
+	PendingAmount   domain.Rupiah `json:"pending_amount"`
+	CreatedBy       int64         `json:"created_by"`
+	CreatedAt       time.Time     `json:"created_at"`
+	// SentAt is when the first transfer file was taken for the bank.
+	SentAt   *time.Time `json:"sent_at"`
+	ClosedAt *time.Time `json:"closed_at"`
+	// TransferFiles lists the files taken for the bank, first first (read
+	// with the lines).
+	TransferFiles []TransferFile `json:"transfer_files,omitempty"`
+	Items         []Item         `json:"items,omitempty"`
 }
 
 func batchOf(r batchRow) Batch {
 	return Batch{ID: r.ID, Status: r.Status, ClaimCount: r.ClaimCount, TotalAmount: domain.Rupiah(r.TotalAmount),
 		PaidCount: r.PaidCount, PaidAmount: domain.Rupiah(r.PaidAmount), FailedCount: r.FailedCount,
-		FailedAmount:  domain.Rupiah(r.FailedAmount),
-		PendingCount:  r.ClaimCount - r.PaidCount - r.FailedCount,
-		PendingAmount: domain.Rupiah(r.TotalAmount - r.PaidAmount - r.FailedAmount),
+		FailedAmount:   domain.Rupiah(r.FailedAmount),
+		WithdrawnCount: r.WithdrawnCount, WithdrawnAmount: domain.Rupiah(r.WithdrawnAmount),
+		PendingCount:  r.ClaimCount - r.PaidCount - r.FailedCount - r.WithdrawnCount,
+		PendingAmount: domain.Rupiah(r.TotalAmount - r.PaidAmount - r.FailedAmount - r.WithdrawnAmount),
 		CreatedBy:     r.CreatedBy, CreatedAt: r.CreatedAt.UTC(), SentAt: utc(r.SentAt), ClosedAt: utc(r.ClosedAt)}
 }
 
@@ -161,9 +170,17 @@ func (s *Service) startPayments(tx *workflow.Tx, actor domain.Actor, batchID int
 			problems = append(problems, p)
 			continue
 		}
-		items = append(items, itemRow{BatchID: batchID, Seq: len(items) + 1, ClaimID: c.ID, ClaimCode: c.Code,
+		it := itemRow{BatchID: batchID, Seq: len(items) + 1, ClaimID: c.ID, ClaimCode: c.Code,
 			Amount: int64(c.Amount), BankCode: c.BankAccount.BankCode, AccountNumber: c.BankAccount.AccountNumber,
-			AccountName: c.BankAccount.AccountName, State: statePending})
+			AccountName: c.BankAccount.AccountName, State: statePending}
+		if slices.Contains(c.Warnings, domain.WarningAccountNameMismatch) {
+			// The account's last name check failed and the account was not
+			// corrected since (a line withdrawn from its batch, a retry with
+			// the same account): the new line is held back until a check
+			// matches, never sent on the old mismatch.
+			it.CheckResult, it.CheckSource = CheckMismatch, CheckCarried
+		}
+		items = append(items, it)
 	}
 	if len(problems) > 0 {
 		return nil, domain.NewRefusal(domain.RefusedBatch, problems)

@@ -23,13 +23,23 @@ type Item struct {
 	BankName      string        `json:"bank_name"`
 	AccountNumber string        `json:"account_number"`
 	AccountName   string        `json:"account_name"`
-	// State is pending until the bank's result: paid or failed.
+	// State is pending until the bank's result (paid or failed), or
+	// until the treasurer fails or withdraws a line the bank was never sent.
 	State         string        `json:"state"`
 	BankReference string        `json:"bank_reference"`
 	FailureReason string        `json:"failure_reason"`
 	BankTime      *time.Time    `json:"bank_time"`
 	ResolvedAt    *time.Time    `json:"resolved_at"`
 	AccountCheck  *AccountCheck `json:"account_check"`
+	// TransferFile is the seq of the transfer file that carried the line to
+	// the bank, nil while it was never sent.
+	TransferFile *int `json:"transfer_file"`
+	// HeldBack: pending, never sent, and its account name did not match:
+	// no transfer file takes it until a check matches.
+	HeldBack bool `json:"held_back"`
+	// ResolvedBy is the treasurer who failed or withdrew the line without a
+	// bank result.
+	ResolvedBy *int64 `json:"resolved_by"`
 }
 
 // AccountCheck is the last check of an item's account name.
@@ -46,7 +56,8 @@ func itemOf(r itemRow) Item {
 	it := Item{Seq: r.Seq, ClaimID: r.ClaimID, ClaimCode: r.ClaimCode, Amount: domain.Rupiah(r.Amount),
 		BankCode: r.BankCode, BankName: bank.Name, AccountNumber: r.AccountNumber, AccountName: r.AccountName,
 		State: r.State, BankReference: r.BankReference, FailureReason: r.FailureReason,
-		BankTime: utc(r.BankTime), ResolvedAt: utc(r.ResolvedAt)}
+		BankTime: utc(r.BankTime), ResolvedAt: utc(r.ResolvedAt),
+		TransferFile: r.SentIn, HeldBack: r.held(), ResolvedBy: r.ResolvedBy}
 	if r.CheckResult != "" && r.CheckedAt != nil {
 		by := int64(0)
 		if r.CheckedBy != nil {
@@ -93,16 +104,27 @@ func (s *Service) GetBatch(ctx context.Context, actor domain.Actor, id int64) (B
 	if err := require(actor, readers...); err != nil {
 		return Batch{}, err
 	}
-	db := s.read(ctx)
-	row, err := loadBatch(db, id)
-	if err != nil {
-		return Batch{}, err
-	}
-	rows, err := loadItems(db, id)
+	var (
+		row   batchRow
+		rows  []itemRow
+		files []TransferFile
+	)
+	err := s.db.ReadTx(ctx, func(db *gorm.DB) error {
+		var err error
+		if row, err = loadBatch(db, id); err != nil {
+			return err
+		}
+		if files, err = transferFiles(db, id); err != nil {
+			return err
+		}
+		rows, err = loadItems(db, id)
+		return err
+	})
 	if err != nil {
 		return Batch{}, err
 	}
 	b := batchOf(row)
+	b.TransferFiles = files
 	b.Items = make([]Item, 0, len(rows))
 	for _, r := range rows {
 		b.Items = append(b.Items, itemOf(r))

@@ -12,9 +12,10 @@ import (
 )
 
 // BenchmarkBatchOf10000 builds a batch of 10,000 approved claims (each its
-// start_payment event and version swap, in one transaction) and applies a
-// result file that pays all of them (each its confirm_payment event). One
-// op is both; build-s/op and apply-s/op split it. The claims are filed and
+// start_payment event and version swap, in one transaction), takes its
+// transfer file (each claim's transfer_sent event) and applies a result
+// file that pays all of them (each its confirm_payment event). One op is
+// all three; build-s/op, send-s/op and apply-s/op split it. The claims are filed and
 // approved outside the timer. Run with -benchtime=1x: one op is seconds.
 //
 //	go test -run XXX -bench BatchOf10000 -benchtime 1x ./payments/
@@ -23,7 +24,7 @@ func BenchmarkBatchOf10000(b *testing.B) {
 	run := func(b *testing.B, db *database.DB) {
 		e := newEnv(b, db)
 		e.budget(b, domain.Rupiah(b.N*n)*domain.DefaultBenefit)
-		var build, apply time.Duration
+		var build, send, apply time.Duration
 		b.ResetTimer()
 		for i := range b.N {
 			b.StopTimer()
@@ -35,6 +36,11 @@ func BenchmarkBatchOf10000(b *testing.B) {
 				b.Fatal(err)
 			}
 			build += time.Since(t0)
+			t2 := time.Now()
+			if _, _, err := e.svc.SendTransfer(ctx, e.treasurer, batch.ID); err != nil {
+				b.Fatal(err)
+			}
+			send += time.Since(t2)
 			b.StopTimer()
 			full, err := e.svc.GetBatch(ctx, e.treasurer, batch.ID)
 			if err != nil {
@@ -54,6 +60,7 @@ func BenchmarkBatchOf10000(b *testing.B) {
 			apply += time.Since(t1)
 		}
 		b.ReportMetric(build.Seconds()/float64(b.N), "build-s/op")
+		b.ReportMetric(send.Seconds()/float64(b.N), "send-s/op")
 		b.ReportMetric(apply.Seconds()/float64(b.N), "apply-s/op")
 	}
 	b.Run("sqlite", func(b *testing.B) { run(b, testdb.SQLite(b)) })

@@ -30,7 +30,7 @@ func TestClaimPaymentNamesDecreeAndBatches(t *testing.T) {
 			t.Fatalf("before any batch: %+v %v", got, err)
 		}
 
-		first := e.batchOf(t, []int64{id, other})
+		first := e.sentBatch(t, []int64{id, other})
 		if _, err := e.svc.ApplyResults(ctx, e.treasurer, first.ID, payments.ResultFile{Format: payments.FormatCSV,
 			Raw: resultCSV(first, map[string]string{first.Items[0].ClaimCode: "REKENING DITUTUP", first.Items[1].ClaimCode: ""})}); err != nil {
 			t.Fatal(err)

@@ -16,7 +16,7 @@ func TestDatabaseRefusesPayingTwice(t *testing.T) {
 		e := newEnv(t, db)
 		e.budget(t, 100_000_000)
 		ids := e.approved(t, 1, 2)
-		paidBatch := e.batchOf(t, ids[:1])
+		paidBatch := e.sentBatch(t, ids[:1])
 		if _, err := e.svc.ApplyResults(ctx, e.treasurer, paidBatch.ID, payments.ResultFile{Format: payments.FormatCSV,
 			Raw: resultCSV(paidBatch, map[string]string{paidBatch.Items[0].ClaimCode: ""})}); err != nil {
 			t.Fatal(err)
@@ -86,7 +86,7 @@ func TestDatabaseKeepsPaymentRecords(t *testing.T) {
 		e := newEnv(t, db)
 		e.budget(t, 100_000_000)
 		ids := e.approved(t, 1, 1)
-		b := e.batchOf(t, ids)
+		b := e.sentBatch(t, ids)
 		if _, err := e.svc.ApplyResults(ctx, e.treasurer, b.ID, payments.ResultFile{Format: payments.FormatCSV,
 			Raw: resultCSV(b, map[string]string{b.Items[0].ClaimCode: ""})}); err != nil {
 			t.Fatal(err)

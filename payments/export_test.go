@@ -70,7 +70,7 @@ func TestReconciliationXLSX(t *testing.T) {
 	}
 	summary, _ := f.GetRows("Rekonsiliasi")
 	lines, _ := f.GetRows("Rincian")
-	if len(summary) != 11 || summary[10][1] != "Ya" || summary[3][1] != "2026-11-28 11:00:00" {
+	if len(summary) != 12 || summary[11][1] != "Ya" || summary[9][0] != "Dikeluarkan dari batch" || summary[3][1] != "2026-11-28 11:00:00" {
 		t.Fatalf("summary %q", summary)
 	}
 	if len(lines) != 3 || lines[1][3] != "0012345678" || lines[1][6] != "Berhasil dibayar" || lines[2][8] != "REKENING TUTUP" {

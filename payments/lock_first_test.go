@@ -214,8 +214,7 @@ func TestRetryPaymentRacingItselfAndCancel(t *testing.T) {
 func (e *env) failedPayment(t *testing.T) int64 {
 	t.Helper()
 	ids := e.approved(t, 1, 1)
-	b := e.batchOf(t, ids)
-	e.sent(t, b)
+	b := e.sentBatch(t, ids)
 	raw := resultCSV(b, map[string]string{b.Items[0].ClaimCode: "REKENING TIDAK DITEMUKAN"})
 	if _, err := e.svc.ApplyResults(ctx, e.treasurer, b.ID, payments.ResultFile{Format: payments.FormatCSV, Raw: raw}); err != nil {
 		t.Fatalf("apply results: %v", err)
@@ -224,12 +223,4 @@ func (e *env) failedPayment(t *testing.T) int64 {
 		t.Fatalf("claim is %s", s)
 	}
 	return ids[0]
-}
-
-// sent takes the batch's transfer file for the bank.
-func (e *env) sent(t *testing.T, b payments.Batch) {
-	t.Helper()
-	if _, _, err := e.svc.TransferFile(ctx, e.treasurer, b.ID); err != nil {
-		t.Fatalf("transfer file: %v", err)
-	}
 }

@@ -93,7 +93,7 @@ func TestConcurrentResultFiles(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
 		e := newEnv(t, db)
 		e.budget(t, 100_000_000)
-		b := e.batchOf(t, e.approved(t, 1, 20))
+		b := e.sentBatch(t, e.approved(t, 1, 20))
 		all := map[string]string{}
 		for _, c := range codes(b) {
 			all[c] = ""

@@ -23,9 +23,12 @@ type Reconciliation struct {
 	Expected Figures `json:"expected"`
 	Paid     Figures `json:"paid"`
 	Failed   Figures `json:"failed"`
-	Pending  Figures `json:"pending"`
-	// Balanced: the lines add up to the control totals, and paid, failed
-	// and pending add up to the lines; nothing was lost or counted twice.
+	// Withdrawn lines left the batch before the bank was sent them.
+	Withdrawn Figures `json:"withdrawn"`
+	Pending   Figures `json:"pending"`
+	// Balanced: the lines add up to the control totals, and paid, failed,
+	// withdrawn and pending add up to the lines; nothing was lost or
+	// counted twice.
 	Balanced bool `json:"balanced"`
 	// Items are the lines, for the detailed report.
 	Items []Item `json:"-"`
@@ -39,6 +42,7 @@ func (s *Service) Reconcile(ctx context.Context, actor domain.Actor, batchID int
 	var (
 		row   batchRow
 		items []itemRow
+		files []TransferFile
 		sums  []struct {
 			State  string
 			N      int
@@ -57,6 +61,9 @@ func (s *Service) Reconcile(ctx context.Context, actor domain.Actor, batchID int
 		if err != nil {
 			return fmt.Errorf("reconcile batch %d: %w", batchID, err)
 		}
+		if files, err = transferFiles(db, batchID); err != nil {
+			return err
+		}
 		items, err = loadItems(db, batchID)
 		return err
 	})
@@ -64,6 +71,7 @@ func (s *Service) Reconcile(ctx context.Context, actor domain.Actor, batchID int
 		return Reconciliation{}, err
 	}
 	rec := Reconciliation{Batch: batchOf(row)}
+	rec.Batch.TransferFiles = files
 	var lines Figures
 	for _, s := range sums {
 		f := Figures{Count: s.N, Amount: domain.Rupiah(s.Amount)}
@@ -72,6 +80,8 @@ func (s *Service) Reconcile(ctx context.Context, actor domain.Actor, batchID int
 			rec.Paid = f
 		case stateFailed:
 			rec.Failed = f
+		case stateWithdrawn:
+			rec.Withdrawn = f
 		case statePending:
 			rec.Pending = f
 		}
@@ -81,7 +91,8 @@ func (s *Service) Reconcile(ctx context.Context, actor domain.Actor, batchID int
 	rec.Expected = Figures{Count: row.ClaimCount, Amount: domain.Rupiah(row.TotalAmount)}
 	rec.Balanced = lines == rec.Expected &&
 		rec.Paid == Figures{Count: row.PaidCount, Amount: domain.Rupiah(row.PaidAmount)} &&
-		rec.Failed == Figures{Count: row.FailedCount, Amount: domain.Rupiah(row.FailedAmount)}
+		rec.Failed == Figures{Count: row.FailedCount, Amount: domain.Rupiah(row.FailedAmount)} &&
+		rec.Withdrawn == Figures{Count: row.WithdrawnCount, Amount: domain.Rupiah(row.WithdrawnAmount)}
 	rec.Items = make([]Item, 0, len(items))
 	for _, it := range items {
 		rec.Items = append(rec.Items, itemOf(it))

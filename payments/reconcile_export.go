@@ -41,7 +41,8 @@ func ReconciliationXLSX(rec Reconciliation, lang i18n.Lang, loc *time.Location) 
 	for _, r := range []struct {
 		label i18n.PaymentText
 		f     Figures
-	}{{i18n.PayExpected, rec.Expected}, {i18n.PayPaid, rec.Paid}, {i18n.PayFailed, rec.Failed}, {i18n.PayPending, rec.Pending}} {
+	}{{i18n.PayExpected, rec.Expected}, {i18n.PayPaid, rec.Paid}, {i18n.PayFailed, rec.Failed}, {i18n.PayWithdrawn, rec.Withdrawn},
+		{i18n.PayPending, rec.Pending}} {
 		x.row(false, t(r.label), r.f.Count, int64(r.f.Amount))
 	}
 	balanced := t(i18n.PayNo)
@@ -66,7 +67,8 @@ func ReconciliationXLSX(rec Reconciliation, lang i18n.Lang, loc *time.Location) 
 		y.width(i, widths[i])
 	}
 	y.row(true, head...)
-	state := map[string]string{statePaid: t(i18n.PayPaid), stateFailed: t(i18n.PayFailed), statePending: t(i18n.PayPending)}
+	state := map[string]string{statePaid: t(i18n.PayPaid), stateFailed: t(i18n.PayFailed), statePending: t(i18n.PayPending),
+		stateWithdrawn: t(i18n.PayWithdrawn)}
 	for _, it := range rec.Items {
 		y.row(false, it.Seq, it.ClaimCode, it.BankCode+" "+it.BankName, it.AccountNumber, it.AccountName,
 			int64(it.Amount), state[it.State], it.BankReference, it.FailureReason, when(it.BankTime))

@@ -114,7 +114,14 @@ func (s *Service) ApplyResults(ctx context.Context, actor domain.Actor, batchID 
 		if err := applyMatches(tx, actor, file.ID, todo); err != nil {
 			return err
 		}
-		row, err = closeIfDone(tx, row, todo)
+		lines := make([]resolvedLine, len(todo))
+		for i, m := range todo {
+			lines[i] = resolvedLine{state: stateFailed, amount: m.item.Amount}
+			if m.res.paid {
+				lines[i].state = statePaid
+			}
+		}
+		row, err = closeIfDone(tx, row, lines)
 		rep.Batch = batchOf(row)
 		return err
 	})
@@ -131,7 +138,10 @@ type match struct {
 }
 
 // matchResults pairs each line with its batch line and returns the ones to
-// apply, or a refusal listing every line that does not fit.
+// apply, or a refusal listing every line that does not fit. A SUCCESS is
+// accepted only for a line that a transfer file carried to the bank: for
+// any other the bank cannot have paid, and paid is final. A FAILED is
+// accepted for a waiting line sent or not (the bank did not pay it).
 func matchResults(db *gorm.DB, batchID int64, results []result) ([]match, error) {
 	items, err := loadItems(db, batchID)
 	if err != nil {
@@ -153,6 +163,12 @@ func matchResults(db *gorm.DB, batchID int64, results []result) ([]match, error)
 			bad("reference", domain.ViolationNotInBatch)
 		case r.amount != it.Amount:
 			bad("amount", domain.ViolationAmountMismatch)
+		case it.State == stateWithdrawn:
+			bad("reference", domain.ViolationLineWithdrawn)
+		case r.paid && it.SentIn == nil && it.CheckResult == CheckMismatch:
+			bad("status", domain.ViolationHeldBack)
+		case r.paid && it.SentIn == nil:
+			bad("status", domain.ViolationNotSent)
 		case it.State == statePending:
 			todo = append(todo, match{res: r, item: it})
 		case it.State == statePaid && r.paid && it.BankReference == r.bankRef:
@@ -201,29 +217,4 @@ func applyMatches(tx *workflow.Tx, actor domain.Actor, fileID int64, todo []matc
 		return domain.NewRefusal(domain.RefusedResultFile, problems)
 	}
 	return nil
-}
-
-// closeIfDone adds the applied results to the batch's figures and closes it
-// once no line waits for a result.
-func closeIfDone(tx *workflow.Tx, row batchRow, todo []match) (batchRow, error) {
-	for _, m := range todo {
-		if m.res.paid {
-			row.PaidCount++
-			row.PaidAmount += m.item.Amount
-		} else {
-			row.FailedCount++
-			row.FailedAmount += m.item.Amount
-		}
-	}
-	set := map[string]any{"paid_count": row.PaidCount, "paid_amount": row.PaidAmount,
-		"failed_count": row.FailedCount, "failed_amount": row.FailedAmount}
-	if row.PaidCount+row.FailedCount == row.ClaimCount {
-		now := tx.Now()
-		row.Status, row.ClosedAt = BatchClosed, &now
-		set["status"], set["closed_at"] = BatchClosed, now
-	}
-	if err := tx.DB().Model(&batchRow{}).Where("id = ?", row.ID).Updates(set).Error; err != nil {
-		return row, fmt.Errorf("update batch figures: %w", err)
-	}
-	return row, nil
 }

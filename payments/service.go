@@ -30,9 +30,10 @@ const (
 )
 
 // ReservedActions are the payment actions the engine leaves to this
-// package: a claim moves to disbursing, paid or payment_failed only with its
-// batch line (see workflow.Config.Reserved).
-var ReservedActions = []domain.Action{domain.ActionStartPayment, domain.ActionConfirmPayment, domain.ActionFailPayment}
+// package: a claim moves to disbursing, paid or payment_failed, or leaves
+// its batch, only with its batch line (see workflow.Config.Reserved).
+var ReservedActions = []domain.Action{domain.ActionStartPayment, domain.ActionConfirmPayment, domain.ActionFailPayment,
+	domain.ActionWithdrawPayment}
 
 // AccountInquirer asks a bank for the holder's name of an account (an
 // account-name inquiry). It is outside our walls: tests use a fake.

@@ -68,6 +68,10 @@ func DefaultTable() Table {
 			From: map[domain.Role][]domain.Status{treasurer: s(domain.StatusDisbursing)}, Needs: []Need{NeedBankReference}, apply: applyConfirmPayment},
 		Transition{Action: domain.ActionFailPayment, To: domain.StatusPaymentFailed,
 			From: map[domain.Role][]domain.Status{treasurer: s(domain.StatusDisbursing)}, Needs: []Need{NeedReason}, apply: applyReason},
+		// A line the bank was never sent leaves its batch: the claim is
+		// approved again, its commitment kept, for a later batch.
+		Transition{Action: domain.ActionWithdrawPayment, To: domain.StatusApproved,
+			From: map[domain.Role][]domain.Status{treasurer: s(domain.StatusDisbursing)}, Needs: []Need{NeedReason}, apply: applyReason},
 		Transition{Action: domain.ActionRetryPayment, To: domain.StatusApproved,
 			From: map[domain.Role][]domain.Status{officer: s(domain.StatusPaymentFailed)}, Needs: []Need{NeedBankAccount}, apply: applyRetryPayment},
 		Transition{Action: domain.ActionCancel, To: domain.StatusCancelled,

@@ -91,7 +91,7 @@ func TestAllowedActionsPerRole(t *testing.T) {
 		{domain.RoleDukcapilClerk, domain.StatusSubmitted, []domain.Action{domain.ActionVerifyDeath, domain.ActionReturn, domain.ActionReject}},
 		{domain.RoleDinsosOfficer, domain.StatusSubmitted, []domain.Action{domain.ActionCancel}},
 		{domain.RoleDinsosOfficer, domain.StatusDeathVerified, []domain.Action{domain.ActionReturn, domain.ActionReject, domain.ActionApprove, domain.ActionCancel}},
-		{domain.RoleTreasurer, domain.StatusDisbursing, []domain.Action{domain.ActionConfirmPayment, domain.ActionFailPayment}},
+		{domain.RoleTreasurer, domain.StatusDisbursing, []domain.Action{domain.ActionConfirmPayment, domain.ActionFailPayment, domain.ActionWithdrawPayment}},
 		{domain.RoleDinsosOfficer, domain.StatusPaymentFailed, []domain.Action{domain.ActionRetryPayment, domain.ActionCancel}},
 		{domain.RoleAuditor, domain.StatusSubmitted, []domain.Action{}},
 		{domain.RoleAdmin, domain.StatusDeathVerified, []domain.Action{}},

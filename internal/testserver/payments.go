@@ -11,16 +11,23 @@ import (
 
 // Batch is a disbursement batch as the API answers it.
 type Batch struct {
-	ID          int64  `json:"id"`
-	Status      string `json:"status"`
-	ClaimCount  int    `json:"claim_count"`
-	TotalAmount int64  `json:"total_amount"`
-	Items       []struct {
-		ClaimID   int64  `json:"claim_id"`
-		ClaimCode string `json:"claim_code"`
-		Amount    int64  `json:"amount"`
-		State     string `json:"state"`
-	} `json:"items"`
+	ID          int64       `json:"id"`
+	Status      string      `json:"status"`
+	ClaimCount  int         `json:"claim_count"`
+	TotalAmount int64       `json:"total_amount"`
+	Items       []BatchItem `json:"items"`
+}
+
+// BatchItem is one line of a batch.
+type BatchItem struct {
+	ClaimID   int64  `json:"claim_id"`
+	ClaimCode string `json:"claim_code"`
+	Amount    int64  `json:"amount"`
+	State     string `json:"state"`
+	// TransferFile is the transfer file the line was sent in (nil: none
+	// yet); HeldBack, a line kept out of the files for a name mismatch.
+	TransferFile *int `json:"transfer_file"`
+	HeldBack     bool `json:"held_back"`
 }
 
 // ResultReport is the answer to a result file.
@@ -56,11 +63,12 @@ func (s *Server) Batch(id int64) Batch {
 }
 
 // SendTransferFile takes the batch's transfer file for the bank as the
-// treasurer, which marks the batch as sent, and returns the file. It is
-// the one place that knows how that is done.
+// treasurer (a deliberate POST, which records the file and marks its lines
+// sent) and returns the file. It is the one place that knows how that is
+// done.
 func (s *Server) SendTransferFile(batchID int64) []byte {
 	s.T.Helper()
-	return s.Expect(s.Do(http.MethodGet, BatchPath(batchID)+"/transfer-file", domain.RoleTreasurer, nil), http.StatusOK, nil)
+	return s.Expect(s.Do(http.MethodPost, BatchPath(batchID)+"/transfer-file", domain.RoleTreasurer, nil), http.StatusCreated, nil)
 }
 
 // ResultsCSV is the bank's result file for a batch: every line SUCCESS

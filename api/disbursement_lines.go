@@ -1,0 +1,106 @@
+package api
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"santunan/domain"
+	"santunan/payments"
+)
+
+// Taking a batch's transfer file for the bank, downloading a file that was
+// sent, and resolving a line the bank was never sent. The same payments
+// calls serve the pages (page_batch_lines.go).
+
+// sendTransfer takes the transfer file for the bank: the lines still to be
+// paid that no file carried yet are recorded as sent, and the file comes
+// back. Only this POST changes what the bank may pay.
+func (s *Server) sendTransfer(c *gin.Context) {
+	id, ok := pathID(c)
+	if !ok {
+		return
+	}
+	transfer, b, err := s.payments.SendTransfer(c.Request.Context(), mustUser(c).Actor(), id)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	c.Header("Location", fmt.Sprintf("/api/v1/disbursements/%d/transfer-file?file=%d", b.ID, transfer.Seq))
+	writeTransfer(c, http.StatusCreated, b.ID, transfer)
+}
+
+// transferFile downloads again a file that was sent (?file=N, the last one
+// without it): the same bytes. It changes nothing.
+func (s *Server) transferFile(c *gin.Context) {
+	id, ok := pathID(c)
+	if !ok {
+		return
+	}
+	seq, ok := queryInt(c, "file")
+	if !ok {
+		return
+	}
+	transfer, b, err := s.payments.TransferFile(c.Request.Context(), mustUser(c).Actor(), id, seq)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	writeTransfer(c, http.StatusOK, b.ID, transfer)
+}
+
+// writeTransfer sends a transfer file with its control totals, for the
+// bank portal's check, and its record.
+func writeTransfer(c *gin.Context, status int, batchID int64, t payments.Transfer) {
+	c.Header("X-Control-Count", strconv.Itoa(t.Lines))
+	c.Header("X-Control-Total", strconv.FormatInt(int64(t.Total), 10))
+	c.Header("X-Held-Back", strconv.Itoa(t.Held))
+	c.Header("X-Transfer-File", strconv.Itoa(t.Seq))
+	c.Header("X-Content-SHA256", t.SHA256)
+	c.Header("Content-Disposition", `attachment; filename="`+transferFileName(batchID, t.Seq)+`"`)
+	c.Data(status, contentTypeCSV, t.Data)
+}
+
+func transferFileName(batchID int64, seq int) string {
+	if seq == 1 {
+		return fmt.Sprintf("transfer-batch-%d.csv", batchID)
+	}
+	return fmt.Sprintf("transfer-batch-%d-%d.csv", batchID, seq)
+}
+
+type lineRequest struct {
+	Reason string `json:"reason" binding:"max=2000"`
+}
+
+// withdrawLine takes a line the bank was never sent out of its batch.
+func (s *Server) withdrawLine(c *gin.Context) { s.resolveLine(c, s.payments.WithdrawLine) }
+
+// failLine fails a line the bank was never sent, with the treasurer's reason.
+func (s *Server) failLine(c *gin.Context) { s.resolveLine(c, s.payments.FailLine) }
+
+type lineResolver = func(ctx context.Context, actor domain.Actor, batchID, claimID int64, reason string) (payments.Item, payments.Batch, error)
+
+func (s *Server) resolveLine(c *gin.Context, resolve lineResolver) {
+	id, ok := pathID(c)
+	if !ok {
+		return
+	}
+	claimID, err := parseID(c.Param("claim_id"))
+	if err != nil {
+		abort(c, http.StatusNotFound, codeNotFound, "not found")
+		return
+	}
+	var req lineRequest
+	if !s.decodeJSON(c, &req, false) {
+		return
+	}
+	it, b, err := resolve(c.Request.Context(), mustUser(c).Actor(), id, claimID, req.Reason)
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"item": it, "batch": b})
+}
