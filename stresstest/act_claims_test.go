@@ -97,7 +97,8 @@ var claimActions = []struct {
 }{
 	{domain.ActionVerifyDeath, 14}, {domain.ActionApprove, 10}, {domain.ActionReturn, 3}, {domain.ActionResubmit, 4},
 	{domain.ActionReject, 2}, {domain.ActionCancel, 3}, {domain.ActionRetryPayment, 6},
-	{domain.ActionStartPayment, 1}, {domain.ActionConfirmPayment, 1}, {domain.ActionFailPayment, 1}, {"pay_twice", 1},
+	{domain.ActionStartPayment, 1}, {domain.ActionConfirmPayment, 1}, {domain.ActionFailPayment, 1},
+	{domain.ActionWithdrawPayment, 1}, {"pay_twice", 1},
 }
 
 // act takes an action on a claim, mostly one that the claim's last known
@@ -179,7 +180,8 @@ func (w *worker) act() {
 }
 
 // reservedActions are the actions taken only through batches.
-var reservedActions = []domain.Action{domain.ActionStartPayment, domain.ActionConfirmPayment, domain.ActionFailPayment}
+var reservedActions = []domain.Action{domain.ActionStartPayment, domain.ActionConfirmPayment, domain.ActionFailPayment,
+	domain.ActionWithdrawPayment}
 
 // actor picks who takes an action on c: the role the table allows from the
 // claim's last known status (or any role it names), one time in ten a role

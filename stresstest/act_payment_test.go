@@ -1,10 +1,8 @@
 package stresstest
 
 import (
-	"encoding/csv"
 	"net/http"
 	"slices"
-	"strconv"
 	"strings"
 
 	"santunan/domain"
@@ -59,7 +57,7 @@ func (w *worker) buildBatch() {
 		w.c.rec.broken("batch answered 201 without a batch: %s", clip(r.body))
 		return
 	}
-	rec := &batchRec{id: b.ID, sent: map[string]bool{}}
+	rec := &batchRec{id: b.ID, sent: map[string]bool{}, transfers: map[int][]byte{}}
 	if _, listed := body["claim_ids"]; listed {
 		rec.listed = ids
 	}
@@ -166,41 +164,4 @@ func (w *worker) checkAccounts() {
 	w.m.mu.Lock()
 	w.m.checks = append(w.m.checks, a)
 	w.m.mu.Unlock()
-}
-
-// transferFile takes a batch's bulk-transfer file for the bank: the lines
-// it lists are the only ones the bank can pay.
-func (w *worker) transferFile() {
-	b, ok := w.m.batch(w.rng)
-	if !ok {
-		return
-	}
-	k := call{method: http.MethodGet, path: batchPath(b.id) + "/transfer-file", route: "GET " + batchesPath + "/:id/transfer-file",
-		token: w.token(domain.RoleTreasurer)}
-	if w.chance(15) {
-		role := oneOf(w.rng, domain.RoleDukcapilClerk, domain.RoleDinsosOfficer, domain.RoleAuditor, domain.RoleAdmin)
-		k.token = w.token(role)
-		k = k.refused(string(role) + " may not take the transfer file")
-	}
-	r, ok := w.c.do(k)
-	if !ok || r.status != http.StatusOK {
-		return
-	}
-	rows, err := csv.NewReader(strings.NewReader(string(r.body))).ReadAll()
-	if err != nil || len(rows) == 0 {
-		w.c.rec.broken("transfer file of batch %d is no CSV: %v", b.id, err)
-		return
-	}
-	col := slices.Index(rows[0], "reference")
-	if n, _ := strconv.Atoi(r.header.Get("X-Control-Count")); col < 0 || n != len(rows)-1 {
-		w.c.rec.broken("transfer file of batch %d: %d lines, X-Control-Count %q, header %v",
-			b.id, len(rows)-1, r.header.Get("X-Control-Count"), rows[0])
-		return
-	}
-	w.m.mu.Lock()
-	defer w.m.mu.Unlock()
-	b.sentAck = true
-	for _, row := range rows[1:] {
-		b.sent[row[col]] = true
-	}
 }

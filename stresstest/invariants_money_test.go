@@ -16,6 +16,7 @@ type finalBatch struct {
 	TotalAmount int64       `json:"total_amount"`
 	PaidCount   int         `json:"paid_count"`
 	FailedCount int         `json:"failed_count"`
+	Withdrawn   int         `json:"withdrawn_count"`
 	SentAt      *time.Time  `json:"sent_at"`
 	Items       []batchItem `json:"-"`
 }
@@ -50,14 +51,17 @@ func (r *run) checkPayments(claims map[int64]*finalClaim) {
 			case "paid":
 				paid[it.ClaimID] = append(paid[it.ClaimID], b.ID)
 				switch {
-				case b.SentAt == nil:
-					r.c.rec.broken("claim %s paid in batch %d, whose transfer file was never taken", it.ClaimCode, b.ID)
+				case b.SentAt == nil || it.TransferFile == nil:
+					r.c.rec.broken("claim %s paid in batch %d, but no transfer file carried its line", it.ClaimCode, b.ID)
 				case rec == nil || !rec.sent[it.ClaimCode]:
 					r.c.rec.broken("claim %s paid in batch %d, but no transfer file the treasurer took listed it (held back or never sent)",
 						it.ClaimCode, b.ID)
 				}
 			case "pending":
 				pending[it.ClaimID] = append(pending[it.ClaimID], b.ID)
+			}
+			if it.TransferFile != nil && (rec == nil || !rec.sent[it.ClaimCode]) {
+				r.c.rec.broken("batch %d: line %s is recorded sent in file %d, which no POST answered with it", b.ID, it.ClaimCode, *it.TransferFile)
 			}
 		}
 	}
@@ -84,9 +88,10 @@ func (r *run) checkTotals(b *finalBatch) {
 		n[it.State]++
 		total += it.Amount
 	}
-	if b.ClaimCount != len(b.Items) || b.TotalAmount != total || b.PaidCount != n["paid"] || b.FailedCount != n["failed"] {
-		r.c.rec.broken("batch %d: %d lines of %d, %d paid, %d failed; its figures say %d of %d, %d paid, %d failed",
-			b.ID, len(b.Items), total, n["paid"], n["failed"], b.ClaimCount, b.TotalAmount, b.PaidCount, b.FailedCount)
+	if b.ClaimCount != len(b.Items) || b.TotalAmount != total || b.PaidCount != n["paid"] || b.FailedCount != n["failed"] ||
+		b.Withdrawn != n["withdrawn"] {
+		r.c.rec.broken("batch %d: %d lines of %d, %d paid, %d failed, %d withdrawn; its figures say %d of %d, %d paid, %d failed, %d withdrawn",
+			b.ID, len(b.Items), total, n["paid"], n["failed"], n["withdrawn"], b.ClaimCount, b.TotalAmount, b.PaidCount, b.FailedCount, b.Withdrawn)
 	}
 	var rec struct {
 		Balanced bool `json:"balanced"`

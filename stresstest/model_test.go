@@ -54,9 +54,10 @@ type batchRec struct {
 	items  []batchItem
 	// sent holds the claim codes that a transfer file the treasurer took
 	// listed: the only lines the bank can ever have paid.
-	sent    map[string]bool
-	sentAck bool         // a transfer file was answered 200
-	files   []resultFile // result files answered 200
+	sent      map[string]bool
+	transfers map[int][]byte // transfer files taken (201), by their number
+	sentAck   bool           // a transfer file was taken
+	files     []resultFile   // result files answered 200
 }
 
 type batchItem struct {
@@ -68,6 +69,7 @@ type batchItem struct {
 	Check       *struct {
 		Result string `json:"result"`
 	} `json:"account_check"`
+	TransferFile *int `json:"transfer_file"` // the file that carried the line to the bank
 }
 
 // userRec is a user the run created. Its changes are made one at a time
@@ -338,4 +340,11 @@ func (m *model) forget(u *userRec, disabled bool) {
 	defer m.mu.Unlock()
 	u.password, u.gen = "", u.gen+1
 	u.disabled = u.disabled || disabled
+}
+
+// wasSent says whether a transfer file the treasurer took listed the line.
+func (m *model) wasSent(b *batchRec, code string) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return b.sent[code]
 }

@@ -109,6 +109,7 @@ var actions = []struct {
 	{"build a batch", 4, (*worker).buildBatch},
 	{"check account names", 3, (*worker).checkAccounts},
 	{"take the transfer file", 4, (*worker).transferFile},
+	{"withdraw or fail an unsent line", 1, (*worker).resolveLine},
 	{"send a result file", 5, (*worker).results},
 	{"manage users", 2, (*worker).manageUser},
 	{"log in", 3, (*worker).login},
