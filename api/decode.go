@@ -1,6 +1,7 @@
 package api
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -35,13 +36,18 @@ func newValidator() *validator.Validate {
 // itself and reports whether decoding succeeded. An empty body counts as {}
 // when emptyOK (actions that need nothing).
 func (s *Server) decodeJSON(c *gin.Context, dst any, emptyOK bool) bool {
-	dec := json.NewDecoder(c.Request.Body)
-	dec.DisallowUnknownFields()
-	err := dec.Decode(dst)
+	// Read whole (within the body limit) so the text guard sees the bytes.
+	raw, err := io.ReadAll(c.Request.Body)
+	if err == nil {
+		dec := json.NewDecoder(bytes.NewReader(raw))
+		dec.DisallowUnknownFields()
+		err = dec.Decode(dst)
+		if err == nil && dec.More() {
+			err = errors.New("unexpected data after the JSON object")
+		}
+	}
 	if errors.Is(err, io.EOF) && emptyOK {
 		err = nil
-	} else if err == nil && dec.More() {
-		err = errors.New("unexpected data after the JSON object")
 	}
 	if err != nil {
 		var tooLarge *http.MaxBytesError
@@ -51,6 +57,13 @@ func (s *Server) decodeJSON(c *gin.Context, dst any, emptyOK bool) bool {
 			return false
 		}
 		abort(c, http.StatusBadRequest, codeBadRequest, "malformed JSON: "+describeJSONError(err))
+		return false
+	}
+	if errs, ok := jsonTextViolations(raw); !ok {
+		abort(c, http.StatusBadRequest, codeBadRequest, "malformed JSON: the body is not UTF-8")
+		return false
+	} else if len(errs) > 0 {
+		writeError(c, errs.Err())
 		return false
 	}
 	if err := s.validate.Struct(dst); err != nil {

@@ -28,6 +28,7 @@ const (
 	codeDuplicateUsername = "duplicate_username"
 	codeValidationFailed  = "validation_failed"
 	codeRateLimited       = "rate_limited"
+	codeCrossSite         = "cross_site_refused"
 	codeAccountLocked     = "account_locked"
 	codeUnavailable       = "service_unavailable"
 	codeConflict          = "conflict"

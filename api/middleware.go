@@ -101,12 +101,22 @@ func (s *Server) limitBody(def int64, larger map[string]int64) gin.HandlerFunc {
 const contentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
 	"font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'"
 
+// hstsHeader tells browsers to use only HTTPS for this host for a year.
+// Without includeSubDomains: the service may run on the regency's own
+// domain, and other services of its subdomains are not ours to force onto
+// HTTPS.
+const hstsHeader = "max-age=31536000"
+
 // securityHeaders apply to every response; API responses and pages hold
 // personal data and must not be cached by browsers or proxies (static files
-// override Cache-Control).
-func securityHeaders() gin.HandlerFunc {
+// override Cache-Control). HSTS is sent when the site is served over HTTPS
+// (SANTUNAN_COOKIE_SECURE), so that a session cookie never travels in clear.
+func securityHeaders(https bool) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		h := c.Writer.Header()
+		if https {
+			h.Set("Strict-Transport-Security", hstsHeader)
+		}
 		h.Set("Content-Security-Policy", contentSecurityPolicy)
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")

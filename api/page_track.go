@@ -59,6 +59,11 @@ func (s *Server) pageTrack(c *gin.Context) {
 		return
 	}
 	t, err := s.engine.Track(c.Request.Context(), req.Code, req.HeirNIK)
+	if errs := fieldErrors(err); errs != nil {
+		form.applyErrors(errs)
+		s.render(c, http.StatusUnprocessableEntity, "track", view{Data: trackPage{Form: form}})
+		return
+	}
 	if err != nil {
 		status, msg := pageProblem(c, err)
 		if status == http.StatusNotFound {

@@ -2,73 +2,73 @@ package api
 
 import (
 	"net/http"
+	"net/netip"
 	"strconv"
-	"sync"
-	"time"
 
 	"github.com/gin-gonic/gin"
+
+	"santunan/ratelimit"
 )
 
-// rateLimiter counts requests per client IP in fixed one-minute windows.
-// It lives in process memory: it protects against one client hammering one
-// server, and decides no transition or login (those are in the database).
-type rateLimiter struct {
-	mu       sync.Mutex
-	perMin   int
-	now      func() time.Time
-	windows  map[string]window
-	maxUsers int
+// rateLimit bounds the requests of one purpose (login, tracking) per client
+// per minute, with the JSON endpoint and the page of that purpose counted
+// together. The counter is ratelimit's: in the database on PostgreSQL, so
+// that every server counts a client together; in process memory on SQLite,
+// which has one server. It decides no transition or login (the per-username
+// lockout is in the database); it keeps one client from hammering.
+type rateLimit struct {
+	purpose   string
+	perMinute int
 }
 
-type window struct {
-	start time.Time
-	count int
-}
-
-func newRateLimiter(perMinute int, now func() time.Time) *rateLimiter {
-	return &rateLimiter{perMin: perMinute, now: now, windows: map[string]window{}, maxUsers: 100_000}
-}
-
-// allow records a request from key and reports whether it is within the
-// limit, and if not, how long until the window resets.
-func (l *rateLimiter) allow(key string) (bool, time.Duration) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	now := l.now()
-	w := l.windows[key]
-	if now.Sub(w.start) >= time.Minute {
-		if len(l.windows) >= l.maxUsers {
-			l.prune(now)
-		}
-		w = window{start: now}
+// clientBucket is what one client's requests are counted under: an IPv4
+// address whole, an IPv6 address by its /64 (one subscriber line or
+// host gets a /64 at least, and takes any address of it at will; a lone
+// IPv6 address would let one client count as 2^64). The address is gin's
+// ClientIP, which trusts X-Forwarded-For only from trusted proxies.
+func clientBucket(purpose, ip string) string {
+	addr, err := netip.ParseAddr(ip)
+	if err != nil {
+		return purpose + " " + ip
 	}
-	w.count++
-	l.windows[key] = w
-	if w.count > l.perMin {
-		return false, w.start.Add(time.Minute).Sub(now)
+	addr = addr.Unmap().WithZone("")
+	if addr.Is6() {
+		return purpose + " " + netip.PrefixFrom(addr, 64).Masked().String()
 	}
-	return true, 0
+	return purpose + " " + addr.String()
 }
 
-// prune drops expired windows so the map stays bounded under many clients.
-func (l *rateLimiter) prune(now time.Time) {
-	for k, w := range l.windows {
-		if now.Sub(w.start) >= time.Minute {
-			delete(l.windows, k)
-		}
-	}
-}
-
-// limitByIP refuses a client IP past its limit with 429. The client IP is
-// gin's ClientIP, which trusts X-Forwarded-For only from trusted proxies.
-func limitByIP(l *rateLimiter) gin.HandlerFunc {
+// limitByClient refuses a client past the limit with 429 and Retry-After,
+// as JSON or as a page. When the count cannot be taken (the database is
+// gone) the request goes on: the handler meets the same database and says
+// so, and a limiter must not turn an outage into a lockout.
+func (s *Server) limitByClient(l rateLimit) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		ok, wait := l.allow(c.ClientIP())
-		if !ok {
-			c.Header("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
-			abort(c, http.StatusTooManyRequests, codeRateLimited, "too many requests; try again in a minute")
+		now := s.opts.Now()
+		n, ends, err := s.rates.Hit(c.Request.Context(), clientBucket(l.purpose, c.ClientIP()), now)
+		if err != nil {
+			logger(c).Warn("rate limit not counted", "purpose", l.purpose, "error", err.Error())
+			c.Next()
 			return
 		}
-		c.Next()
+		if n <= l.perMinute {
+			c.Next()
+			return
+		}
+		c.Header("Retry-After", strconv.Itoa(int(ends.Sub(now).Seconds())+1))
+		if isPage(c) {
+			s.renderMessage(c, http.StatusTooManyRequests, "error.rate_limited", &link{Href: c.Request.URL.Path, Text: text("error.try_again")})
+			c.Abort()
+			return
+		}
+		abort(c, http.StatusTooManyRequests, codeRateLimited, "too many requests; try again in a minute")
 	}
+}
+
+// newRateCounter is the counter of Deps, or one in memory.
+func newRateCounter(d Deps) ratelimit.Counter {
+	if d.RateCounter != nil {
+		return d.RateCounter
+	}
+	return ratelimit.NewMemory()
 }

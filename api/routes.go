@@ -13,7 +13,8 @@ import (
 
 // routes is the whole URL space of the API, in one place.
 func (s *Server) routes(r *gin.Engine) {
-	r.Use(requestID(s.log), accessLog(), s.recoverPanic(), securityHeaders(), s.limitBody(s.opts.MaxBodyBytes, s.largeBodies()))
+	r.Use(requestID(s.log), accessLog(), s.recoverPanic(), securityHeaders(s.opts.CookieSecure), s.limitBody(s.opts.MaxBodyBytes, s.largeBodies()),
+		s.checkRequestText)
 	r.NoRoute(s.noRoute)
 	r.NoMethod(func(c *gin.Context) {
 		s.fail(c, http.StatusMethodNotAllowed, codeMethodNotAllowed, "method not allowed on this endpoint")
@@ -22,13 +23,14 @@ func (s *Server) routes(r *gin.Engine) {
 	r.GET("/healthz", s.healthz)
 	r.GET("/readyz", s.readyz)
 
-	// One limiter per purpose, shared by the JSON endpoint and the page.
-	loginLimit := newRateLimiter(s.opts.LoginPerMinute, s.opts.Now)
-	trackLimit := newRateLimiter(s.opts.TrackPerMinute, s.opts.Now)
+	// One limit per purpose, counted together for the JSON endpoint and
+	// the page (api/ratelimit.go).
+	loginLimit := s.limitByClient(rateLimit{purpose: "login", perMinute: s.opts.LoginPerMinute})
+	trackLimit := s.limitByClient(rateLimit{purpose: "track", perMinute: s.opts.TrackPerMinute})
 
 	v1 := r.Group("/api/v1")
-	v1.POST("/auth/login", limitByIP(loginLimit), s.login)
-	v1.POST("/public/track", limitByIP(trackLimit), s.track)
+	v1.POST("/auth/login", loginLimit, s.login)
+	v1.POST("/public/track", trackLimit, s.track)
 
 	authed := v1.Group("", s.authenticate)
 	authed.POST("/auth/logout", s.logout)
@@ -54,7 +56,7 @@ func (s *Server) routes(r *gin.Engine) {
 		claims.POST("/:id/documents", allow(documents.CanUpload), s.uploadDocument)
 		claims.GET("/:id/documents", s.listDocuments)
 		claims.GET("/:id/documents/access-log", allow(documents.CanReadAccessLog), s.documentAccessLog)
-		claims.GET("/:id/documents/:doc/content", s.downloadDocument)
+		claims.GET("/:id/documents/:doc/content", s.refuseCrossSite, s.downloadDocument)
 	}
 	if s.register != nil {
 		claims.GET("/:id/death-record-match", allow(deathregister.CanRead), s.deathRecordMatch)
@@ -102,13 +104,14 @@ func (s *Server) routes(r *gin.Engine) {
 	r.GET("/static/*file", s.static)
 	r.GET("/", s.pageLanding)
 	r.GET("/lacak", s.pageTrackForm)
-	r.POST("/lacak", s.limitPageByIP(trackLimit), s.pageTrack)
+	r.POST("/lacak", trackLimit, s.checkFormText, s.pageTrack)
 	r.GET("/masuk", s.pageLoginForm)
-	r.POST("/masuk", s.limitPageByIP(loginLimit), s.pageLogin)
-	r.POST("/keluar", s.requireSession, s.checkCSRF, s.pageLogout)
+	r.POST("/masuk", loginLimit, s.checkFormText, s.pageLogin)
+	r.POST("/keluar", s.requireSession, s.checkCSRF, s.checkFormText, s.pageLogout)
 
-	// Staff pages: a cookie session, and the CSRF token on every POST.
-	staff := r.Group("/staf", s.requireSession, s.checkCSRF)
+	// Staff pages: a cookie session, and the CSRF token on every POST; then
+	// no form field with bytes the database cannot hold (api/text_guard.go).
+	staff := r.Group("/staf", s.requireSession, s.checkCSRF, s.checkFormText)
 	staff.GET("", s.pageHome)
 	claimPages := staff.Group("/klaim", s.pageAllow(domain.Role.ReadsClaims))
 	claimPages.GET("/baru", s.pageAllow(s.maySubmit), s.pageNewClaim)
@@ -127,15 +130,15 @@ func (s *Server) routes(r *gin.Engine) {
 	// checked before the CSRF check reads its body (api/web_upload.go).
 	if s.docs != nil {
 		claimPages.GET("/:id/dokumen/log-akses", s.pageAllow(documents.CanReadAccessLog), s.pageDocumentAccessLog)
-		claimPages.GET("/:id/dokumen/:doc", s.pageDownloadDocument)
+		claimPages.GET("/:id/dokumen/:doc", s.refuseCrossSite, s.pageDownloadDocument)
 		uploads := r.Group("/staf/klaim", s.requireSession, s.pageAllow(documents.CanUpload),
-			s.pageBodyLimit(s.docs.MaxBytes(), s.pageDocumentTooLarge), s.checkCSRF)
+			s.pageBodyLimit(s.docs.MaxBytes(), s.pageDocumentTooLarge), s.checkCSRF, s.checkFormText)
 		uploads.POST("/:id/dokumen", s.pageUploadDocument)
 	}
 	if s.register != nil {
 		staff.GET("/register-kematian", s.pageAllow(deathregister.CanImport), s.pageRegisterForm)
 		imports := r.Group("/staf/register-kematian", s.requireSession, s.pageAllow(deathregister.CanImport),
-			s.pageBodyLimit(s.register.MaxImportBytes(), s.pageImportTooLarge), s.checkCSRF)
+			s.pageBodyLimit(s.register.MaxImportBytes(), s.pageImportTooLarge), s.checkCSRF, s.checkFormText)
 		imports.POST("", s.pageImportDeaths)
 		unclaimed := staff.Group("/kematian-belum-diklaim", s.pageAllow(deathregister.CanRead))
 		unclaimed.GET("", s.pageUnclaimed)
@@ -171,7 +174,7 @@ func (s *Server) routes(r *gin.Engine) {
 		batchPages.POST("/:id/cek-rekening", s.pageAllow(makesBatches), s.pageConfirmAccounts)
 		batchPages.POST("/:id/cek-bank", s.pageAllow(makesBatches), s.pageInquireAccounts)
 		results := r.Group(batchesPath, s.requireSession, s.pageAllow(makesBatches),
-			s.pageBodyLimit(payments.MaxResultFileBytes, s.pageResultTooLarge), s.checkCSRF)
+			s.pageBodyLimit(payments.MaxResultFileBytes, s.pageResultTooLarge), s.checkCSRF, s.checkFormText)
 		results.POST("/:id/hasil", s.pageApplyResults)
 	}
 }

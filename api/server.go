@@ -18,6 +18,7 @@ import (
 	"santunan/domain"
 	"santunan/i18n"
 	"santunan/payments"
+	"santunan/ratelimit"
 	"santunan/workflow"
 )
 
@@ -25,10 +26,12 @@ import (
 type Options struct {
 	// TrustedProxies may set X-Forwarded-For; from anyone else it is ignored.
 	TrustedProxies []string
-	// TrackPerMinute bounds public tracking requests per client IP.
+	// TrackPerMinute bounds public tracking requests per client (an IPv4
+	// address, an IPv6 /64) per minute, the JSON endpoint and the page
+	// together.
 	TrackPerMinute int
-	// LoginPerMinute bounds login requests per client IP, beside the
-	// per-username lockout.
+	// LoginPerMinute bounds login requests per client, likewise, beside
+	// the per-username lockout.
 	LoginPerMinute int
 	MaxBodyBytes   int64
 	Now            func() time.Time
@@ -63,6 +66,9 @@ type Deps struct {
 	// exist.
 	Documents     *documents.Service
 	DeathRegister *deathregister.Service
+	// RateCounter counts the requests of the per-client rate limits; nil
+	// counts in this process (enough for one server).
+	RateCounter ratelimit.Counter
 }
 
 // Server holds what the handlers need.
@@ -78,6 +84,7 @@ type Server struct {
 	payments *payments.Service
 	docs     *documents.Service
 	register *deathregister.Service
+	rates    ratelimit.Counter
 }
 
 // New wires a Server and returns its routes.
@@ -108,7 +115,7 @@ func New(d Deps, opts Options) (*gin.Engine, error) {
 		return nil, fmt.Errorf("page templates: %w", err)
 	}
 	s := &Server{engine: d.Engine, auth: d.Auth, areas: d.Areas, db: d.DB, log: d.Log, opts: opts, validate: newValidator(),
-		pages: pages, payments: d.Payments, docs: d.Documents, register: d.DeathRegister}
+		pages: pages, payments: d.Payments, docs: d.Documents, register: d.DeathRegister, rates: newRateCounter(d)}
 	r := gin.New()
 	// gin trusts every proxy by default; trust only the configured ones.
 	if err := r.SetTrustedProxies(opts.TrustedProxies); err != nil {

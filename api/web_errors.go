@@ -2,6 +2,7 @@ package api
 
 import (
 	"errors"
+	"maps"
 	"net/http"
 	"slices"
 	"strconv"
@@ -36,6 +37,11 @@ func pageProblem(c *gin.Context, err error) (int, string) {
 		// The budget refused an approval: the year's figures, and what to do.
 		msg = budgetRefusalText(d.Code, d.Budget)
 	}
+	if errs := fieldErrors(err); len(errs) > 0 && d.Code == codeValidationFailed {
+		// A refusal no form shows beside its fields (a search term, a
+		// field the transport refused): name each field.
+		msg += " " + fieldProblems(errs)
+	}
 	var locked *auth.LockedError
 	if errors.As(err, &locked) {
 		msg = textf("error.account_locked_until", "time", formatDateTime(i18n.Indonesian, locked.Until))
@@ -45,6 +51,15 @@ func pageProblem(c *gin.Context, err error) (int, string) {
 		msg = textf("error.documents_missing_list", "action", actionLabel(missing.Action), "documents", kindList(missing.Missing))
 	}
 	return status, msg
+}
+
+// fieldProblems lists "label: violation." for each field, in field order.
+func fieldProblems(errs domain.FieldErrors) string {
+	var parts []string
+	for _, name := range slices.Sorted(maps.Keys(errs)) {
+		parts = append(parts, fieldLabel(name)+": "+i18n.Violation(i18n.Indonesian, errs[name]))
+	}
+	return strings.Join(parts, " ")
 }
 
 // errorTextKey is the page text of an error code, or a general refusal
@@ -121,19 +136,4 @@ func (s *Server) fail(c *gin.Context, status int, code, message string) {
 	}
 	s.renderPlain(c, status, text(errorTextKey(code)), s.homeLink(c))
 	c.Abort()
-}
-
-// limitPageByIP is limitByIP for pages: the same limiter (shared with the
-// JSON endpoint of the same purpose), answered with a page.
-func (s *Server) limitPageByIP(l *rateLimiter) gin.HandlerFunc {
-	return func(c *gin.Context) {
-		ok, wait := l.allow(c.ClientIP())
-		if !ok {
-			c.Header("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
-			s.renderMessage(c, http.StatusTooManyRequests, "error.rate_limited", &link{Href: c.Request.URL.Path, Text: text("error.try_again")})
-			c.Abort()
-			return
-		}
-		c.Next()
-	}
 }

@@ -24,6 +24,10 @@ func passwordViolation(password string) string {
 		return domain.ViolationPasswordTooShort
 	case len(password) > maxPasswordBytes:
 		return domain.ViolationPasswordTooLong
+	case domain.TextViolation(password) != "":
+		// Typed on another keyboard, a password with an invisible
+		// character could never be entered again.
+		return domain.ViolationInvalidCharacters
 	}
 	return ""
 }

@@ -2,7 +2,6 @@ package auth
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"santunan/domain"
@@ -48,7 +47,7 @@ func normalizeFullName(s string) (string, string) {
 		return "", domain.ViolationRequired
 	case utf8.RuneCountInString(s) > maxFullNameRunes:
 		return "", domain.ViolationNameTooLong
-	case !printable(s):
+	case domain.TextViolation(s) != "":
 		// Control and invisible format characters can hide or reorder text on
 		// an admin's screen.
 		return "", domain.ViolationInvalidCharacters
@@ -56,29 +55,11 @@ func normalizeFullName(s string) (string, string) {
 	return s, ""
 }
 
-func printable(s string) bool {
-	if !utf8.ValidString(s) {
-		return false
-	}
-	for _, r := range s {
-		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
-			return false
-		}
-	}
-	return true
-}
-
 // cleanLogText makes caller-supplied text (an IP from a proxy header) safe to
 // store: valid UTF-8 (PostgreSQL refuses anything else, and NUL bytes), no
 // control characters, bounded length.
 func cleanLogText(s string, maxRunes int) string {
-	s = strings.ToValidUTF8(s, "?")
-	s = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
-			return -1
-		}
-		return r
-	}, s)
+	s = domain.StripText(s)
 	if utf8.RuneCountInString(s) > maxRunes {
 		s = string([]rune(s)[:maxRunes])
 	}

@@ -92,7 +92,8 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 	// _txlock and _time_format must not be combined in one DSN: the driver
 	// then drops _txlock. We set only _txlock and keep the default time format.
 	pragmas := "_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
-	writer, err := gorm.Open(sqlite.Open("file:"+path+"?"+pragmas+"&_txlock=immediate"), gormConfig())
+	uri := sqliteURI(path)
+	writer, err := gorm.Open(sqlite.Open(uri+"?"+pragmas+"&_txlock=immediate"), gormConfig())
 	if err != nil {
 		return nil, fmt.Errorf("open sqlite writer: %w", err)
 	}
@@ -105,7 +106,7 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 	// cost a reopen, but there is no reason to.
 	wdb.SetConnMaxIdleTime(0)
 
-	reader, err := gorm.Open(sqlite.Open("file:"+path+"?"+pragmas+"&_pragma=query_only(1)"), gormConfig())
+	reader, err := gorm.Open(sqlite.Open(uri+"?"+pragmas+"&_pragma=query_only(1)"), gormConfig())
 	if err != nil {
 		_ = wdb.Close()
 		return nil, fmt.Errorf("open sqlite reader: %w", err)
@@ -123,6 +124,13 @@ func openSQLite(ctx context.Context, path string) (*DB, error) {
 		return nil, err
 	}
 	return db, nil
+}
+
+// sqliteURI makes a file: URI of a path. SQLite reads "?" as the start of
+// the parameters and "#" as a fragment, so a path holding either (or "%")
+// would open another file: they are percent-encoded.
+func sqliteURI(path string) string {
+	return "file:" + strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
 }
 
 // Migrate applies pending migrations through the writer.

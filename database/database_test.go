@@ -3,6 +3,8 @@ package database_test
 import (
 	"context"
 	"errors"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -144,4 +146,23 @@ func TestRealRefusalsAreConflicts(t *testing.T) {
 			}
 		}
 	})
+}
+
+// A path holding "#" or "?" opens that very file, not a shorter one.
+func TestSQLitePathWithURICharacters(t *testing.T) {
+	dir := t.TempDir()
+	ctx := context.Background()
+	for _, name := range []string{"a#01.db", "b?x=1.db", "c%20.db"} {
+		db, err := database.Open(ctx, database.Options{SQLitePath: filepath.Join(dir, name)})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if _, err := db.Migrate(ctx); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		_ = db.Close()
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			t.Fatalf("%s was not created: %v", name, err)
+		}
+	}
 }

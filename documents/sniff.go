@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"path"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"santunan/domain"
@@ -46,14 +45,17 @@ func Sniff(data []byte) (contentType string, ok bool) {
 const maxFilenameRunes = 200
 
 // CleanFilename keeps the last element of a client's file name, without
-// control characters or path separators, at most 200 characters. It is
-// shown to staff and offered on download, never used as a path.
+// path separators, quotes, or what domain.StripText removes (bytes that are
+// not UTF-8, control and invisible format characters: "bukti\u202egpj.exe"
+// would read "buktiexe.jpg"), at most 200 characters. It is shown to staff
+// and offered on download, never used as a path. A name is cleaned, not
+// refused: the file matters, its name is only a hint.
 func CleanFilename(name string) string {
-	name = strings.ToValidUTF8(name, "")
+	name = domain.StripText(name)
 	name = strings.ReplaceAll(name, `\`, "/")
 	name = path.Base(name)
 	name = strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) || r == '/' || r == '"' {
+		if r == '/' || r == '"' {
 			return -1
 		}
 		return r

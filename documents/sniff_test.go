@@ -83,6 +83,9 @@ func TestCleanFilename(t *testing.T) {
 		{"..", "dokumen"},
 		{"/", "dokumen"},
 		{"\xff\xfe.pdf", ".pdf"},
+		{"bukti\u202egpj.exe", "buktigpj.exe"},
+		{"\u2066ktp\u2069\u200b\ufeff.jpg\u200e", "ktp.jpg"},
+		{"a\x1b[31mb\x7f.pdf", "a[31mb.pdf"},
 		{strings.Repeat("é", 300), strings.Repeat("é", 200)},
 	}
 	for _, tt := range tests {

@@ -14,7 +14,9 @@ const MaxNameLength = 100
 // diacritics, precomposed or as combining marks after a letter), spaces, and
 // . ' - ; at least one letter. Names are not case-folded: "dr. Siti" and
 // "SITI" are written as the KTP says. The second result is a violation code,
-// "" when valid.
+// "" when valid: invalid_characters for a control or invisible format
+// character (TextViolation), name_invalid for any other character a name may
+// not have.
 //
 // Why Latin only: the KTP and SIAK (Dukcapil's registry) print names in Latin
 // letters, and so do the bank's account records the name is matched against;
@@ -25,15 +27,17 @@ const MaxNameLength = 100
 //
 // Used for the deceased, the heir and the bank account holder.
 func NormalizeName(s string) (string, string) {
+	// Invisible and control characters get their own message: the clerk
+	// sees only letters, so "only letters" would not help.
+	if code := TextViolation(s); code != "" {
+		return "", code
+	}
 	s = collapseSpaces(s)
 	if s == "" {
 		return "", ViolationRequired
 	}
 	if utf8.RuneCountInString(s) > MaxNameLength {
 		return "", ViolationNameTooLong
-	}
-	if !utf8.ValidString(s) {
-		return "", ViolationNameInvalid
 	}
 	hasLetter, afterLetter := false, false
 	for _, r := range s {

@@ -34,9 +34,11 @@ func TestNormalizeName(t *testing.T) {
 		{"underscore", "Ahmad_Fauzi", "", ViolationNameInvalid},
 		{"comma", "Fauzi, Ahmad", "", ViolationNameInvalid},
 		{"emoji", "Ahmad 🙂", "", ViolationNameInvalid},
-		{"NUL", "Ahmad\x00", "", ViolationNameInvalid},
-		{"zero-width space", "Ah\u200bmad", "", ViolationNameInvalid},
-		{"invalid UTF-8", "Ahm\xffad", "", ViolationNameInvalid},
+		{"NUL", "Ahmad\x00", "", ViolationInvalidCharacters},
+		{"zero-width space", "Ah\u200bmad", "", ViolationInvalidCharacters},
+		{"right-to-left override", "Ahmad \u202eizuaF", "", ViolationInvalidCharacters},
+		{"byte-order mark", "\ufeffAhmad", "", ViolationInvalidCharacters},
+		{"invalid UTF-8", "Ahm\xffad", "", ViolationInvalidCharacters},
 		{"angle brackets", "<b>Ahmad</b>", "", ViolationNameInvalid},
 		// Latin script only: KTP and SIAK names are in Latin letters, and the
 		// PDF font covers exactly these (pdfdoc/fonts).

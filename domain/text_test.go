@@ -57,3 +57,36 @@ func FuzzNormalizeText(f *testing.F) {
 		}
 	})
 }
+
+// Every format character is refused, not only the bidi controls and
+// zero-width characters that are known today, and the cleaning removes
+// exactly what the check refuses (and layout whitespace).
+func TestTextViolationAndStripText(t *testing.T) {
+	bad := []rune{0, 0x1b, 0x7f, 0x85, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069,
+		0x200e, 0x200f, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad, 0x061c, 0xfff9, 0xe0001, utf8.RuneError}
+	for _, r := range bad {
+		s := "ab" + string(r) + "c"
+		if TextViolation(s) != ViolationInvalidCharacters || LineViolation(s) != ViolationInvalidCharacters {
+			t.Errorf("%U passes", r)
+		}
+		if got := StripText(s); got != "abc" {
+			t.Errorf("StripText(%q) = %q", s, got)
+		}
+	}
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if unicode.Is(unicode.Cf, r) && TextViolation(string(r)) == "" {
+			t.Fatalf("format character %U passes", r)
+		}
+	}
+	for _, s := range []string{"Ahmad Fauzi", "baris satu\r\nbaris dua\tsel", "محمد", "ꦲꦸꦫꦶꦥ꧀", "Jose\u0301", "😀"} {
+		if code := TextViolation(s); code != "" {
+			t.Errorf("TextViolation(%q) = %q", s, code)
+		}
+	}
+	if LineViolation("a\nb") == "" || LineViolation("a\tb") == "" {
+		t.Error("LineViolation lets layout whitespace through")
+	}
+	if got := StripText("a\xffb\x00c\td\ne"); got != "abcde" {
+		t.Errorf("StripText = %q", got)
+	}
+}

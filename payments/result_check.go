@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode"
 	"unicode/utf8"
 
 	"santunan/domain"
@@ -50,7 +49,7 @@ func checkLine(l ResultLine, loc *time.Location) (result, []domain.Problem) {
 	}
 	if r.ref == "" {
 		add("reference", domain.ViolationRequired)
-	} else if len(r.ref) > 32 || hasControl(r.ref) {
+	} else if len(r.ref) > 32 || domain.LineViolation(r.ref) != "" {
 		r.ref = ""
 		add("reference", domain.ViolationNotInBatch)
 	}
@@ -104,15 +103,13 @@ func textViolation(s string, maxRunes int) string {
 	switch {
 	case s == "":
 		return domain.ViolationRequired
-	case !utf8.ValidString(s) || hasControl(s):
+	case domain.LineViolation(s) != "":
 		return domain.ViolationInvalidCharacters
 	case utf8.RuneCountInString(s) > maxRunes:
 		return domain.ViolationTooLong
 	}
 	return ""
 }
-
-func hasControl(s string) bool { return strings.IndexFunc(s, unicode.IsControl) >= 0 }
 
 // checkLines validates every line and refuses a reference given twice.
 func checkLines(lines []ResultLine, loc *time.Location) ([]result, []domain.Problem) {

@@ -3,7 +3,6 @@ package workflow
 import (
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"santunan/domain"
@@ -94,7 +93,7 @@ func applyConfirmPayment(c *domain.Claim, in ActionInput, _ domain.ClaimRules) e
 		return domain.FieldError("bank_reference", domain.ViolationRequired)
 	case utf8.RuneCountInString(ref) > maxBankReferenceRunes:
 		return domain.FieldError("bank_reference", domain.ViolationTooLong)
-	case hasControl(ref):
+	case domain.LineViolation(ref) != "":
 		return domain.FieldError("bank_reference", domain.ViolationInvalidCharacters)
 	}
 	c.BankReference = ref
@@ -129,14 +128,10 @@ func reasonViolation(reason string, required bool) string {
 		return domain.ViolationRequired
 	case utf8.RuneCountInString(r) > maxReasonRunes:
 		return domain.ViolationTooLong
-	case hasControl(strings.NewReplacer("\n", "", "\r", "", "\t", "").Replace(r)):
-		return domain.ViolationInvalidCharacters
 	}
-	return ""
-}
-
-func hasControl(s string) bool {
-	return strings.IndexFunc(s, unicode.IsControl) >= 0
+	// Line breaks stay: a reason may be several sentences. A bidi override
+	// would reorder what the heir reads.
+	return domain.TextViolation(r)
 }
 
 func mergeFieldError(err error, field, code string) error {

@@ -44,6 +44,9 @@ func (e *Engine) List(ctx context.Context, q ListQuery) (Page, error) {
 	if q.Status != "" && !q.Status.Valid() {
 		errs.Add("status", domain.ViolationInvalidValue)
 	}
+	if code := domain.TextViolation(q.Q); code != "" {
+		errs.Add("q", code)
+	}
 	size, ok := paging.Limits{Default: DefaultPageSize, Max: MaxPageSize}.Size(q.Limit)
 	if !ok {
 		errs.Add("limit", domain.ViolationInvalidValue)

@@ -45,6 +45,9 @@ var errNoSuchClaim = fmt.Errorf("no claim with this code and heir NIK: %w", doma
 
 // Track finds a claim by its public code and the heir's NIK.
 func (e *Engine) Track(ctx context.Context, code, heirNIK string) (Tracking, error) {
+	if err := textFields("code", code, "heir_nik", heirNIK); err != nil {
+		return Tracking{}, err
+	}
 	db := e.store.read(ctx)
 	var r claimRow
 	err := db.Select(claimColumns).Where("code = ?", NormalizeCode(code)).Take(&r).Error
@@ -80,4 +83,17 @@ func (e *Engine) Track(ctx context.Context, code, heirNIK string) (Tracking, err
 		t.Reason = ""
 	}
 	return t, nil
+}
+
+// textFields refuses, per field, text that domain.TextViolation refuses:
+// pairs are field, value. A code or NIK with an invisible character can
+// match nothing, and the caller learns which field to retype.
+func textFields(pairs ...string) error {
+	errs := domain.FieldErrors{}
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if code := domain.TextViolation(pairs[i+1]); code != "" {
+			errs.Add(pairs[i], code)
+		}
+	}
+	return errs.Err()
 }

@@ -19,6 +19,7 @@ import (
 	"santunan/documents"
 	"santunan/domain"
 	"santunan/payments"
+	"santunan/ratelimit"
 	"santunan/workflow"
 )
 
@@ -45,6 +46,7 @@ type Services struct {
 	Payments      *payments.Service
 	Documents     *documents.Service
 	DeathRegister *deathregister.Service
+	RateCounter   ratelimit.Counter
 }
 
 // Build wires the services on db. dir must hold the regency's villages.
@@ -68,7 +70,8 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 		registry = deathregister.NewHTTPRegistry(e.DukcapilURL, e.DukcapilKey, e.DukcapilTimeout)
 	}
 	return Services{
-		Engine: engine,
+		Engine:      engine,
+		RateCounter: rateCounter(db),
 		Auth: auth.NewService(db, auth.Options{TokenTTL: cfg.TokenTTL, SessionIdle: cfg.SessionIdle,
 			BcryptCost: o.BcryptCost, Now: o.Now}),
 		Payments: payments.New(db, engine, payments.Config{Location: domain.Jakarta(), Areas: dir, Inquirer: o.Inquirer}),
@@ -88,7 +91,7 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 // Deps are the API's dependencies on these services.
 func (s Services) Deps(db *database.DB, dir *areas.Directory, log *slog.Logger) api.Deps {
 	return api.Deps{Engine: s.Engine, Auth: s.Auth, Areas: dir, DB: db, Log: log,
-		Payments: s.Payments, Documents: s.Documents, DeathRegister: s.DeathRegister}
+		Payments: s.Payments, Documents: s.Documents, DeathRegister: s.DeathRegister, RateCounter: s.RateCounter}
 }
 
 // APIOptions are the API's settings from the configuration.
@@ -98,6 +101,16 @@ func APIOptions(cfg config.Config) api.Options {
 		LoginPerMinute: cfg.LoginRatePerMinute, CookieSecure: cfg.CookieSecure,
 		RegencyCode: cfg.RegencyCode, BenefitAmount: domain.Rupiah(cfg.BenefitAmount), ClaimWindowDays: cfg.ClaimWindowDays,
 	}
+}
+
+// rateCounter counts the rate limits in the database on PostgreSQL, where
+// several servers may share one database, and in memory on SQLite, which has
+// one server (and one writer that every request would otherwise queue on).
+func rateCounter(db *database.DB) ratelimit.Counter {
+	if db.IsPostgres() {
+		return ratelimit.NewShared(db)
+	}
+	return ratelimit.NewMemory()
 }
 
 // Requirements are the documents each action needs, from the configuration.

@@ -1,0 +1,94 @@
+package api_test
+
+import (
+	"bytes"
+	"fmt"
+	"mime"
+	"mime/multipart"
+	"net/http"
+	"net/textproto"
+	"strings"
+	"testing"
+
+	"santunan/database"
+	"santunan/domain"
+	"santunan/internal/testdb"
+)
+
+// uploadNamed posts a document whose part names its file with the RFC 5987
+// filename* parameter, percent-encoded, so any byte can arrive in the name
+// (a raw control byte in a part header is refused by the multipart reader).
+func (h *harness) uploadNamed(claimID int64, filename string) *http.Response {
+	h.t.Helper()
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	_ = w.WriteField("kind", "lainnya")
+	hdr := textproto.MIMEHeader{}
+	hdr.Set("Content-Disposition", `form-data; name="file"; filename*=UTF-8''`+percentAll(filename))
+	hdr.Set("Content-Type", "application/pdf")
+	part, _ := w.CreatePart(hdr)
+	_, _ = part.Write(pdfBytes)
+	_ = w.Close()
+	return h.raw(http.MethodPost, docsPath(claimID), domain.RoleDukcapilClerk, w.FormDataContentType(), &buf)
+}
+
+// percentAll percent-encodes every byte but ASCII letters, digits and '.'.
+func percentAll(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' {
+			b.WriteByte(c)
+		} else {
+			fmt.Fprintf(&b, "%%%02X", c)
+		}
+	}
+	return b.String()
+}
+
+// An uploaded file's name is cleaned, not refused (the file is the
+// evidence, its name only a hint): no bidi control makes an .exe read as a
+// .jpg, and no zero-width or control character or bad byte reaches the
+// database, the claim page or the download's Content-Disposition. Through
+// the API and the page, on both databases.
+func TestUploadedFileNamesAreCleaned(t *testing.T) {
+	names := []struct{ sent, kept string }{
+		{"bukti\u202egpj.exe", "buktigpj.exe"},
+		{"\u2066ktp\u2069 \u200bsiti\ufeff.jpg\u200e", "ktp siti.jpg"},
+		{"akta\x00\x1b.pdf", "akta.pdf"},
+		{"kk\xff\xfe.pdf", "kk.pdf"},
+		{"..\\..\\C:\\surat\u202d.pdf", "surat.pdf"},
+	}
+	testdb.Each(t, func(t *testing.T, db *database.DB) {
+		h := start(t, db)
+		c := h.file(1)
+		clerk := h.staff(domain.RoleDukcapilClerk)
+		for _, n := range names {
+			var d docOut
+			h.expect(h.uploadNamed(c.ID, n.sent), http.StatusCreated, &d)
+			if d.Filename != n.kept {
+				t.Errorf("API upload of %q kept as %q, want %q", n.sent, d.Filename, n.kept)
+			}
+			resp := h.do(http.MethodGet, docsPath(c.ID)+"/"+itoa(d.ID)+"/content", domain.RoleDukcapilClerk, nil)
+			h.expect(resp, http.StatusOK, nil)
+			cd := resp.Header.Get("Content-Disposition")
+			if kind, params, err := mime.ParseMediaType(cd); err != nil || kind != "attachment" || params["filename"] != n.kept {
+				t.Errorf("download of %q: Content-Disposition %q", n.kept, cd)
+			}
+			if !strings.ContainsAny(n.sent, "\x00\x1b\xff") {
+				// A browser's form sends the name quoted, as it is.
+				clerk.get(claimPath(c.ID)).want(http.StatusOK)
+				clerk.uploadOnPage(c.ID, "lainnya", n.sent, pdfBytes).wantRedirect(claimPath(c.ID))
+			}
+		}
+		p := clerk.get(claimPath(c.ID)).want(http.StatusOK)
+		for _, n := range names {
+			p.has(n.kept)
+		}
+		for _, r := range []string{"\u202e", "\u202d", "\u2066", "\u200b", "\ufeff", "\u200e", "\x00", "\x1b"} {
+			if strings.Contains(p.body, r) {
+				t.Errorf("the claim page shows %q", r)
+			}
+		}
+	})
+}
