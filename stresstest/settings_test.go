@@ -38,7 +38,7 @@ const (
 // requestsPerSecond bounds a run's requests by its duration: far above what
 // two cores answer, so the clock ends a run, and the bound only keeps a
 // very fast machine from sending without end.
-const requestsPerSecond = 2000
+const requestsPerSecond = 10000
 
 func readSettings(t *testing.T, postgres bool) settings {
 	t.Helper()
