@@ -67,7 +67,8 @@ func (w *worker) createUser() {
 		return
 	}
 	w.m.mu.Lock()
-	w.m.users = append(w.m.users, &userRec{id: u.ID, username: u.Username, role: string(u.Role), password: body["password"].(string)})
+	w.m.users = append(w.m.users, &userRec{id: u.ID, username: u.Username, role: string(u.Role), password: body["password"].(string),
+		oneTime: true})
 	w.m.mu.Unlock()
 }
 
@@ -124,7 +125,41 @@ func (w *worker) updateUser() {
 	if disable {
 		u.disabled = true
 	} else {
-		u.password, u.gen = pw, u.gen+1
+		u.password, u.gen, u.oneTime = pw, u.gen+1, true
+	}
+}
+
+// changePassword: a user replaces its own password with its token, as it
+// must after the admin set one; the token that made the change stays, the
+// user's other tokens end.
+func (w *worker) changePassword() {
+	tk, ok := w.m.token(w.rng)
+	if !ok {
+		return
+	}
+	u := tk.user
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	w.m.mu.Lock()
+	current := u.password
+	w.m.mu.Unlock()
+	pw := w.newPassword()
+	body := map[string]any{"current_password": current, "new_password": pw}
+	why := ""
+	switch x := w.rng.IntN(10); {
+	case x == 0:
+		body["current_password"], why = "bukan-sandi-ini", "a wrong current password"
+	case x == 1:
+		body["new_password"], why = "pendek", "a password under 10 characters"
+	case w.m.revoked(tk):
+		why = "the token was revoked"
+	}
+	k := jsonCall(http.MethodPost, "/api/v1/me/password", "POST /api/v1/me/password", tk.token, body)
+	if _, ok := w.expect(k, why, http.StatusOK); ok {
+		w.m.mu.Lock()
+		u.password, u.gen, u.oneTime = pw, u.gen+1, false
+		tk.gen, tk.oneTime = u.gen, false
+		w.m.mu.Unlock()
 	}
 }
 
@@ -195,61 +230,64 @@ func (w *worker) loggedIn(u *userRec, gen int, r reply) {
 		return
 	}
 	var out struct {
-		Token string `json:"token"`
+		Token  string `json:"token"`
+		Change bool   `json:"password_change_required"`
 	}
 	if err := r.decode(&out); err != nil || out.Token == "" {
 		w.c.rec.broken("login answered 200 without a token: %s", clip(r.body))
 		return
 	}
 	w.m.mu.Lock()
-	w.m.tokens = append(w.m.tokens, &tokenRec{user: u, token: out.Token, gen: gen})
+	w.m.tokens = append(w.m.tokens, &tokenRec{user: u, token: out.Token, gen: gen, oneTime: out.Change})
 	w.m.mu.Unlock()
 }
 
 // useToken uses a created user's token, or logs it out. A token whose
 // user was disabled, whose password was reset or that was logged out (all
-// acknowledged before this request) must be refused.
+// acknowledged before this request) must be refused; so must a token of a
+// one-time password anywhere but /me, the password change and logout.
 func (w *worker) useToken() {
 	tk, ok := w.m.token(w.rng)
 	if !ok {
 		return
 	}
-	revoked := w.m.revoked(tk)
+	why := ""
+	if w.m.revoked(tk) {
+		why = "the token was revoked"
+	}
 	if w.chance(6) && tk.user.role != string(domain.RoleAdmin) {
 		k := call{method: http.MethodPost, path: "/api/v1/auth/logout", route: "POST /api/v1/auth/logout", token: tk.token}
-		if revoked {
-			k = k.refused("the token was revoked")
-		}
-		if r, ok := w.c.do(k); ok && r.status == http.StatusNoContent {
+		if r, ok := w.c.do(k.refused(why)); ok && r.status == http.StatusNoContent {
 			w.m.mu.Lock()
 			tk.loggedOut = true
 			w.m.mu.Unlock()
 		}
 		return
 	}
-	k := call{method: http.MethodGet, path: "/api/v1/me", route: "GET /api/v1/me", token: tk.token}
+	if w.chance(3) {
+		w.c.do(call{method: http.MethodGet, path: "/api/v1/me", route: "GET /api/v1/me", token: tk.token}.refused(why))
+		return
+	}
+	if why == "" && w.m.limited(tk) {
+		// Held while the request is answered: no change of the password
+		// (which lifts the limit) can overtake it.
+		tk.user.mu.Lock()
+		defer tk.user.mu.Unlock()
+		if w.m.limited(tk) {
+			why = "a one-time password's token serves only its replacement"
+		}
+	}
+	k := call{method: http.MethodGet, path: claimsPath + "?limit=5", route: "GET " + claimsPath, token: tk.token}
 	switch tk.user.role {
 	case string(domain.RoleAdmin):
 		k.path, k.route = usersPath, "GET "+usersPath
 	case string(domain.RoleDukcapilClerk):
-		if w.chance(2) {
-			n := w.newDeath()
-			k = jsonCall(http.MethodPost, claimsPath, "POST "+claimsPath, tk.token, claimBody(n, w.srv.today()))
-			if revoked {
-				k = k.refused("the token was revoked")
-			}
-			if r, ok := w.c.do(k); ok {
-				w.filed(r, n)
-			}
-			return
+		n := w.newDeath()
+		k = jsonCall(http.MethodPost, claimsPath, "POST "+claimsPath, tk.token, claimBody(n, w.srv.today()))
+		if r, ok := w.c.do(k.refused(why)); ok {
+			w.filed(r, n)
 		}
-	default:
-		if w.chance(2) {
-			k.path, k.route = claimsPath+"?limit=5", "GET "+claimsPath
-		}
+		return
 	}
-	if revoked {
-		k = k.refused("the token was revoked")
-	}
-	w.c.do(k)
+	w.c.do(k.refused(why))
 }

@@ -80,7 +80,8 @@ type userRec struct {
 	username string
 	role     string
 	password string
-	gen      int  // password resets acknowledged
+	gen      int  // password changes acknowledged (the admin's resets and the user's own)
+	oneTime  bool // the password is one the admin set: it serves only its replacement
 	disabled bool // a disable was acknowledged (users are never enabled again)
 }
 
@@ -89,6 +90,7 @@ type tokenRec struct {
 	user      *userRec
 	token     string
 	gen       int  // the user's gen when the password was read for the login
+	oneTime   bool // the login said the password must be changed first
 	loggedOut bool // a logout of this token was answered 204
 }
 
@@ -292,14 +294,34 @@ func (m *model) user(rng *rand.Rand) (*userRec, bool) {
 	return m.users[rng.IntN(len(m.users))], true
 }
 
-// token returns a random token of a created user.
+// token returns a random token of a created user, most often one that
+// nothing revoked yet.
 func (m *model) token(rng *rand.Rand) (*tokenRec, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if len(m.tokens) == 0 {
 		return nil, false
 	}
+	if rng.IntN(4) > 0 {
+		var live []*tokenRec
+		for _, tk := range m.tokens {
+			if !tk.revokedLocked() {
+				live = append(live, tk)
+			}
+		}
+		if len(live) > 0 {
+			return live[rng.IntN(len(live))], true
+		}
+	}
 	return m.tokens[rng.IntN(len(m.tokens))], true
+}
+
+// limited says whether a token serves only the replacement of its user's
+// one-time password (and /me and logout).
+func (m *model) limited(tk *tokenRec) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return tk.oneTime
 }
 
 // revoked says whether a token is certainly no longer valid: its user was
@@ -307,8 +329,10 @@ func (m *model) token(rng *rand.Rand) (*tokenRec, bool) {
 func (m *model) revoked(tk *tokenRec) bool {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	return tk.loggedOut || tk.user.disabled || tk.user.gen != tk.gen
+	return tk.revokedLocked()
 }
+
+func (tk *tokenRec) revokedLocked() bool { return tk.loggedOut || tk.user.disabled || tk.user.gen != tk.gen }
 
 // get returns a copy of a known claim.
 func (m *model) get(id int64) (claimRec, bool) {

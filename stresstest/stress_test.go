@@ -114,6 +114,7 @@ var actions = []struct {
 	{"manage users", 2, (*worker).manageUser},
 	{"log in", 3, (*worker).login},
 	{"use a user's token", 2, (*worker).useToken},
+	{"change one's password", 1, (*worker).changePassword},
 	{"wrong role", 3, (*worker).wrongRole},
 	{"read", 12, (*worker).read},
 }
