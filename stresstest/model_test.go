@@ -332,7 +332,9 @@ func (m *model) revoked(tk *tokenRec) bool {
 	return tk.revokedLocked()
 }
 
-func (tk *tokenRec) revokedLocked() bool { return tk.loggedOut || tk.user.disabled || tk.user.gen != tk.gen }
+func (tk *tokenRec) revokedLocked() bool {
+	return tk.loggedOut || tk.user.disabled || tk.user.gen != tk.gen
+}
 
 // get returns a copy of a known claim.
 func (m *model) get(id int64) (claimRec, bool) {
