@@ -17,6 +17,7 @@ func problemOf(claimID int64, err error) (domain.Problem, bool) {
 		budget     *domain.BudgetError
 		transition *domain.TransitionError
 		validation *domain.ValidationError
+		missing    *domain.DocumentsMissingError
 	)
 	switch {
 	case errors.As(err, &budget):
@@ -28,6 +29,9 @@ func problemOf(claimID int64, err error) (domain.Problem, bool) {
 	case errors.Is(err, domain.ErrVersionConflict):
 		// Someone else moved the claim while this request ran.
 		p.Code = domain.ViolationClaimWrongStatus
+	case errors.As(err, &missing):
+		// The documents guard: approve needs papers this claim lacks.
+		p.Field, p.Code = "documents", domain.ViolationDocumentsMissing
 	case errors.As(err, &validation):
 		// A guard of another capability (documents) refused: report its
 		// first code, in field order so the report is stable.
