@@ -29,6 +29,8 @@ type DB struct {
 	Dialect migrations.Dialect
 	Write   *gorm.DB
 	Read    *gorm.DB
+	// onRetry is told of each transaction InTx runs again (WithRetryHook).
+	onRetry func(sqlstate string)
 }
 
 // Options say where the database is.
@@ -176,6 +178,24 @@ func (db *DB) pools() []*gorm.DB {
 		return []*gorm.DB{db.Write}
 	}
 	return []*gorm.DB{db.Write, db.Read}
+}
+
+// Pools are the connection pools by name, for their statistics: "write"
+// and "read" on SQLite, one "shared" pool on PostgreSQL.
+func (db *DB) Pools() (map[string]*sql.DB, error) {
+	names := []string{"write", "read"}
+	if db.Read == db.Write {
+		names = []string{"shared"}
+	}
+	out := map[string]*sql.DB{}
+	for i, g := range db.pools() {
+		sqlDB, err := g.DB()
+		if err != nil {
+			return nil, fmt.Errorf("pool %s: %w", names[i], err)
+		}
+		out[names[i]] = sqlDB
+	}
+	return out, nil
 }
 
 // SQL returns the writer's *sql.DB, for tools that need plain SQL.
