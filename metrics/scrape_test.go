@@ -1,6 +1,7 @@
 package metrics_test
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"strings"
@@ -16,6 +17,7 @@ import (
 	"santunan/internal/fixture"
 	"santunan/internal/testdb"
 	"santunan/internal/testserver"
+	"santunan/workflow"
 )
 
 // scrape reads /metrics with the request's headers and returns its status
@@ -195,4 +197,41 @@ func TestScrapeAfterTraffic(t *testing.T) {
 			}
 		}
 	})
+}
+
+// A transaction of the wired services that PostgreSQL aborts with a
+// serialization failure is run again, and the scrape counts the retry.
+// (SQLite has one writer: its transactions never conflict.)
+func TestScrapeCountsTransactionRetries(t *testing.T) {
+	db := testdb.Postgres(t)
+	s := testserver.Start(t, db)
+	if err := db.Write.Exec("CREATE TABLE retry_probe (id int PRIMARY KEY, n int NOT NULL); INSERT INTO retry_probe VALUES (1, 0)").Error; err != nil {
+		t.Fatal(err)
+	}
+	attempts := 0
+	err := s.Services.Engine.InTx(context.Background(), func(tx *workflow.Tx) error {
+		attempts++
+		if err := tx.DB().Exec("SET TRANSACTION ISOLATION LEVEL SERIALIZABLE").Error; err != nil {
+			return err
+		}
+		var n int
+		if err := tx.DB().Raw("SELECT n FROM retry_probe WHERE id = 1").Scan(&n).Error; err != nil {
+			return err
+		}
+		if attempts == 1 {
+			// Another connection changes the row after this snapshot.
+			if err := db.Write.Exec("UPDATE retry_probe SET n = n + 10 WHERE id = 1").Error; err != nil {
+				return err
+			}
+		}
+		return tx.DB().Exec("UPDATE retry_probe SET n = ? WHERE id = 1", n+1).Error
+	})
+	if err != nil || attempts != 2 {
+		t.Fatalf("%v after %d attempts, want success after 2", err, attempts)
+	}
+	_, body := scrape(t, s, nil)
+	fams := families(t, body)
+	if got := value(fams, "santunan_db_transaction_retries_total", "sqlstate", "40001"); got != 1 {
+		t.Fatalf("retries 40001 = %v, want 1", got)
+	}
 }
