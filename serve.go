@@ -30,10 +30,11 @@ func serve(ctx context.Context, getenv func(string) string, logOut io.Writer) er
 	}
 	if created && generated != "" {
 		// Printed once, on the first start of an empty database, so that a
-		// newcomer can log in; change it after the first login.
-		a.log.Warn("created user admin with a random password; change it after logging in", "password", generated)
+		// newcomer can log in. It is one-time: the first login replaces it,
+		// so the copy in the logs opens nothing afterwards.
+		a.log.Warn("created user admin with a random password; it is one-time: the first login must replace it", "password", generated)
 	} else if created {
-		a.log.Info("created user admin with the password from SANTUNAN_ADMIN_PASSWORD")
+		a.log.Info("created user admin with the one-time password from SANTUNAN_ADMIN_PASSWORD; the first login must replace it")
 	}
 
 	gin.SetMode(gin.ReleaseMode)

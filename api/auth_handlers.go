@@ -7,6 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"santunan/auth"
 	"santunan/domain"
 )
 
@@ -19,6 +20,9 @@ type loginResponse struct {
 	Token     string      `json:"token"`
 	ExpiresAt time.Time   `json:"expires_at"`
 	User      domain.User `json:"user"`
+	// PasswordChangeRequired: the password was one-time; until it is
+	// changed (POST /api/v1/me/password) the token serves nothing else.
+	PasswordChangeRequired bool `json:"password_change_required"`
 }
 
 func (s *Server) login(c *gin.Context) {
@@ -31,7 +35,8 @@ func (s *Server) login(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, loginResponse{Token: session.Token, ExpiresAt: session.ExpiresAt, User: session.User})
+	c.JSON(http.StatusOK, loginResponse{Token: session.Token, ExpiresAt: session.ExpiresAt, User: session.User,
+		PasswordChangeRequired: session.User.PasswordChangeRequired})
 }
 
 func (s *Server) logout(c *gin.Context) {
@@ -45,4 +50,26 @@ func (s *Server) logout(c *gin.Context) {
 
 func (s *Server) me(c *gin.Context) {
 	c.JSON(http.StatusOK, mustUser(c))
+}
+
+type changePasswordRequest struct {
+	CurrentPassword string `json:"current_password" binding:"max=200"`
+	NewPassword     string `json:"new_password" binding:"max=200"`
+}
+
+// changePassword replaces the caller's password. The session making the
+// change stays signed in; the user's other sessions end.
+func (s *Server) changePassword(c *gin.Context) {
+	var req changePasswordRequest
+	if !s.decodeJSON(c, &req, false) {
+		return
+	}
+	u, err := s.auth.ChangePassword(c.Request.Context(), mustUser(c).Actor(), auth.PasswordChange{
+		Current: req.CurrentPassword, New: req.NewPassword, KeepToken: c.GetString(ctxSessionToken),
+	}, c.ClientIP())
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, u)
 }

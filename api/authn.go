@@ -1,6 +1,7 @@
 package api
 
 import (
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -9,8 +10,21 @@ import (
 	"santunan/domain"
 )
 
-// authenticate requires a valid bearer token and puts its user in the context.
+// authenticate requires a valid bearer token and puts its user in the
+// context. A user whose password is one-time (set by an admin) is refused
+// with password_change_required: their token serves only the routes behind
+// authenticatePending, which let them change it.
 func (s *Server) authenticate(c *gin.Context) {
+	s.authenticateBearer(c, false)
+}
+
+// authenticatePending is authenticate that also lets through a user who
+// must first change a one-time password.
+func (s *Server) authenticatePending(c *gin.Context) {
+	s.authenticateBearer(c, true)
+}
+
+func (s *Server) authenticateBearer(c *gin.Context, pendingOK bool) {
 	header := c.GetHeader("Authorization")
 	token, ok := strings.CutPrefix(header, "Bearer ")
 	if !ok || strings.TrimSpace(token) == "" {
@@ -24,7 +38,12 @@ func (s *Server) authenticate(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
+	if user.PasswordChangeRequired && !pendingOK {
+		writeError(c, fmt.Errorf("%s %s: %w", c.Request.Method, c.FullPath(), domain.ErrPasswordChangeRequired))
+		return
+	}
 	c.Set(ctxUser, user)
+	c.Set(ctxSessionToken, strings.TrimSpace(token))
 	c.Next()
 }
 

@@ -176,10 +176,16 @@ func (s *Server) takeAction(c *gin.Context) {
 	c.JSON(http.StatusOK, s.claimView(claim, user.Role))
 }
 
-// verifyAudit recomputes every claim's hash chain and, where payments are
-// wired, each year's committed budget from its commitments.
+// verifyAudit recomputes every claim's hash chain, the security log's chain
+// and, where payments are wired, each year's committed budget from its
+// commitments.
 func (s *Server) verifyAudit(c *gin.Context) {
 	report, err := s.engine.VerifyAudit(c.Request.Context())
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	security, err := s.auth.VerifySecurityLog(c.Request.Context())
 	if err != nil {
 		writeError(c, err)
 		return
@@ -191,8 +197,8 @@ func (s *Server) verifyAudit(c *gin.Context) {
 			return
 		}
 	}
-	c.JSON(http.StatusOK, gin.H{"ok": report.OK() && len(drifts) == 0, "claims_checked": report.ClaimsChecked,
-		"events_checked": report.EventsChecked, "problems": report.Problems, "budget_drifts": drifts})
+	c.JSON(http.StatusOK, gin.H{"ok": report.OK() && security.OK() && len(drifts) == 0, "claims_checked": report.ClaimsChecked,
+		"events_checked": report.EventsChecked, "problems": report.Problems, "budget_drifts": drifts, "security_log": security})
 }
 
 // queryInt reads an optional integer query parameter; 0 when absent.

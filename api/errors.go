@@ -9,7 +9,6 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"santunan/auth"
 	"santunan/domain"
 	"santunan/i18n"
 )
@@ -30,6 +29,8 @@ const (
 	codeRateLimited       = "rate_limited"
 	codeCrossSite         = "cross_site_refused"
 	codeAccountLocked     = "account_locked"
+	codeLoginThrottled    = "login_throttled"
+	codePasswordChange    = "password_change_required"
 	codeUnavailable       = "service_unavailable"
 	codeConflict          = "conflict"
 	codeInternal          = "internal_error"
@@ -84,9 +85,11 @@ func writeError(c *gin.Context, err error) {
 		logger(c).Warn("database unavailable", "error", err.Error())
 		c.Header("Retry-After", "5")
 	}
-	var locked *auth.LockedError
-	if errors.As(err, &locked) {
-		c.Header("Retry-After", strconv.Itoa(int(time.Until(locked.Until).Seconds())+1))
+	// A refused login (auth.LockedError, auth.ThrottledError) says how long
+	// to wait, by the service's clock.
+	var wait interface{ RetryAfter() time.Duration }
+	if errors.As(err, &wait) {
+		c.Header("Retry-After", strconv.Itoa(int(wait.RetryAfter().Seconds())+1))
 	}
 	c.AbortWithStatusJSON(status, errorBody{Error: body})
 }
@@ -135,7 +138,13 @@ func classify(err error) (int, errorDetail) {
 		return http.StatusConflict, errorDetail{Code: codeDuplicateUsername, Message: "this username is taken"}
 	case errors.Is(err, domain.ErrLocked):
 		return http.StatusTooManyRequests, errorDetail{Code: codeAccountLocked,
-			Message: "too many failed logins; try again later"}
+			Message: "too many failed logins for this username from here; try again later"}
+	case errors.Is(err, domain.ErrThrottled):
+		return http.StatusTooManyRequests, errorDetail{Code: codeLoginThrottled,
+			Message: "too many failed logins for this username; wait as long as Retry-After says"}
+	case errors.Is(err, domain.ErrPasswordChangeRequired):
+		return http.StatusForbidden, errorDetail{Code: codePasswordChange,
+			Message: "your password was set by an administrator: change it first (POST /api/v1/me/password)"}
 	case errors.Is(err, domain.ErrUnauthenticated):
 		return http.StatusUnauthorized, errorDetail{Code: codeUnauthenticated, Message: "log in first, or log in again"}
 	case errors.Is(err, domain.ErrForbidden):

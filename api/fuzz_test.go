@@ -35,7 +35,8 @@ func FuzzRequestBodies(f *testing.F) {
 	seed, _ := json.Marshal(claimBody(1))
 	for _, s := range []string{string(seed), "", "{}", "null", `{"deceased":null}`, `{"heir":{"nik":"` + strings.Repeat("9", 40) + `"}}`,
 		`{"deceased":{"date_of_death":"2026-02-30"}}`, `{"reason":"\u0000"}`, `{"version":-1}`, `{"bank_account":{"bank_code":"113"}}`, "\xff\xfe",
-		`{"code":"SKM-\u0000","heir_nik":"1"}`, "{\"code\":\"SKM-\xff\",\"heir_nik\":\"1\"}", `{"reason":"a\u202eb"}`} {
+		`{"code":"SKM-\u0000","heir_nik":"1"}`, "{\"code\":\"SKM-\xff\",\"heir_nik\":\"1\"}", `{"reason":"a\u202eb"}`,
+		`{"current_password":"\u0000","new_password":"\ud800\ud800\ud800\ud800\ud800"}`} {
 		f.Add(s)
 	}
 	type target struct {
@@ -47,9 +48,9 @@ func FuzzRequestBodies(f *testing.F) {
 		h := start(f, db)
 		c := h.file(500)
 		targets = append(targets, target{h, []string{"/api/v1/claims", actionPath(c.ID, "resubmit"), actionPath(c.ID, "verify_death"),
-			"/api/v1/public/track", "/api/v1/users"}})
+			"/api/v1/public/track", "/api/v1/users", "/api/v1/me/password"}})
 	}
-	roles := []domain.Role{domain.RoleDukcapilClerk, domain.RoleDukcapilClerk, domain.RoleDukcapilClerk, "", domain.RoleAdmin}
+	roles := []domain.Role{domain.RoleDukcapilClerk, domain.RoleDukcapilClerk, domain.RoleDukcapilClerk, "", domain.RoleAdmin, domain.RoleAuditor}
 	f.Fuzz(func(t *testing.T, body string) {
 		for _, tg := range targets {
 			for i, path := range tg.paths {

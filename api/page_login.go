@@ -3,6 +3,7 @@ package api
 import (
 	"errors"
 	"net/http"
+	"net/url"
 
 	"github.com/gin-gonic/gin"
 
@@ -73,6 +74,10 @@ func (s *Server) pageLogin(c *gin.Context) {
 		if err == nil {
 			s.setCookie(c, cookieSession, sess.Token, 0)
 			s.setCookie(c, cookiePreSession, "", -1)
+			if sess.User.PasswordChangeRequired {
+				// A one-time password: replace it first, then go on.
+				next = passwordPath + "?" + url.Values{"lanjut": {next}}.Encode()
+			}
 			c.Redirect(http.StatusSeeOther, next)
 			return
 		}

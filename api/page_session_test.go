@@ -76,9 +76,10 @@ func TestLoginErrorsInIndonesian(t *testing.T) {
 		for i := 0; i < 4; i++ {
 			v.post("/masuk", url.Values{"username": {"treasurer"}, "password": {"bukan-sandinya"}})
 		}
-		// The fifth failure locks the username; the page says until when, in WIB.
+		// The fifth failure locks this client out of the username; the page says
+		// until when, in WIB.
 		v.post("/masuk", url.Values{"username": {"treasurer"}, "password": {"bukan-sandinya"}}).
-			want(http.StatusTooManyRequests).has("dikunci sementara sampai 28 November 2026 pukul 10.15 WIB")
+			want(http.StatusTooManyRequests).has("dikunci sementara untuk perangkat ini sampai 28 November 2026 pukul 10.15 WIB")
 	})
 }
 

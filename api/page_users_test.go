@@ -26,8 +26,10 @@ func TestAdminManagesUsersInTheBrowser(t *testing.T) {
 		admin.follow(p).has("Pengguna siti.r berhasil ditambahkan.")
 		admin.post("/staf/pengguna", good).want(http.StatusConflict).has("Nama pengguna ini sudah dipakai.")
 
+		// The admin's password is one-time: Siti replaces it first.
 		siti := h.visitor()
-		siti.login("siti.r", "kata-sandi-awal-1").wantRedirect("/staf")
+		siti.login("siti.r", "kata-sandi-awal-1").wantRedirect("/staf/ganti-sandi")
+		siti.changePassword("kata-sandi-awal-1", "kata-sandi-siti-3")
 		siti.get("/staf").want(http.StatusOK)
 		id := userID(t, h, "siti.r")
 
@@ -35,17 +37,17 @@ func TestAdminManagesUsersInTheBrowser(t *testing.T) {
 		p = admin.post("/staf/pengguna/"+itoa(id)+"/aktif", url.Values{"active": {"false"}}).wantRedirect("/staf/pengguna?berhasil=disabled")
 		admin.follow(p).has("Pengguna siti.r dinonaktifkan; semua sesinya diakhiri.", "Nonaktif", "Aktifkan")
 		siti.get("/staf").wantRedirect("/masuk")
-		siti.login("siti.r", "kata-sandi-awal-1").want(http.StatusUnauthorized)
+		siti.login("siti.r", "kata-sandi-siti-3").want(http.StatusUnauthorized)
 		admin.post("/staf/pengguna/"+itoa(id)+"/aktif", url.Values{"active": {"true"}}).wantRedirect("/staf/pengguna?berhasil=enabled")
 
-		// A reset password replaces the old one.
+		// A reset password replaces hers, and is one-time again.
 		admin.get("/staf/pengguna")
 		admin.post("/staf/pengguna/"+itoa(id)+"/sandi", url.Values{"password": {"pendek"}}).want(http.StatusUnprocessableEntity).
 			has("Kata sandi minimal 10 karakter.").hasHTML(`<details class="action" open>`)
 		admin.post("/staf/pengguna/"+itoa(id)+"/sandi", url.Values{"password": {"kata-sandi-baru-2"}}).
 			wantRedirect("/staf/pengguna?berhasil=reset")
-		h.visitor().login("siti.r", "kata-sandi-awal-1").want(http.StatusUnauthorized)
-		h.visitor().login("siti.r", "kata-sandi-baru-2").wantRedirect("/staf")
+		h.visitor().login("siti.r", "kata-sandi-siti-3").want(http.StatusUnauthorized)
+		h.visitor().login("siti.r", "kata-sandi-baru-2").wantRedirect("/staf/ganti-sandi")
 
 		// The admin cannot lock themselves out.
 		admin.get("/staf/pengguna")

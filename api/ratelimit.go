@@ -2,11 +2,11 @@ package api
 
 import (
 	"net/http"
-	"net/netip"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
 
+	"santunan/domain"
 	"santunan/ratelimit"
 )
 
@@ -21,21 +21,11 @@ type rateLimit struct {
 	perMinute int
 }
 
-// clientBucket is what one client's requests are counted under: an IPv4
-// address whole, an IPv6 address by its /64 (one subscriber line or
-// host gets a /64 at least, and takes any address of it at will; a lone
-// IPv6 address would let one client count as 2^64). The address is gin's
+// clientBucket is what one client's requests are counted under: the
+// purpose and domain.ClientKey (an IPv4 address, an IPv6 /64) of gin's
 // ClientIP, which trusts X-Forwarded-For only from trusted proxies.
 func clientBucket(purpose, ip string) string {
-	addr, err := netip.ParseAddr(ip)
-	if err != nil {
-		return purpose + " " + ip
-	}
-	addr = addr.Unmap().WithZone("")
-	if addr.Is6() {
-		return purpose + " " + netip.PrefixFrom(addr, 64).Masked().String()
-	}
-	return purpose + " " + addr.String()
+	return purpose + " " + domain.ClientKey(ip)
 }
 
 // limitByClient refuses a client past the limit with 429 and Retry-After,

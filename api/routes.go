@@ -34,9 +34,15 @@ func (s *Server) routes(r *gin.Engine) {
 	v1.POST("/auth/login", loginLimit, s.login)
 	v1.POST("/public/track", trackLimit, s.track)
 
+	// What a user with a one-time password may do: change it (a wrong
+	// current password counts as a failed login, hence the login limit),
+	// see who they are, log out.
+	pending := v1.Group("", s.authenticatePending)
+	pending.POST("/auth/logout", s.logout)
+	pending.GET("/me", s.me)
+	pending.POST("/me/password", loginLimit, s.changePassword)
+
 	authed := v1.Group("", s.authenticate)
-	authed.POST("/auth/logout", s.logout)
-	authed.GET("/me", s.me)
 
 	users := authed.Group("/users", allow(isAdmin))
 	users.POST("", s.createUser)
@@ -51,6 +57,7 @@ func (s *Server) routes(r *gin.Engine) {
 	claims.POST("/:id/actions/:action", s.takeAction)
 
 	authed.GET("/audit/verify", allow(domain.Role.ReadsAudit), s.verifyAudit)
+	authed.GET("/security-events", allow(domain.Role.ReadsAudit), s.securityEvents)
 
 	// Supporting documents and the death register (api/documents.go,
 	// api/death_records.go). The services check each role as well.
@@ -115,6 +122,10 @@ func (s *Server) routes(r *gin.Engine) {
 	// no form field with bytes the database cannot hold (api/text_guard.go).
 	staff := r.Group("/staf", s.requireSession, s.checkCSRF, s.checkFormText)
 	staff.GET("", s.pageHome)
+	// Every user changes their password here; one who must (a one-time
+	// password) is sent nowhere else by requireSession (api/page_password.go).
+	staff.GET("/ganti-sandi", s.pagePasswordForm)
+	staff.POST("/ganti-sandi", loginLimit, s.pageChangePassword)
 	claimPages := staff.Group("/klaim", s.pageAllow(domain.Role.ReadsClaims))
 	claimPages.GET("/baru", s.pageAllow(s.maySubmit), s.pageNewClaim)
 	claimPages.POST("/baru", s.pageAllow(s.maySubmit), s.pageCreateClaim)
@@ -126,6 +137,7 @@ func (s *Server) routes(r *gin.Engine) {
 	userPages.POST("", s.pageCreateUser)
 	userPages.POST("/:id/aktif", s.pageSetUserActive)
 	userPages.POST("/:id/sandi", s.pageResetPassword)
+	staff.GET("/log-keamanan", s.pageAllow(domain.Role.ReadsAudit), s.pageSecurityLog)
 
 	// Documents and the death register (api/page_documents.go,
 	// api/page_deaths.go, api/page_unclaimed.go). An upload's size is

@@ -80,7 +80,26 @@ func (s *Server) requireSession(c *gin.Context) {
 	}
 	c.Set(ctxUser, user)
 	c.Set(ctxSessionToken, token)
+	if user.PasswordChangeRequired && !pendingPages[c.FullPath()] {
+		s.toPasswordChange(c)
+		return
+	}
 	c.Next()
+}
+
+// pendingPages are what a user with a one-time password may open: the page
+// that changes it, and logging out.
+var pendingPages = map[string]bool{passwordPath: true, "/keluar": true}
+
+// toPasswordChange sends a user who must change a one-time password to the
+// page that does it, which brings them back here afterwards (for a GET).
+func (s *Server) toPasswordChange(c *gin.Context) {
+	target := passwordPath
+	if c.Request.Method == http.MethodGet && c.Request.URL.Path != "/staf" {
+		target += "?" + url.Values{"lanjut": {c.Request.URL.RequestURI()}}.Encode()
+	}
+	c.Redirect(http.StatusSeeOther, target)
+	c.Abort()
 }
 
 // toLogin redirects to the login page; why is a query flag the page explains.

@@ -46,8 +46,8 @@ type updateUserRequest struct {
 	Password *string `json:"password" binding:"omitempty,max=200"`
 }
 
-// updateUser disables or enables a user, or resets its password. Both end
-// the user's sessions.
+// updateUser disables or enables a user, or sets a one-time password, or
+// both: all of it or nothing (auth.UpdateUser). Both end the user's sessions.
 func (s *Server) updateUser(c *gin.Context) {
 	id, ok := pathID(c)
 	if !ok {
@@ -57,26 +57,8 @@ func (s *Server) updateUser(c *gin.Context) {
 	if !s.decodeJSON(c, &req, false) {
 		return
 	}
-	if req.Active == nil && req.Password == nil {
-		writeError(c, domain.FieldError("active", domain.ViolationRequired))
-		return
-	}
-	ctx, actor := c.Request.Context(), mustUser(c).Actor()
-	if req.Password != nil {
-		if err := s.auth.ResetPassword(ctx, actor, id, *req.Password, c.ClientIP()); err != nil {
-			writeError(c, err)
-			return
-		}
-	}
-	var (
-		u   domain.User
-		err error
-	)
-	if req.Active != nil {
-		u, err = s.auth.SetActive(ctx, actor, id, *req.Active, c.ClientIP())
-	} else {
-		u, err = s.auth.GetUser(ctx, id)
-	}
+	u, err := s.auth.UpdateUser(c.Request.Context(), mustUser(c).Actor(), id,
+		auth.UserChange{Active: req.Active, Password: req.Password}, c.ClientIP())
 	if err != nil {
 		writeError(c, err)
 		return

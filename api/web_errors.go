@@ -46,6 +46,10 @@ func pageProblem(c *gin.Context, err error) (int, string) {
 	if errors.As(err, &locked) {
 		msg = textf("error.account_locked_until", "time", formatDateTime(i18n.Indonesian, locked.Until))
 	}
+	var throttled *auth.ThrottledError
+	if errors.As(err, &throttled) {
+		msg = textf("error.login_throttled_until", "time", formatDateTime(i18n.Indonesian, throttled.Until))
+	}
 	var missing *domain.DocumentsMissingError
 	if errors.As(err, &missing) {
 		msg = textf("error.documents_missing_list", "action", actionLabel(missing.Action), "documents", kindList(missing.Missing))

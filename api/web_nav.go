@@ -36,6 +36,8 @@ var (
 		{Path: batchesPath, Text: "nav.batches", Show: (*Server).showsPayments},
 		{Path: budgetPath, Text: "nav.budget", Show: (*Server).showsBudgets},
 		{Path: "/staf/pengguna", Text: "nav.users", Show: func(_ *Server, r domain.Role) bool { return isAdmin(r) }},
+		{Path: securityLogPath, Text: "nav.security_log", Show: func(_ *Server, r domain.Role) bool { return r.ReadsAudit() }},
+		{Path: passwordPath, Text: "nav.password"},
 	}
 )
 

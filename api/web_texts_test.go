@@ -37,7 +37,7 @@ func TestPagesAskOnlyForTextsThatExist(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	goKey := regexp.MustCompile(`"((?:app|layout|format|nav|form|area|sex|field|hint|landing|track|login|home|claim_form|claim_new|claim|action|users|error|message|budget|decree|batch|payments|docs|match|register|unclaimed|event)\.[a-z0-9_.]*[a-z0-9_])"`)
+	goKey := regexp.MustCompile(`"((?:app|layout|format|nav|form|area|sex|field|hint|landing|track|login|home|claim_form|claim_new|claim|action|users|error|message|budget|decree|batch|payments|docs|match|register|unclaimed|event|password|security)\.[a-z0-9_.]*[a-z0-9_])"`)
 	files, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)

@@ -19,7 +19,11 @@ const (
 
 // EnsureAdmin creates the first admin when there are no users at all, so a
 // fresh installation can be signed in to. With password == "" it generates
-// one and returns it in generated for the caller to print once. When users
+// one and returns it in generated for the caller to print once. Either way
+// the password is one-time, like every password someone else sets: the one
+// printed lands in logs, the one given (SANTUNAN_ADMIN_PASSWORD) sits in a
+// deployment's configuration, and both are read by more people than the
+// admin; the first login must replace it. When users
 // exist it does nothing. Two servers starting at once are safe: the unique
 // username lets only one insert win, and the other reports created == false.
 func (s *Service) EnsureAdmin(ctx context.Context, password string) (created bool, generated string, err error) {
@@ -55,7 +59,7 @@ func (s *Service) EnsureAdmin(ctx context.Context, password string) (created boo
 			return err
 		}
 		created = true
-		return record(tx, SecurityEvent{
+		return s.record(tx, SecurityEvent{
 			At: now, Kind: EventAdminBootstrapped, Username: row.Username, UserID: row.ID, Detail: detail,
 		})
 	})

@@ -112,7 +112,7 @@ func TestEnsureAdminConcurrently(t *testing.T) {
 		if users, _ := svc.ListUsers(context.Background()); len(users) != 1 {
 			t.Fatalf("users = %+v", users)
 		}
-		evs, _ := svc.SecurityEvents(context.Background(), "admin", 0)
+		evs, _ := eventsOf(context.Background(), svc, "admin", 0)
 		if len(evs) != 1 || evs[0].Kind != auth.EventAdminBootstrapped {
 			t.Fatalf("events = %+v", evs)
 		}

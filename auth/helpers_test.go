@@ -109,3 +109,13 @@ func tokenCounts(t *testing.T, db *database.DB, userID int64) (live, revoked int
 	}
 	return live, revoked
 }
+
+// auditor reads the security log in tests.
+var auditor = domain.Actor{Username: "auditor", Role: domain.RoleAuditor}
+
+// eventsOf returns the newest limit events of username ("" for all, limit
+// 0 for the default page), newest first.
+func eventsOf(ctx context.Context, svc *auth.Service, username string, limit int) ([]auth.SecurityEvent, error) {
+	evs, _, err := svc.SecurityEvents(ctx, auditor, auth.EventQuery{Username: username, Limit: limit})
+	return evs, err
+}

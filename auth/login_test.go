@@ -96,7 +96,7 @@ func TestLoginRecordsTheReason(t *testing.T) {
 		_, _ = e.svc.Login(ctx, "budi", "wrong-password", testIP)
 		_, _ = e.svc.Login(ctx, "nobody", userPassword, testIP)
 		for name, want := range map[string]string{"budi": "wrong password", "nobody": "unknown username"} {
-			evs, err := e.svc.SecurityEvents(ctx, name, 1)
+			evs, err := eventsOf(ctx, e.svc, name, 1)
 			if err != nil {
 				t.Fatal(err)
 			}

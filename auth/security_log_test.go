@@ -35,7 +35,7 @@ func TestSecurityEventsRecordEveryKind(t *testing.T) {
 			t.Fatal(err)
 		}
 
-		events, err := e.svc.SecurityEvents(ctx, "", 0)
+		events, err := eventsOf(ctx, e.svc, "", 0)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -78,12 +78,12 @@ func TestSecurityEventsRecordEveryKind(t *testing.T) {
 				t.Errorf("%s at %v, want the clock's time", w.Kind, got.At)
 			}
 		}
-		if d := byKind[auth.EventLoginFailure].Detail; !strings.Contains(d, "locked until") {
+		if d := byKind[auth.EventLoginFailure].Detail; !strings.Contains(d, "locked for this client until") {
 			t.Errorf("the locking failure's detail %q does not say so", d)
 		}
 
 		// Filter by username, with a limit.
-		budi, err := e.svc.SecurityEvents(ctx, "BUDI", 3)
+		budi, err := eventsOf(ctx, e.svc, "BUDI", 3)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -103,7 +103,7 @@ func TestSecurityEventsCleanTheIP(t *testing.T) {
 		e := setup(t, db)
 		ctx := context.Background()
 		_, _ = e.svc.Login(ctx, "admin", "wrong-password", "10.0.0.1\x00\n"+strings.Repeat("9", 200)+"\xff")
-		evs, err := e.svc.SecurityEvents(ctx, "admin", 1)
+		evs, err := eventsOf(ctx, e.svc, "admin", 1)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -122,7 +122,7 @@ func TestSecurityEventsAreAppendOnly(t *testing.T) {
 		if err := db.Write.Exec("DELETE FROM security_events").Error; err == nil {
 			t.Fatal("DELETE from security_events succeeded")
 		}
-		evs, err := e.svc.SecurityEvents(context.Background(), "", 0)
+		evs, err := eventsOf(context.Background(), e.svc, "", 0)
 		if err != nil {
 			t.Fatal(err)
 		}

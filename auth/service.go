@@ -1,6 +1,7 @@
-// Package auth signs users in and out, issues and checks API tokens, locks
-// usernames after repeated failed logins, manages user accounts and keeps
-// the append-only security log. All of its state lives in the database, so
+// Package auth signs users in and out, issues and checks API tokens, slows
+// down and locks out repeated failed logins, manages user accounts and
+// their one-time passwords, and keeps the append-only, hash-chained
+// security log. All of its state lives in the database, so
 // any number of servers on one database behave as one.
 package auth
 
@@ -15,11 +16,22 @@ import (
 
 // Options tune the service. Zero fields get the defaults below.
 type Options struct {
-	TokenTTL         time.Duration // default 12h: one working day, then sign in again
-	BcryptCost       int           // default bcrypt.DefaultCost; tests use bcrypt.MinCost
+	TokenTTL   time.Duration // default 12h: one working day, then sign in again
+	BcryptCost int           // default bcrypt.DefaultCost; tests use bcrypt.MinCost
+
+	// Failed logins (auth/throttle.go): LockoutThreshold failures of a
+	// username from one client within LockoutWindow lock that client out of
+	// it for LockoutDuration. Past ThrottleAfter failures of a username from
+	// all clients (until LockoutWindow passes without one), each attempt
+	// from a client the user has not signed in from within KnownClientFor
+	// waits a delay doubling from one second to ThrottleMaxDelay.
 	LockoutThreshold int           // default 5 failures
-	LockoutWindow    time.Duration // default 15m: failures counted within this window
+	LockoutWindow    time.Duration // default 15m
 	LockoutDuration  time.Duration // default 15m
+	ThrottleAfter    int           // default 10 failures
+	ThrottleMaxDelay time.Duration // default 10m
+	KnownClientFor   time.Duration // default 30 days
+
 	// SessionIdle ends a browser session (LoginWeb) that has not been used
 	// for this long; default 30m. API tokens (Login) keep only TokenTTL.
 	SessionIdle time.Duration
@@ -32,6 +44,9 @@ const (
 	DefaultLockoutThreshold = 5
 	DefaultLockoutWindow    = 15 * time.Minute
 	DefaultLockoutDuration  = 15 * time.Minute
+	DefaultThrottleAfter    = 10
+	DefaultThrottleMaxDelay = 10 * time.Minute
+	DefaultKnownClientFor   = 30 * 24 * time.Hour
 	DefaultSessionIdle      = 30 * time.Minute
 )
 
@@ -51,6 +66,15 @@ func (o Options) withDefaults() Options {
 	if o.LockoutDuration <= 0 {
 		o.LockoutDuration = DefaultLockoutDuration
 	}
+	if o.ThrottleAfter <= 0 {
+		o.ThrottleAfter = DefaultThrottleAfter
+	}
+	if o.ThrottleMaxDelay <= 0 {
+		o.ThrottleMaxDelay = DefaultThrottleMaxDelay
+	}
+	if o.KnownClientFor <= 0 {
+		o.KnownClientFor = DefaultKnownClientFor
+	}
 	if o.SessionIdle <= 0 {
 		o.SessionIdle = DefaultSessionIdle
 	}
@@ -61,7 +85,7 @@ func (o Options) withDefaults() Options {
 }
 
 // Service is safe for concurrent use. It holds no mutable state: lockouts,
-// tokens and the failure count are all read from the database.
+// tokens and the failure counts are all read from the database.
 type Service struct {
 	db   *database.DB
 	opts Options

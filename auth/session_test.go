@@ -80,17 +80,17 @@ func TestTokenKindsAreNotInterchangeable(t *testing.T) {
 		if u, err := e.svc.AuthenticateWeb(ctx, web.Token); err != nil || u.Username != "admin" || u.Role != domain.RoleAdmin {
 			t.Fatalf("AuthenticateWeb = %+v, %v", u, err)
 		}
-		evs, err := e.svc.SecurityEvents(ctx, "admin", 10)
+		evs, err := eventsOf(ctx, e.svc, "admin", 10)
 		if err != nil {
 			t.Fatal(err)
 		}
-		details := map[string]bool{}
+		kinds := map[string]bool{}
 		for _, ev := range evs {
 			if ev.Kind == auth.EventLoginSuccess {
-				details[ev.Detail] = true
+				kinds[ev.Reason] = true
 			}
 		}
-		if !details["api session"] || !details["web session"] {
+		if !kinds["api"] || !kinds["web"] {
 			t.Fatalf("login events do not tell the kinds apart: %+v", evs)
 		}
 	})

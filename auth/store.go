@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"gorm.io/gorm"
+	"gorm.io/gorm/clause"
 
 	"santunan/database"
 	"santunan/domain"
@@ -24,6 +25,8 @@ type userRow struct {
 	Active       bool      `gorm:"column:active"`
 	CreatedAt    time.Time `gorm:"column:created_at;autoCreateTime:false"`
 	UpdatedAt    time.Time `gorm:"column:updated_at;autoUpdateTime:false"`
+	// MustChange is password_change_required: the password is one-time.
+	MustChange bool `gorm:"column:password_change_required"`
 }
 
 func (userRow) TableName() string { return "users" }
@@ -36,13 +39,15 @@ func (r userRow) toDomain() domain.User {
 		Role:      domain.Role(r.Role),
 		Active:    r.Active,
 		CreatedAt: r.CreatedAt.UTC(),
+
+		PasswordChangeRequired: r.MustChange,
 	}
 }
 
 // userColumns are what a domain.User needs; the hash is selected only where
 // a password is checked.
 var (
-	userColumns       = []string{"id", "username", "full_name", "role", "active", "created_at"}
+	userColumns       = []string{"id", "username", "full_name", "role", "active", "created_at", "password_change_required"}
 	credentialColumns = append(append([]string{}, userColumns...), "password_hash")
 )
 
@@ -67,12 +72,15 @@ type eventRow struct {
 	UserID   *int64    `gorm:"column:user_id"`
 	ActorID  *int64    `gorm:"column:actor_id"`
 	IP       string    `gorm:"column:ip"`
+	Reason   string    `gorm:"column:reason"`
 	Detail   string    `gorm:"column:detail"`
+	PrevHash string    `gorm:"column:prev_hash"`
+	Hash     string    `gorm:"column:hash"`
 }
 
 func (eventRow) TableName() string { return "security_events" }
 
-var eventColumns = []string{"id", "at", "kind", "username", "user_id", "actor_id", "ip", "detail"}
+var eventColumns = []string{"id", "at", "kind", "username", "user_id", "actor_id", "ip", "reason", "detail", "prev_hash", "hash"}
 
 // findUser loads a user by a condition on q (the read pool or a transaction).
 // found is false when no row matches; other errors are returned as they are.
@@ -87,9 +95,17 @@ func findUser(q *gorm.DB, columns []string, query string, args ...any) (row user
 	return row, true, nil
 }
 
-// userInTx loads a user inside a transaction, domain.ErrNotFound when absent.
+// lockUser loads a user inside a transaction and locks the row until it
+// ends (FOR UPDATE on PostgreSQL; SQLite has one writer): a login and a
+// change of the same user's credentials then take turns, so a login cannot
+// issue a token on credentials a concurrent reset or disable has replaced.
+func lockUser(tx *gorm.DB, columns []string, id int64) (userRow, bool, error) {
+	return findUser(tx.Clauses(clause.Locking{Strength: "UPDATE"}), columns, "id = ?", id)
+}
+
+// userInTx locks a user (lockUser), domain.ErrNotFound when absent.
 func userInTx(tx *gorm.DB, id int64) (userRow, error) {
-	row, found, err := findUser(tx, userColumns, "id = ?", id)
+	row, found, err := lockUser(tx, credentialColumns, id)
 	if err != nil {
 		return userRow{}, fmt.Errorf("load user %d: %w", id, err)
 	}

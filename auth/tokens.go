@@ -64,12 +64,14 @@ func (s *Service) issueToken(tx *gorm.DB, userID int64, now time.Time, kind toke
 	return token, expires, nil
 }
 
-// revokeUserTokens revokes every token of userID not yet revoked and says
-// how many.
-func revokeUserTokens(tx *gorm.DB, userID int64, now time.Time) (int64, error) {
-	res := tx.Model(&tokenRow{}).
-		Where("user_id = ? AND revoked_at IS NULL", userID).
-		Update("revoked_at", now)
+// revokeUserTokens revokes every token of userID not yet revoked, except
+// the token keep ("" for none), and says how many.
+func revokeUserTokens(tx *gorm.DB, userID int64, keep string, now time.Time) (int64, error) {
+	q := tx.Model(&tokenRow{}).Where("user_id = ? AND revoked_at IS NULL", userID)
+	if keep != "" {
+		q = q.Where("token_hash <> ?", hashToken(keep))
+	}
+	res := q.Update("revoked_at", now)
 	if res.Error != nil {
 		return 0, fmt.Errorf("revoke tokens of user %d: %w", userID, res.Error)
 	}
@@ -117,7 +119,7 @@ func (s *Service) authenticate(ctx context.Context, token string, kind tokenKind
 	var row liveToken
 	err := s.liveTokenQuery(s.db.Read.WithContext(ctx), hashToken(token), now).
 		Where("t.kind = ?", string(kind)).
-		Select("t.id AS token_id, t.last_used_at, u.id, u.username, u.full_name, u.role, u.active, u.created_at").
+		Select("t.id AS token_id, t.last_used_at, u.id, u.username, u.full_name, u.role, u.active, u.created_at, u.password_change_required").
 		Take(&row).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
 		return domain.User{}, fmt.Errorf("authenticate: %w", domain.ErrUnauthenticated)
@@ -181,7 +183,7 @@ func (s *Service) Logout(ctx context.Context, token, ip string) error {
 		if err := tx.Model(&tokenRow{}).Where("id = ?", live.TokenID).Update("revoked_at", now).Error; err != nil {
 			return fmt.Errorf("revoke token: %w", err)
 		}
-		return record(tx, SecurityEvent{
+		return s.record(tx, SecurityEvent{
 			At: now, Kind: EventLogout, Username: live.Username,
 			UserID: live.UserID, ActorID: live.UserID, IP: ip,
 		})

@@ -50,7 +50,9 @@ func (in NewUser) normalize() (NewUser, error) {
 	return in, fe.Err()
 }
 
-// CreateUser adds an account. Only an admin may.
+// CreateUser adds an account. Only an admin may. The password is one-time:
+// the user must replace it at the first login, so the admin never knows the
+// password the account is used with.
 func (s *Service) CreateUser(ctx context.Context, actor domain.Actor, in NewUser, ip string) (domain.User, error) {
 	if err := requireAdmin(actor); err != nil {
 		return domain.User{}, err
@@ -71,9 +73,9 @@ func (s *Service) CreateUser(ctx context.Context, actor domain.Actor, in NewUser
 		if err != nil {
 			return err
 		}
-		return record(tx, SecurityEvent{
-			At: now, Kind: EventUserCreated, Username: row.Username,
-			UserID: row.ID, ActorID: actor.UserID, IP: ip, Detail: "role " + string(row.Role),
+		return s.record(tx, SecurityEvent{
+			At: now, Kind: EventUserCreated, Username: row.Username, UserID: row.ID, ActorID: actor.UserID,
+			IP: ip, Reason: string(row.Role), Detail: "role " + string(row.Role),
 		})
 	})
 	if err != nil {
@@ -82,7 +84,7 @@ func (s *Service) CreateUser(ctx context.Context, actor domain.Actor, in NewUser
 	return row.toDomain(), nil
 }
 
-// insertUser adds an active user in tx. A taken username gives
+// insertUser adds an active user with a one-time password in tx. A taken username gives
 // domain.ErrDuplicateUsername: checked first so that SQLite (where the
 // transaction holds the only writer) answers cleanly, and by the unique
 // index for a PostgreSQL transaction that raced with another.
@@ -96,7 +98,7 @@ func insertUser(tx *gorm.DB, in NewUser, hash string, now time.Time) (userRow, e
 	}
 	row := userRow{
 		Username: in.Username, FullName: in.FullName, Role: string(in.Role),
-		PasswordHash: hash, Active: true, CreatedAt: now, UpdatedAt: now,
+		PasswordHash: hash, Active: true, CreatedAt: now, UpdatedAt: now, MustChange: true,
 	}
 	err = tx.Create(&row).Error
 	if database.IsUniqueViolation(err) {
@@ -131,82 +133,106 @@ func (s *Service) GetUser(ctx context.Context, id int64) (domain.User, error) {
 	return row.toDomain(), nil
 }
 
-// SetActive enables or disables a user. Disabling revokes all of the user's
-// tokens in the same transaction (Authenticate also refuses tokens of
-// inactive users, so they stop working at once either way). An admin may not
-// disable themselves, so at least one admin always stays able to sign in.
-// Setting the state a user already has changes and records nothing.
-func (s *Service) SetActive(ctx context.Context, actor domain.Actor, id int64, active bool, ip string) (domain.User, error) {
+// UserChange is what an admin changes of an account: nil fields stay.
+type UserChange struct {
+	Active   *bool
+	Password *string // a one-time password: the user must replace it at the next login
+}
+
+// UpdateUser applies a change to a user, all of it or nothing: every field
+// is checked before anything is written, and one transaction with the user
+// row locked writes the change, revokes the user's tokens (a new password
+// or disabling signs the user out everywhere) and logs each part. An admin
+// may not disable themselves, so at least one admin always stays able to
+// sign in. Setting the state a user already has changes and records
+// nothing; a password is always replaced.
+func (s *Service) UpdateUser(ctx context.Context, actor domain.Actor, id int64, ch UserChange, ip string) (domain.User, error) {
 	if err := requireAdmin(actor); err != nil {
 		return domain.User{}, err
 	}
-	if !active && id == actor.UserID {
-		return domain.User{}, domain.FieldError("active", domain.ViolationCannotDisableSelf)
+	fe := domain.FieldErrors{}
+	if ch.Active == nil && ch.Password == nil {
+		fe.Add("active", domain.ViolationRequired)
+	}
+	if ch.Active != nil && !*ch.Active && id == actor.UserID {
+		fe.Add("active", domain.ViolationCannotDisableSelf)
+	}
+	if ch.Password != nil {
+		if code := passwordViolation(*ch.Password); code != "" {
+			fe.Add("password", code)
+		}
+	}
+	if err := fe.Err(); err != nil {
+		return domain.User{}, err
+	}
+	hash := ""
+	if ch.Password != nil {
+		var err error
+		if hash, err = s.hashPassword(*ch.Password); err != nil { // slow: outside the transaction
+			return domain.User{}, err
+		}
 	}
 	now := s.now()
 	var row userRow
 	err := s.db.InTx(ctx, func(tx *gorm.DB) error {
 		var err error
-		if row, err = userInTx(tx, id); err != nil || row.Active == active {
+		if row, err = userInTx(tx, id); err != nil {
 			return err
 		}
-		err = tx.Model(&userRow{}).Where("id = ?", id).
-			Updates(map[string]any{"active": active, "updated_at": now}).Error
-		if err != nil {
+		var events []SecurityEvent
+		revoke := false
+		set := map[string]any{"updated_at": now}
+		if ch.Password != nil {
+			set["password_hash"], set["password_change_required"] = hash, true
+			row.PasswordHash, row.MustChange, revoke = hash, true, true
+			events = append(events, SecurityEvent{Kind: EventPasswordReset})
+		}
+		if ch.Active != nil && *ch.Active != row.Active {
+			set["active"], row.Active = *ch.Active, *ch.Active
+			kind := EventUserEnabled
+			if !*ch.Active {
+				kind, revoke = EventUserDisabled, true
+			}
+			events = append(events, SecurityEvent{Kind: kind})
+		}
+		if len(events) == 0 {
+			return nil
+		}
+		if err := tx.Model(&userRow{}).Where("id = ?", id).Updates(set).Error; err != nil {
 			return fmt.Errorf("update user %d: %w", id, err)
 		}
-		row.Active = active
-		ev := SecurityEvent{At: now, Kind: EventUserEnabled, Username: row.Username, UserID: id, ActorID: actor.UserID, IP: ip}
-		if !active {
-			n, err := revokeUserTokens(tx, id, now)
+		detail := ""
+		if revoke {
+			n, err := revokeUserTokens(tx, id, "", now)
 			if err != nil {
 				return err
 			}
-			ev.Kind, ev.Detail = EventUserDisabled, fmt.Sprintf("%d tokens revoked", n)
+			detail = fmt.Sprintf("%d tokens revoked", n)
 		}
-		return record(tx, ev)
+		for _, ev := range events {
+			ev.At, ev.Username, ev.UserID, ev.ActorID, ev.IP, ev.Detail = now, row.Username, id, actor.UserID, ip, detail
+			if err := s.record(tx, ev); err != nil {
+				return err
+			}
+		}
+		return nil
 	})
 	if err != nil {
-		return domain.User{}, fmt.Errorf("set user %d active=%t: %w", id, active, err)
+		return domain.User{}, fmt.Errorf("update user %d: %w", id, err)
 	}
 	return row.toDomain(), nil
 }
 
-// ResetPassword sets a new password and revokes all of the user's tokens, so
-// whoever held the old password is signed out everywhere.
+// SetActive enables or disables a user (UpdateUser). Disabling revokes all
+// of the user's tokens; Authenticate also refuses tokens of inactive users.
+func (s *Service) SetActive(ctx context.Context, actor domain.Actor, id int64, active bool, ip string) (domain.User, error) {
+	return s.UpdateUser(ctx, actor, id, UserChange{Active: &active}, ip)
+}
+
+// ResetPassword sets a one-time password and revokes all of the user's
+// tokens (UpdateUser), so whoever held the old password is signed out
+// everywhere and the user must choose a new one at the next login.
 func (s *Service) ResetPassword(ctx context.Context, actor domain.Actor, id int64, password, ip string) error {
-	if err := requireAdmin(actor); err != nil {
-		return err
-	}
-	if err := validatePassword(password); err != nil {
-		return err
-	}
-	hash, err := s.hashPassword(password)
-	if err != nil {
-		return err
-	}
-	now := s.now()
-	err = s.db.InTx(ctx, func(tx *gorm.DB) error {
-		row, err := userInTx(tx, id)
-		if err != nil {
-			return err
-		}
-		err = tx.Model(&userRow{}).Where("id = ?", id).
-			Updates(map[string]any{"password_hash": hash, "updated_at": now}).Error
-		if err != nil {
-			return fmt.Errorf("update password of user %d: %w", id, err)
-		}
-		n, err := revokeUserTokens(tx, id, now)
-		if err != nil {
-			return err
-		}
-		return record(tx, SecurityEvent{
-			At: now, Kind: EventPasswordReset, Username: row.Username, UserID: id,
-			ActorID: actor.UserID, IP: ip, Detail: fmt.Sprintf("%d tokens revoked", n),
-		})
-	})
-	if err != nil {
-		return fmt.Errorf("reset password of user %d: %w", id, err)
-	}
-	return nil
+	_, err := s.UpdateUser(ctx, actor, id, UserChange{Password: &password}, ip)
+	return err
 }

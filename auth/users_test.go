@@ -205,3 +205,99 @@ func TestResetPasswordValidates(t *testing.T) {
 		e.login(t, "budi", userPassword)
 	})
 }
+
+// A change to a user is applied whole or not at all: a bad part refuses
+// the rest before anything is written.
+func TestUpdateUserAppliesAllOrNothing(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *database.DB) {
+		e := setup(t, db)
+		ctx := context.Background()
+		sess := e.login(t, "admin", adminPassword)
+		before, _ := eventsOf(ctx, e.svc, "", 0)
+		newPassword, off := "a-new-password-1", false
+		_, err := e.svc.UpdateUser(ctx, e.admin, e.admin.UserID, auth.UserChange{Password: &newPassword, Active: &off}, testIP)
+		wantField(t, err, "active", domain.ViolationCannotDisableSelf)
+		short := "short"
+		u := e.createUser(t, "budi", domain.RoleTreasurer)
+		budi := e.login(t, "budi", userPassword)
+		_, err = e.svc.UpdateUser(ctx, e.admin, u.ID, auth.UserChange{Password: &short, Active: &off}, testIP)
+		wantField(t, err, "password", domain.ViolationPasswordTooShort)
+		_, err = e.svc.UpdateUser(ctx, e.admin, u.ID, auth.UserChange{}, testIP)
+		wantField(t, err, "active", domain.ViolationRequired)
+
+		// Nothing happened: old passwords, live tokens, active, no events.
+		e.login(t, "admin", adminPassword)
+		if _, err := e.svc.Authenticate(ctx, sess.Token); err != nil {
+			t.Fatalf("the admin's token: %v", err)
+		}
+		if _, err := e.svc.Authenticate(ctx, budi.Token); err != nil {
+			t.Fatalf("budi's token: %v", err)
+		}
+		after, _ := eventsOf(ctx, e.svc, "", 0)
+		for _, ev := range after[:len(after)-len(before)] {
+			if ev.Kind != auth.EventLoginSuccess && ev.Kind != auth.EventUserCreated {
+				t.Fatalf("a refused change logged %+v", ev)
+			}
+		}
+
+		// Both parts at once: both applied, both logged, tokens revoked.
+		got, err := e.svc.UpdateUser(ctx, e.admin, u.ID, auth.UserChange{Password: &newPassword, Active: &off}, testIP)
+		if err != nil || got.Active || !got.PasswordChangeRequired {
+			t.Fatalf("UpdateUser = %+v, %v", got, err)
+		}
+		_, err = e.svc.Authenticate(ctx, budi.Token)
+		wantUnauthenticated(t, err)
+		evs, _ := eventsOf(ctx, e.svc, "budi", 2)
+		if len(evs) != 2 || evs[0].Kind != auth.EventUserDisabled || evs[1].Kind != auth.EventPasswordReset || evs[1].ActorID != e.admin.UserID {
+			t.Fatalf("events = %+v", evs)
+		}
+		on := true
+		if _, err := e.svc.UpdateUser(ctx, e.admin, u.ID, auth.UserChange{Active: &on}, testIP); err != nil {
+			t.Fatal(err)
+		}
+		e.login(t, "budi", newPassword)
+	})
+}
+
+// The security log is the auditor's (and the admin's): other roles may not
+// read it; it pages newest first by a cursor.
+func TestSecurityEventsPageForTheAuditor(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *database.DB) {
+		e := setup(t, db)
+		ctx := context.Background()
+		for _, r := range []domain.Role{domain.RoleDukcapilClerk, domain.RoleDinsosOfficer, domain.RoleTreasurer, ""} {
+			if _, _, err := e.svc.SecurityEvents(ctx, domain.Actor{Role: r}, auth.EventQuery{}); !errors.Is(err, domain.ErrForbidden) {
+				t.Errorf("role %q: err = %v, want ErrForbidden", r, err)
+			}
+		}
+		fail(t, e.svc, "budi", 4)
+		var seen []int64
+		q := auth.EventQuery{Limit: 2}
+		for {
+			page, next, err := e.svc.SecurityEvents(ctx, e.admin, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, ev := range page {
+				seen = append(seen, ev.ID)
+			}
+			if next == "" {
+				break
+			}
+			q.Cursor = next
+		}
+		if len(seen) != 6 {
+			t.Fatalf("paged through %v, want 6 events", seen)
+		}
+		for i := 1; i < len(seen); i++ {
+			if seen[i] >= seen[i-1] {
+				t.Fatalf("not newest first: %v", seen)
+			}
+		}
+		for _, bad := range []auth.EventQuery{{Limit: -1}, {Limit: 201}, {Cursor: "nonsense"}, {Username: "no spaces"}} {
+			if _, _, err := e.svc.SecurityEvents(ctx, e.admin, bad); !errors.Is(err, domain.ErrValidation) {
+				t.Errorf("%+v: err = %v, want a validation error", bad, err)
+			}
+		}
+	})
+}

@@ -36,19 +36,23 @@ func TestClaimFromFilingToPaidInTheBrowser(t *testing.T) {
 			t.Fatalf("admin landed on %s", admin.path())
 		}
 		admin.fillAll(map[string]string{"f-new-username": "siti.clerk", "f-new-full-name": "Siti Rahayu",
-			"f-new-role": string(domain.RoleDukcapilClerk), "f-new-password": staffPassword})
+			"f-new-role": string(domain.RoleDukcapilClerk), "f-new-password": oneTimePassword})
 		if st := admin.click(`form[action="/staf/pengguna"] button[type=submit]`); st != http.StatusOK {
 			t.Fatalf("create user: status %d", st)
 		}
 		admin.sees("Pengguna siti.clerk berhasil ditambahkan.", "Petugas Dukcapil")
 		admin.screenshot("07-pengguna")
+		// What the admin did is in the security log.
+		admin.open("/staf/log-keamanan")
+		admin.sees("Pengguna dibuat", "siti.clerk", "peran Petugas Dukcapil")
+		admin.screenshot("12-log-keamanan")
 		admin.logout()
 
 		// The clerk files the claim; the first try has a wrong NIK.
 		clerk := s.desk(t)
 		clerk.open("/masuk")
 		clerk.screenshot("02-masuk")
-		clerk.login("siti.clerk", staffPassword)
+		clerk.firstLogin("siti.clerk", staffPassword)
 		clerk.open("/staf/klaim/baru")
 		in := fixture.ClaimInput(1)
 		fields := map[string]string{

@@ -52,7 +52,7 @@ func TestClaimPaidThroughABatchInTheBrowser(t *testing.T) {
 			role := map[string]domain.Role{"siti.clerk": domain.RoleDukcapilClerk, "dinsos": domain.RoleDinsosOfficer,
 				"bendahara": domain.RoleTreasurer}[u.name]
 			admin.fillAll(map[string]string{"f-new-username": u.name, "f-new-full-name": u.full,
-				"f-new-role": string(role), "f-new-password": staffPassword})
+				"f-new-role": string(role), "f-new-password": oneTimePassword})
 			if st := admin.click(`form[action="/staf/pengguna"] button[type=submit]`); st != http.StatusOK {
 				t.Fatalf("create %s: status %d", u.name, st)
 			}
@@ -68,7 +68,7 @@ func TestClaimPaidThroughABatchInTheBrowser(t *testing.T) {
 
 		// The clerk files the claim and uploads its five documents.
 		clerk := s.desk(t)
-		clerk.login("siti.clerk", staffPassword)
+		clerk.firstLogin("siti.clerk", staffPassword)
 		clerk.open("/staf/klaim/baru")
 		in := fixture.ClaimInput(1)
 		clerk.fillAll(map[string]string{
@@ -105,7 +105,7 @@ func TestClaimPaidThroughABatchInTheBrowser(t *testing.T) {
 		// The officer's decree is refused by the budget first, then approves
 		// the claim once the budget is raised.
 		officer := s.desk(t)
-		officer.login("dinsos", staffPassword)
+		officer.firstLogin("dinsos", staffPassword)
 		officer.open("/staf/sk/baru")
 		officer.sees(code, "Candiroto", "sisa Rp500.000 (cukup untuk 0 klaim lagi)")
 		officer.fill("f-decree-number", "400.9/123/2026")
@@ -136,7 +136,7 @@ func TestClaimPaidThroughABatchInTheBrowser(t *testing.T) {
 
 		// The treasurer pays it through a batch.
 		treasurer := s.desk(t)
-		treasurer.login("bendahara", staffPassword)
+		treasurer.firstLogin("bendahara", staffPassword)
 		treasurer.sees(code)
 		treasurer.open(claimPath)
 		if treasurer.has(`form[action$="/tindakan/start_payment"]`) || treasurer.has(`form[action$="/tindakan/confirm_payment"]`) {

@@ -11,6 +11,10 @@ type User struct {
 	Role      Role      `json:"role"`
 	Active    bool      `json:"active"`
 	CreatedAt time.Time `json:"created_at"`
+	// PasswordChangeRequired: the password was set by an admin (or at
+	// bootstrap) and is one-time; until the user replaces it, their
+	// sessions may only change it.
+	PasswordChangeRequired bool `json:"password_change_required"`
 }
 
 // Actor returns the user as the author of an action.

@@ -85,6 +85,10 @@ var AllViolations = []string{
 	ViolationPasswordTooLong,
 	ViolationRoleInvalid,
 	ViolationCannotDisableSelf,
+	// accounts.go
+	ViolationPasswordWrong,
+	ViolationPasswordUnchanged,
+	ViolationPasswordMismatch,
 	// violations_documents.go
 	ViolationDocumentsMissing,
 	ViolationRegisterMismatchUnconfirmed,

@@ -17,6 +17,9 @@ var english = catalog{
 		domain.ViolationPasswordTooLong:   "A password has at most 72 bytes.",
 		domain.ViolationRoleInvalid:       "Unknown role: use admin, dukcapil_clerk, dinsos_officer, treasurer or auditor.",
 		domain.ViolationCannotDisableSelf: "You cannot disable your own account.",
+		domain.ViolationPasswordWrong:     "This is not your current password.",
+		domain.ViolationPasswordUnchanged: "The new password must differ from the current one.",
+		domain.ViolationPasswordMismatch:  "The two new passwords differ.",
 
 		domain.ViolationNIKLength:           "A NIK has exactly 16 digits.",
 		domain.ViolationNIKNotDigits:        "A NIK contains digits only, without spaces or punctuation.",

@@ -19,6 +19,9 @@ var indonesian = catalog{
 		domain.ViolationPasswordTooLong:   "Kata sandi terlalu panjang (maksimal 72 byte).",
 		domain.ViolationRoleInvalid:       "Peran tidak dikenal.",
 		domain.ViolationCannotDisableSelf: "Anda tidak dapat menonaktifkan akun Anda sendiri.",
+		domain.ViolationPasswordWrong:     "Kata sandi saat ini tidak sesuai.",
+		domain.ViolationPasswordUnchanged: "Kata sandi baru harus berbeda dari kata sandi saat ini.",
+		domain.ViolationPasswordMismatch:  "Kedua isian kata sandi baru tidak sama.",
 
 		domain.ViolationNIKLength:           "NIK harus terdiri dari 16 digit.",
 		domain.ViolationNIKNotDigits:        "NIK hanya boleh berisi angka, tanpa spasi atau tanda baca.",

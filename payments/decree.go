@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"regexp"
 	"strings"
 	"time"
@@ -179,16 +178,9 @@ func (s *Service) decreeNumberTaken(db *gorm.DB, number string) (bool, error) {
 }
 
 // serializeDecreeNumber makes transactions creating a decree with the same
-// number take turns on PostgreSQL (a transaction-scoped advisory lock keyed
-// by a hash of the number; a collision only makes two numbers wait for each
-// other). SQLite has one writer already.
+// number take turns (database.XactLock).
 func serializeDecreeNumber(db *gorm.DB, number string) error {
-	if db.Dialector.Name() != "postgres" {
-		return nil
-	}
-	h := fnv.New64a()
-	_, _ = h.Write([]byte("santunan/payments/decree\x00" + number))
-	if err := db.Exec("SELECT pg_advisory_xact_lock(?)", int64(h.Sum64())).Error; err != nil {
+	if err := database.XactLock(db, "santunan/payments/decree\x00"+number); err != nil {
 		return fmt.Errorf("serialize decree %s: %w", number, err)
 	}
 	return nil

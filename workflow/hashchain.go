@@ -1,18 +1,15 @@
 package workflow
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"strings"
 	"time"
 
 	"santunan/domain"
 )
 
 // genesisHash is the prev_hash of a claim's first event.
-var genesisHash = strings.Repeat("0", 64)
+var genesisHash = domain.ChainGenesis
 
 // canonicalEvent fixes the order and form of every hashed field. JSON of a
 // struct keeps field order and encodes maps with sorted keys, so the same
@@ -31,7 +28,8 @@ type canonicalEvent struct {
 	At            string                   `json:"at"`
 }
 
-// eventHash is SHA-256 over the previous hash and the canonical encoding.
+// eventHash links the event's canonical encoding to the previous hash
+// (domain.ChainLink).
 func eventHash(prevHash string, e domain.Event) (string, error) {
 	changes := e.Changes
 	if changes == nil {
@@ -45,11 +43,7 @@ func eventHash(prevHash string, e domain.Event) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("encode event: %w", err)
 	}
-	h := sha256.New()
-	h.Write([]byte(prevHash))
-	h.Write([]byte{'\n'})
-	h.Write(body)
-	return hex.EncodeToString(h.Sum(nil)), nil
+	return domain.ChainLink(prevHash, body), nil
 }
 
 // canonicalTime is UTC at microsecond precision, which both databases keep.

@@ -199,10 +199,11 @@ func Start(t testing.TB, db *database.DB, opts ...Option) *Server {
 		Tokens: map[domain.Role]string{}, Users: map[domain.Role]domain.User{},
 		Client: &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
 
-	if _, _, err := svc.Auth.EnsureAdmin(context.Background(), Password); err != nil {
+	// The bootstrap admin's password is one-time too: replaced at once.
+	if _, _, err := svc.Auth.EnsureAdmin(context.Background(), OneTimePassword); err != nil {
 		t.Fatal(err)
 	}
-	s.Tokens[domain.RoleAdmin] = s.Login("admin", Password)
+	s.Tokens[domain.RoleAdmin] = s.FirstLogin("admin", OneTimePassword, Password)
 	for _, role := range domain.AllRoles {
 		if role == domain.RoleAdmin {
 			continue
