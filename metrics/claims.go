@@ -2,6 +2,7 @@ package metrics
 
 import (
 	"context"
+	"log/slog"
 	"sync"
 	"time"
 
@@ -34,7 +35,7 @@ type claimsCollector struct {
 	src      ClaimSource
 	now      func() time.Time
 	cacheFor time.Duration
-	log      interface{ Error(string, ...any) }
+	log      *slog.Logger
 
 	mu     sync.Mutex
 	readAt time.Time // on the real clock: the cache's age, not the claims'
