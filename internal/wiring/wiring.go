@@ -3,8 +3,9 @@
 // the death-register check, the budget) and its reserved actions (payments
 // only through batches), where each capability gets its service, and where
 // the metrics of /metrics hear the engine's actions and the database's
-// retries (one registry per Build, never the default one). The server (app.go) and the end-to-end browser tests both use it, so the
-// tests run what production runs.
+// retries (one registry per Build, never the default one). The server
+// (app.go) and the end-to-end browser tests both use it, so the tests run
+// what production runs.
 package wiring
 
 import (
