@@ -41,7 +41,7 @@ func (db *DB) InTx(ctx context.Context, fn func(tx *gorm.DB) error) error {
 		case <-time.After(time.Duration(attempt*attempt) * 5 * time.Millisecond):
 		}
 	}
-	if retryable(err) {
+	if retryCode(err) != "" {
 		// Every attempt lost to another transaction: the caller may try
 		// again (409), which is no bug of ours (500).
 		return fmt.Errorf("%w: aborted %d times: %w", domain.ErrConflict, maxAttempts, err)
