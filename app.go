@@ -52,5 +52,5 @@ func openApp(ctx context.Context, getenv func(string) string, logOut io.Writer) 
 		where = database.RedactURL(cfg.DatabaseURL)
 	}
 	log.Info("database ready", "dialect", string(db.Dialect), "at", where, "migrations_applied", n)
-	return &app{cfg: cfg, log: log, db: db, areas: dir, Services: wiring.Build(db, dir, cfg, wiring.Options{})}, nil
+	return &app{cfg: cfg, log: log, db: db, areas: dir, Services: wiring.Build(db, dir, cfg, wiring.Options{Log: log})}, nil
 }

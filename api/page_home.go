@@ -13,14 +13,6 @@ import (
 	"santunan/workflow"
 )
 
-// roleQueues are the statuses that wait on each role, first the one its
-// home page opens on. The auditor's queue is everything (nil).
-var roleQueues = map[domain.Role][]domain.Status{
-	domain.RoleDukcapilClerk: {domain.StatusSubmitted},
-	domain.RoleDinsosOfficer: {domain.StatusDeathVerified, domain.StatusPaymentFailed},
-	domain.RoleTreasurer:     {domain.StatusApproved, domain.StatusDisbursing},
-}
-
 // openStatuses are those a claim still moves on from.
 var openStatuses = func() []domain.Status {
 	var out []domain.Status
@@ -80,8 +72,8 @@ func (s *Server) pageHome(c *gin.Context) {
 	switch {
 	case status == statusAll:
 		status = ""
-	case status == "" && q == "" && len(roleQueues[user.Role]) > 0:
-		status = roleQueues[user.Role][0]
+	case status == "" && q == "" && len(user.Role.Queue()) > 0:
+		status = user.Role.Queue()[0]
 	}
 	page, err := s.engine.List(ctx, workflow.ListQuery{Status: status, Q: q, Limit: homePageSize, Cursor: c.Query("kursor")})
 	if err != nil {
@@ -102,7 +94,7 @@ func (s *Server) pageHome(c *gin.Context) {
 	}
 	data := homePage{Status: status, Q: q, Search: s.searchForm(q, status), Links: s.homeLinks(user.Role)}
 	mine := map[domain.Status]bool{}
-	for _, st := range roleQueues[user.Role] {
+	for _, st := range user.Role.Queue() {
 		mine[st] = true
 	}
 	for _, st := range shown {

@@ -14,6 +14,7 @@ import (
 
 // routes is the whole URL space of the API, in one place.
 func (s *Server) routes(r *gin.Engine) {
+	r.Use(s.metrics.Middleware()) // first: it times and counts what every other one does
 	r.Use(requestID(s.log), accessLog(), s.recoverPanic(), securityHeaders(s.opts.CookieSecure), s.limitBody(s.opts.MaxBodyBytes, s.largeBodies()),
 		s.checkRequestText)
 	r.NoRoute(s.noRoute)
@@ -23,6 +24,7 @@ func (s *Server) routes(r *gin.Engine) {
 
 	r.GET("/healthz", s.healthz)
 	r.GET("/readyz", s.readyz)
+	r.GET("/metrics", s.metrics.Endpoint(refuseMetrics)) // api/metrics.go
 
 	// One limit per purpose, counted together for the JSON endpoint and
 	// the page (api/ratelimit.go).

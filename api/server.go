@@ -17,6 +17,7 @@ import (
 	"santunan/documents"
 	"santunan/domain"
 	"santunan/i18n"
+	"santunan/metrics"
 	"santunan/payments"
 	"santunan/ratelimit"
 	"santunan/workflow"
@@ -69,6 +70,8 @@ type Deps struct {
 	// RateCounter counts the requests of the per-client rate limits; nil
 	// counts in this process (enough for one server).
 	RateCounter ratelimit.Counter
+	// Metrics counts every request and serves GET /metrics.
+	Metrics *metrics.Metrics
 }
 
 // Server holds what the handlers need.
@@ -85,6 +88,7 @@ type Server struct {
 	docs     *documents.Service
 	register *deathregister.Service
 	rates    ratelimit.Counter
+	metrics  *metrics.Metrics
 }
 
 // New wires a Server and returns its routes.
@@ -110,12 +114,16 @@ func New(d Deps, opts Options) (*gin.Engine, error) {
 	if opts.ClaimWindowDays <= 0 {
 		opts.ClaimWindowDays = 90
 	}
+	if d.Metrics == nil {
+		return nil, fmt.Errorf("no metrics: internal/wiring builds them")
+	}
 	pages, err := loadPages(i18n.Indonesian)
 	if err != nil {
 		return nil, fmt.Errorf("page templates: %w", err)
 	}
 	s := &Server{engine: d.Engine, auth: d.Auth, areas: d.Areas, db: d.DB, log: d.Log, opts: opts, validate: newValidator(),
-		pages: pages, payments: d.Payments, docs: d.Documents, register: d.DeathRegister, rates: newRateCounter(d)}
+		pages: pages, payments: d.Payments, docs: d.Documents, register: d.DeathRegister, rates: newRateCounter(d),
+		metrics: d.Metrics}
 	r := gin.New()
 	// gin trusts every proxy by default; trust only the configured ones.
 	if err := r.SetTrustedProxies(opts.TrustedProxies); err != nil {

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"net/netip"
 	"strconv"
 	"strings"
 	"time"
@@ -30,6 +29,7 @@ type Config struct {
 	ShutdownTimeout    time.Duration
 	LogLevel           slog.Level
 	Evidence           Evidence // documents and the death register (evidence.go)
+	Metrics            Metrics  // who may read /metrics (metrics.go)
 }
 
 // FromEnv reads the configuration through getenv (os.Getenv in main) and
@@ -63,16 +63,15 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		r.fail("SANTUNAN_ADMIN_PASSWORD", "must have at least 10 characters")
 	}
 	for _, p := range c.TrustedProxies {
-		if _, err := netip.ParsePrefix(p); err != nil {
-			if _, err := netip.ParseAddr(p); err != nil {
-				r.fail("SANTUNAN_TRUSTED_PROXIES", fmt.Sprintf("%q is neither an IP address nor a CIDR range", p))
-			}
+		if _, ok := parsePrefix(p); !ok {
+			r.fail("SANTUNAN_TRUSTED_PROXIES", fmt.Sprintf("%q is neither an IP address nor a CIDR range", p))
 		}
 	}
 	if c.TokenTTL < time.Minute {
 		r.fail("SANTUNAN_TOKEN_TTL", "must be at least 1m")
 	}
 	c.Evidence = readEvidence(&r)
+	c.Metrics = readMetrics(&r)
 	if c.SessionIdle < time.Minute {
 		r.fail("SANTUNAN_SESSION_IDLE", "must be at least 1m")
 	}

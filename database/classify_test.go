@@ -44,10 +44,13 @@ func TestClassify(t *testing.T) {
 }
 
 func TestRetryableCodes(t *testing.T) {
-	for code, want := range map[string]bool{"40001": true, "40P01": true, "23505": false, "57P01": false} {
-		if got := retryable(fmt.Errorf("tx: %w", &pgconn.PgError{Code: code})); got != want {
-			t.Errorf("retryable(%s) = %v, want %v", code, got, want)
+	for code, want := range map[string]string{"40001": "40001", "40P01": "40P01", "23505": "", "57P01": ""} {
+		if got := retryCode(fmt.Errorf("tx: %w", &pgconn.PgError{Code: code})); got != want {
+			t.Errorf("retryCode(%s) = %q, want %q", code, got, want)
 		}
+	}
+	if got := retryCode(nil); got != "" {
+		t.Errorf("retryCode(nil) = %q", got)
 	}
 }
 

@@ -29,6 +29,8 @@ type DB struct {
 	Dialect migrations.Dialect
 	Write   *gorm.DB
 	Read    *gorm.DB
+	// onRetry is told of each transaction InTx runs again (WithRetryHook).
+	onRetry func(sqlstate string)
 }
 
 // Options say where the database is.
@@ -50,14 +52,30 @@ func gormConfig() *gorm.Config {
 	return &gorm.Config{
 		TranslateError: true,
 		// ParameterizedQueries keeps values (NIKs, names) out of slow-query logs.
-		Logger: logger.New(log.New(os.Stderr, "", log.LstdFlags), logger.Config{
+		Logger: quietRefusals{logger.New(log.New(os.Stderr, "", log.LstdFlags), logger.Config{
 			SlowThreshold:             time.Second,
 			LogLevel:                  logger.Warn,
 			IgnoreRecordNotFoundError: true,
 			ParameterizedQueries:      true,
-		}),
+		})},
 		NowFunc: func() time.Time { return time.Now().UTC().Truncate(time.Microsecond) },
 	}
+}
+
+// quietRefusals is gorm's logger without a line for a failed statement.
+// The error goes back to the caller, who knows what it means: a unique
+// index meeting a double submit is a 409, a deadlock InTx retries, and what
+// nobody expected is logged once, as a 500 with its request id
+// (api/errors.go). Logged here too, every client's refusal would be an
+// ERROR line outside the JSON log. Slow statements are still reported.
+type quietRefusals struct{ logger.Interface }
+
+func (q quietRefusals) LogMode(level logger.LogLevel) logger.Interface {
+	return quietRefusals{q.Interface.LogMode(level)}
+}
+
+func (q quietRefusals) Trace(ctx context.Context, begin time.Time, fc func() (string, int64), _ error) {
+	q.Interface.Trace(ctx, begin, fc, nil)
 }
 
 func openPostgres(ctx context.Context, url string) (*DB, error) {
@@ -176,6 +194,24 @@ func (db *DB) pools() []*gorm.DB {
 		return []*gorm.DB{db.Write}
 	}
 	return []*gorm.DB{db.Write, db.Read}
+}
+
+// Pools are the connection pools by name, for their statistics: "write"
+// and "read" on SQLite, one "shared" pool on PostgreSQL.
+func (db *DB) Pools() (map[string]*sql.DB, error) {
+	names := []string{"write", "read"}
+	if db.Read == db.Write {
+		names = []string{"shared"}
+	}
+	out := map[string]*sql.DB{}
+	for i, g := range db.pools() {
+		sqlDB, err := g.DB()
+		if err != nil {
+			return nil, fmt.Errorf("pool %s: %w", names[i], err)
+		}
+		out[names[i]] = sqlDB
+	}
+	return out, nil
 }
 
 // SQL returns the writer's *sql.DB, for tools that need plain SQL.

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"gorm.io/gorm"
 
 	"santunan/database"
@@ -165,4 +166,26 @@ func TestSQLitePathWithURICharacters(t *testing.T) {
 			t.Fatalf("%s was not created: %v", name, err)
 		}
 	}
+}
+
+// A transaction that PostgreSQL keeps aborting for a deadlock or a
+// serialization failure is run again, and when every attempt failed the
+// caller gets a conflict (409, try again), never the raw 40P01 (a 500).
+func TestRetriesThatRunOutAreConflicts(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *database.DB) {
+		for _, code := range []string{"40P01", "40001"} {
+			attempts := 0
+			err := db.InTx(context.Background(), func(tx *gorm.DB) error {
+				attempts++
+				if db.IsPostgres() {
+					// The server's own error, as a real deadlock gives it.
+					return tx.Exec(`DO $$ BEGIN RAISE EXCEPTION 'raced' USING ERRCODE = '` + code + `'; END $$`).Error
+				}
+				return &pgconn.PgError{Code: code}
+			})
+			if !errors.Is(err, domain.ErrConflict) || attempts < 2 {
+				t.Errorf("%s: %d attempts, then %v; want retries, then a conflict", code, attempts, err)
+			}
+		}
+	})
 }

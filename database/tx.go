@@ -25,10 +25,14 @@ const maxAttempts = 5
 // the whole transaction is retried on 40001 and 40P01.
 func (db *DB) InTx(ctx context.Context, fn func(tx *gorm.DB) error) error {
 	var err error
-	for attempt := 1; attempt <= maxAttempts; attempt++ {
+	for attempt := 1; ; attempt++ {
 		err = db.Write.WithContext(ctx).Transaction(fn)
-		if err == nil || !retryable(err) {
+		code := retryCode(err)
+		if code == "" || attempt == maxAttempts {
 			break
+		}
+		if db.onRetry != nil {
+			db.onRetry(code)
 		}
 		// Back off a little, more each time, so the contenders spread out.
 		select {
@@ -37,15 +41,31 @@ func (db *DB) InTx(ctx context.Context, fn func(tx *gorm.DB) error) error {
 		case <-time.After(time.Duration(attempt*attempt) * 5 * time.Millisecond):
 		}
 	}
+	if retryCode(err) != "" {
+		// Every attempt lost to another transaction: the caller may try
+		// again (409), which is no bug of ours (500).
+		return fmt.Errorf("%w: aborted %d times: %w", domain.ErrConflict, maxAttempts, err)
+	}
 	return Classify(err)
 }
 
-func retryable(err error) bool {
+// WithRetryHook returns the database with a hook that InTx calls with the
+// SQLSTATE (40001 or 40P01) each time it runs a transaction again, for the
+// retry counter of /metrics. The copy shares the pools; db is unchanged.
+func (db *DB) WithRetryHook(onRetry func(sqlstate string)) *DB {
+	c := *db
+	c.onRetry = onRetry
+	return &c
+}
+
+// retryCode is the SQLSTATE of a serialization failure or deadlock, both
+// safe to run again from the start; "" for any other outcome.
+func retryCode(err error) string {
 	var pgErr *pgconn.PgError
-	if errors.As(err, &pgErr) {
-		return pgErr.Code == "40001" || pgErr.Code == "40P01"
+	if errors.As(err, &pgErr) && (pgErr.Code == "40001" || pgErr.Code == "40P01") {
+		return pgErr.Code
 	}
-	return false
+	return ""
 }
 
 // Classify marks errors that mean the database cannot be reached with

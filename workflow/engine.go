@@ -30,6 +30,10 @@ type Config struct {
 	// is disbursing exactly while it has an open batch line. AllowedActions
 	// leaves them out, so no page offers them as buttons.
 	Reserved []domain.Action
+	// Observe hears the outcome of every action taken on a claim (submit
+	// included): err is nil when it committed, the refusal otherwise
+	// (observe.go). The metrics count them; nil hears nothing.
+	Observe func(action domain.Action, err error)
 }
 
 // Engine applies the transition table to claims, each action in one
@@ -107,6 +111,12 @@ const codeAttempts = 3
 
 // Submit files a new claim.
 func (e *Engine) Submit(ctx context.Context, actor domain.Actor, in domain.ClaimInput) (domain.Claim, error) {
+	c, err := e.submit(ctx, actor, in)
+	e.observe(domain.ActionSubmit, err)
+	return c, err
+}
+
+func (e *Engine) submit(ctx context.Context, actor domain.Actor, in domain.ClaimInput) (domain.Claim, error) {
 	if err := e.table.Check(actor.Role, domain.ActionSubmit, none); err != nil {
 		return domain.Claim{}, err
 	}

@@ -21,6 +21,9 @@ type Tx struct {
 	db *gorm.DB
 	// guarded is the action whose guards are running, nil otherwise.
 	guarded *guardedAction
+	// taken are the actions Apply took or refused, reported to the
+	// observer when the transaction ends (observe.go).
+	taken []taken
 }
 
 // guardedAction is what guards may read of the action they guard, and the
@@ -96,7 +99,15 @@ type Guard func(tx *Tx, actor domain.Actor, action domain.Action, before, after 
 // again after a serialization failure or deadlock, so fn must not keep
 // state from a failed attempt.
 func (e *Engine) InTx(ctx context.Context, fn func(tx *Tx) error) error {
-	return e.db.InTx(ctx, func(db *gorm.DB) error { return fn(&Tx{e: e, db: db}) })
+	var last *Tx
+	err := e.db.InTx(ctx, func(db *gorm.DB) error {
+		last = &Tx{e: e, db: db}
+		return fn(last)
+	})
+	if last != nil {
+		last.report(err)
+	}
+	return err
 }
 
 // Apply takes an action on a claim: checks the role and state against the
@@ -110,10 +121,14 @@ func (e *Engine) Apply(ctx context.Context, actor domain.Actor, id int64, action
 	// A role that may never take the action is refused before anything is
 	// read, so the answer does not depend on the claim.
 	if _, ok := tr.From[actor.Role]; !ok {
-		return domain.Claim{}, fmt.Errorf("role %s may not %s: %w", actor.Role, action, domain.ErrForbidden)
+		err := fmt.Errorf("role %s may not %s: %w", actor.Role, action, domain.ErrForbidden)
+		e.observe(action, err)
+		return domain.Claim{}, err
 	}
 	if e.reserved(action) {
-		return domain.Claim{}, &domain.ReservedActionError{Action: action}
+		err := &domain.ReservedActionError{Action: action}
+		e.observe(action, err)
+		return domain.Claim{}, err
 	}
 	var out domain.Claim
 	err := e.InTx(ctx, func(tx *Tx) error {
@@ -129,6 +144,14 @@ func (e *Engine) Apply(ctx context.Context, actor domain.Actor, id int64, action
 
 // Apply takes an action inside the transaction (see Engine.Apply).
 func (t *Tx) Apply(actor domain.Actor, id int64, action domain.Action, in ActionInput) (domain.Claim, error) {
+	c, err := t.apply(actor, id, action, in)
+	if _, known := t.e.table.Lookup(action); known && action != domain.ActionSubmit {
+		t.taken = append(t.taken, taken{action: action, err: err})
+	}
+	return c, err
+}
+
+func (t *Tx) apply(actor domain.Actor, id int64, action domain.Action, in ActionInput) (domain.Claim, error) {
 	e := t.e
 	tr, ok := e.table.Lookup(action)
 	if !ok || action == domain.ActionSubmit {

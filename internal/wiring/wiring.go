@@ -1,14 +1,18 @@
 // Package wiring builds Santunan's services from the configuration: the
 // one place where the workflow engine gets its guards (required documents,
 // the death-register check, the budget) and its reserved actions (payments
-// only through batches), and where each capability gets its service. The
-// server (app.go) and the end-to-end browser tests both use it, so the
-// tests run what production runs.
+// only through batches), where each capability gets its service, and where
+// the metrics of /metrics hear the engine's actions and the database's
+// retries (one registry per Build, never the default one). The server
+// (app.go) and the end-to-end browser tests both use it, so the tests run
+// what production runs.
 package wiring
 
 import (
 	"log/slog"
 	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
 
 	"santunan/api"
 	"santunan/areas"
@@ -18,6 +22,7 @@ import (
 	"santunan/deathregister"
 	"santunan/documents"
 	"santunan/domain"
+	"santunan/metrics"
 	"santunan/payments"
 	"santunan/ratelimit"
 	"santunan/workflow"
@@ -37,6 +42,8 @@ type Options struct {
 	// Inquirer is a bank's account-name inquiry; nil means the treasurer
 	// confirms names by hand (no bank interface is contracted yet).
 	Inquirer payments.AccountInquirer
+	// Log hears what a metrics scrape could not gather; nil discards it.
+	Log *slog.Logger
 }
 
 // Services are the engine and the capabilities built on it.
@@ -47,6 +54,9 @@ type Services struct {
 	Documents     *documents.Service
 	DeathRegister *deathregister.Service
 	RateCounter   ratelimit.Counter
+	// Metrics is the registry of /metrics with its collectors: requests,
+	// transitions, retries, claims and queues, pools, runtime and build.
+	Metrics *metrics.Metrics
 }
 
 // Build wires the services on db. dir must hold the regency's villages.
@@ -54,6 +64,9 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 	if o.Now == nil {
 		o.Now = time.Now
 	}
+	m := buildMetrics(db, cfg, o)
+	// Every service's transactions count their retries.
+	db = db.WithRetryHook(m.TxRetried)
 	req := Requirements(cfg.Evidence)
 	engine := workflow.NewEngine(db, workflow.Config{
 		Areas: dir, RegencyCode: cfg.RegencyCode, WindowDays: cfg.ClaimWindowDays,
@@ -63,7 +76,9 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 		// through disbursement batches.
 		Guards:   MergeGuards(EvidenceGuards(req), payments.Guards(domain.Jakarta())),
 		Reserved: payments.ReservedActions,
+		Observe:  m.Transition,
 	})
+	m.WatchClaims(engine)
 	e := cfg.Evidence
 	registry := o.Registry
 	if registry == nil {
@@ -71,6 +86,7 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 	}
 	return Services{
 		Engine:      engine,
+		Metrics:     m,
 		RateCounter: rateCounter(db),
 		Auth: auth.NewService(db, auth.Options{TokenTTL: cfg.TokenTTL, SessionIdle: cfg.SessionIdle,
 			BcryptCost: o.BcryptCost, Now: o.Now}),
@@ -91,7 +107,8 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 // Deps are the API's dependencies on these services.
 func (s Services) Deps(db *database.DB, dir *areas.Directory, log *slog.Logger) api.Deps {
 	return api.Deps{Engine: s.Engine, Auth: s.Auth, Areas: dir, DB: db, Log: log,
-		Payments: s.Payments, Documents: s.Documents, DeathRegister: s.DeathRegister, RateCounter: s.RateCounter}
+		Payments: s.Payments, Documents: s.Documents, DeathRegister: s.DeathRegister, RateCounter: s.RateCounter,
+		Metrics: s.Metrics}
 }
 
 // APIOptions are the API's settings from the configuration.
@@ -101,6 +118,20 @@ func APIOptions(cfg config.Config) api.Options {
 		LoginPerMinute: cfg.LoginRatePerMinute, CookieSecure: cfg.CookieSecure,
 		RegencyCode: cfg.RegencyCode, BenefitAmount: domain.Rupiah(cfg.BenefitAmount), ClaimWindowDays: cfg.ClaimWindowDays,
 	}
+}
+
+// buildMetrics makes the registry of /metrics (its own, never the
+// process-wide default) with the pools' statistics.
+func buildMetrics(db *database.DB, cfg config.Config, o Options) *metrics.Metrics {
+	m := metrics.New(prometheus.NewRegistry(), metrics.Options{
+		Access: metrics.Access{Allow: cfg.Metrics.Allow, Token: cfg.Metrics.Token}, Now: o.Now, Log: o.Log,
+	})
+	pools, err := db.Pools()
+	if err != nil && o.Log != nil {
+		o.Log.Error("metrics: no pool statistics", "error", err.Error())
+	}
+	m.WatchPools(pools)
+	return m
 }
 
 // rateCounter counts the rate limits in the database on PostgreSQL, where
