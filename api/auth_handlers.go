@@ -9,6 +9,7 @@ import (
 
 	"santunan/auth"
 	"santunan/domain"
+	"santunan/httpkit"
 )
 
 type loginRequest struct {
@@ -49,7 +50,7 @@ func (s *Server) logout(c *gin.Context) {
 }
 
 func (s *Server) me(c *gin.Context) {
-	c.JSON(http.StatusOK, mustUser(c))
+	c.JSON(http.StatusOK, httpkit.MustUser(c))
 }
 
 type changePasswordRequest struct {
@@ -64,8 +65,8 @@ func (s *Server) changePassword(c *gin.Context) {
 	if !s.decodeJSON(c, &req, false) {
 		return
 	}
-	u, err := s.auth.ChangePassword(c.Request.Context(), mustUser(c).Actor(), auth.PasswordChange{
-		Current: req.CurrentPassword, New: req.NewPassword, KeepToken: c.GetString(ctxSessionToken),
+	u, err := s.auth.ChangePassword(c.Request.Context(), httpkit.MustUser(c).Actor(), auth.PasswordChange{
+		Current: req.CurrentPassword, New: req.NewPassword, KeepToken: httpkit.SessionToken(c),
 	}, c.ClientIP())
 	if err != nil {
 		writeError(c, err)

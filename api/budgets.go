@@ -8,6 +8,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"santunan/domain"
+	"santunan/httpkit"
 )
 
 // roleIn is a role check for allow().
@@ -30,7 +31,7 @@ type budgetRequest struct {
 func pathYear(c *gin.Context) (int, bool) {
 	year, err := strconv.Atoi(c.Param("year"))
 	if err != nil || year <= 0 {
-		abort(c, http.StatusNotFound, codeNotFound, "not found")
+		abort(c, http.StatusNotFound, httpkit.CodeNotFound, "not found")
 		return 0, false
 	}
 	return year, true
@@ -49,7 +50,7 @@ func (s *Server) setBudget(c *gin.Context) {
 		writeError(c, domain.FieldError("ceiling", domain.ViolationRequired))
 		return
 	}
-	b, created, err := s.payments.SetBudget(c.Request.Context(), mustUser(c).Actor(), year, domain.Rupiah(*req.Ceiling))
+	b, created, err := s.payments.SetBudget(c.Request.Context(), httpkit.MustUser(c).Actor(), year, domain.Rupiah(*req.Ceiling))
 	if err != nil {
 		writeError(c, err)
 		return
@@ -66,7 +67,7 @@ func (s *Server) getBudget(c *gin.Context) {
 	if !ok {
 		return
 	}
-	b, err := s.payments.GetBudget(c.Request.Context(), mustUser(c).Actor(), year)
+	b, err := s.payments.GetBudget(c.Request.Context(), httpkit.MustUser(c).Actor(), year)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -75,7 +76,7 @@ func (s *Server) getBudget(c *gin.Context) {
 }
 
 func (s *Server) listBudgets(c *gin.Context) {
-	items, err := s.payments.ListBudgets(c.Request.Context(), mustUser(c).Actor())
+	items, err := s.payments.ListBudgets(c.Request.Context(), httpkit.MustUser(c).Actor())
 	if err != nil {
 		writeError(c, err)
 		return

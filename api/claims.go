@@ -7,6 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"santunan/domain"
+	"santunan/httpkit"
 	"santunan/payments"
 	"santunan/workflow"
 )
@@ -60,7 +61,7 @@ func (s *Server) createClaim(c *gin.Context) {
 	if !s.decodeJSON(c, &req, false) {
 		return
 	}
-	user := mustUser(c)
+	user := httpkit.MustUser(c)
 	claim, err := s.engine.Submit(c.Request.Context(), user.Actor(), domain.ClaimInput{
 		Deceased: req.Deceased.input(), Heir: req.Heir.input(), BankAccount: req.BankAccount.input(),
 	})
@@ -89,7 +90,7 @@ func (s *Server) listClaims(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	role := mustUser(c).Role
+	role := httpkit.MustUser(c).Role
 	out := claimPage{Items: make([]claimJSON, 0, len(page.Items)), NextCursor: page.NextCursor}
 	for _, cl := range page.Items {
 		out.Items = append(out.Items, s.claimView(cl, role))
@@ -107,7 +108,7 @@ func (s *Server) getClaim(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, s.claimView(claim, mustUser(c).Role))
+	c.JSON(http.StatusOK, s.claimView(claim, httpkit.MustUser(c).Role))
 }
 
 func (s *Server) claimEvents(c *gin.Context) {
@@ -167,7 +168,7 @@ func (s *Server) takeAction(c *gin.Context) {
 	if !s.decodeJSON(c, &req, true) {
 		return
 	}
-	user := mustUser(c)
+	user := httpkit.MustUser(c)
 	claim, err := s.engine.Apply(c.Request.Context(), user.Actor(), id, domain.Action(c.Param("action")), req.input())
 	if err != nil {
 		writeError(c, err)

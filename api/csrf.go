@@ -7,6 +7,8 @@ import (
 	"encoding/base64"
 	"net/http"
 
+	"santunan/httpkit"
+
 	"github.com/gin-gonic/gin"
 )
 
@@ -39,7 +41,7 @@ func csrfValid(secret, purpose, got string) bool {
 
 // sessionCSRF is the token for the forms of the signed-in user of c.
 func sessionCSRF(c *gin.Context) string {
-	token := c.GetString(ctxSessionToken)
+	token := httpkit.SessionToken(c)
 	if token == "" {
 		return ""
 	}
@@ -56,8 +58,8 @@ func (s *Server) checkCSRF(c *gin.Context) {
 		c.Next()
 		return
 	}
-	if !csrfValid(c.GetString(ctxSessionToken), csrfForSession, c.PostForm(csrfField)) {
-		logger(c).Warn("form refused: missing or wrong CSRF token")
+	if !csrfValid(httpkit.SessionToken(c), csrfForSession, c.PostForm(csrfField)) {
+		httpkit.Logger(c).Warn("form refused: missing or wrong CSRF token")
 		s.renderMessage(c, http.StatusForbidden, "error.csrf", &link{Href: "/staf", Text: text("error.csrf_link")})
 		c.Abort()
 		return

@@ -10,6 +10,7 @@ import (
 
 	"santunan/deathregister"
 	"santunan/domain"
+	"santunan/httpkit"
 	"santunan/i18n"
 )
 
@@ -39,7 +40,7 @@ func (s *Server) deathRecordMatch(c *gin.Context) {
 	if !ok {
 		return
 	}
-	m, err := s.register.Match(c.Request.Context(), mustUser(c).Actor(), id)
+	m, err := s.register.Match(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -54,7 +55,7 @@ func (s *Server) deathRecordOnline(c *gin.Context) {
 	if !ok {
 		return
 	}
-	res, err := s.register.CheckOnline(c.Request.Context(), mustUser(c).Actor(), id)
+	res, err := s.register.CheckOnline(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -74,7 +75,7 @@ func (s *Server) importDeathRecords(c *gin.Context) {
 	case "multipart/form-data":
 		mr, err := c.Request.MultipartReader()
 		if err != nil {
-			abort(c, http.StatusBadRequest, codeBadRequest, "the multipart body could not be read")
+			abort(c, http.StatusBadRequest, httpkit.CodeBadRequest, "the multipart body could not be read")
 			return
 		}
 		part, err := mr.NextPart()
@@ -87,20 +88,20 @@ func (s *Server) importDeathRecords(c *gin.Context) {
 			return
 		}
 		if part.FormName() != "file" {
-			abort(c, http.StatusBadRequest, codeBadRequest, "send the register as the form field file")
+			abort(c, http.StatusBadRequest, httpkit.CodeBadRequest, "send the register as the form field file")
 			return
 		}
 		body = part
 	default:
-		abort(c, http.StatusUnsupportedMediaType, codeUnsupportedMedia, "send the register as text/csv or multipart/form-data")
+		abort(c, http.StatusUnsupportedMediaType, httpkit.CodeUnsupportedMedia, "send the register as text/csv or multipart/form-data")
 		return
 	}
-	rep, err := s.register.Import(c.Request.Context(), mustUser(c).Actor(), "api", body)
+	rep, err := s.register.Import(c.Request.Context(), httpkit.MustUser(c).Actor(), "api", body)
 	if err != nil {
 		writeError(c, err)
 		return
 	}
-	logger(c).Info("death register imported", "import_id", rep.ImportID, "lines", rep.Lines,
+	httpkit.Logger(c).Info("death register imported", "import_id", rep.ImportID, "lines", rep.Lines,
 		"inserted", rep.Inserted, "unchanged", rep.Unchanged, "refused", rep.Refused)
 	c.JSON(http.StatusOK, rep)
 }
@@ -110,7 +111,7 @@ func (s *Server) unclaimedDeaths(c *gin.Context) {
 	if !ok {
 		return
 	}
-	page, err := s.register.Unclaimed(c.Request.Context(), mustUser(c).Actor(), deathregister.UnclaimedQuery{
+	page, err := s.register.Unclaimed(c.Request.Context(), httpkit.MustUser(c).Actor(), deathregister.UnclaimedQuery{
 		VillageCode: c.Query("village_code"), Limit: limit, Cursor: c.Query("cursor"),
 	})
 	if err != nil {
@@ -121,7 +122,7 @@ func (s *Server) unclaimedDeaths(c *gin.Context) {
 }
 
 func (s *Server) unclaimedByVillage(c *gin.Context) {
-	counts, err := s.register.UnclaimedByVillage(c.Request.Context(), mustUser(c).Actor())
+	counts, err := s.register.UnclaimedByVillage(c.Request.Context(), httpkit.MustUser(c).Actor())
 	if err != nil {
 		writeError(c, err)
 		return
@@ -133,27 +134,20 @@ func (s *Server) unclaimedByVillage(c *gin.Context) {
 // first page is read before anything is written, so a bad query still gets
 // its JSON error.
 func (s *Server) unclaimedCSV(c *gin.Context) {
-	actor := mustUser(c).Actor()
+	actor := httpkit.MustUser(c).Actor()
 	village := c.Query("village_code")
 	if _, err := s.register.Unclaimed(c.Request.Context(), actor, deathregister.UnclaimedQuery{VillageCode: village, Limit: 1}); err != nil {
 		writeError(c, err)
 		return
 	}
-	s.writeUnclaimedCSV(c, actor, village)
+	s.sendUnclaimedCSV(c, actor, village)
 }
 
-// writeUnclaimedCSV streams the list once the query is known to be good
+// sendUnclaimedCSV streams the list once the query is known to be good
 // (the API's and the page's export).
-func (s *Server) writeUnclaimedCSV(c *gin.Context, actor domain.Actor, village string) {
+func (s *Server) sendUnclaimedCSV(c *gin.Context, actor domain.Actor, village string) {
 	name := "kematian-belum-diklaim-" + domain.DateOf(s.opts.Now().In(domain.Jakarta())).String() + ".csv"
-	c.Header("Content-Type", "text/csv; charset=utf-8")
-	c.Header("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
-	c.Status(http.StatusOK)
-	n, err := s.register.WriteUnclaimedCSV(c.Request.Context(), actor, village, c.Writer)
-	if err != nil {
-		// The status is sent; the client sees a cut-off file.
-		logger(c).Error("unclaimed export failed", "rows", n, "error", err.Error())
-		return
-	}
-	logger(c).Info("unclaimed deaths exported", "rows", n)
+	httpkit.StreamCSV(c, name, func(w io.Writer) (int, error) {
+		return s.register.WriteUnclaimedCSV(c.Request.Context(), actor, village, w)
+	})
 }

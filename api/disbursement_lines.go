@@ -4,11 +4,11 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"strconv"
 
 	"github.com/gin-gonic/gin"
 
 	"santunan/domain"
+	"santunan/httpkit"
 	"santunan/payments"
 )
 
@@ -24,13 +24,13 @@ func (s *Server) sendTransfer(c *gin.Context) {
 	if !ok {
 		return
 	}
-	transfer, b, err := s.payments.SendTransfer(c.Request.Context(), mustUser(c).Actor(), id)
+	transfer, b, err := s.payments.SendTransfer(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
 	if err != nil {
 		writeError(c, err)
 		return
 	}
 	c.Header("Location", fmt.Sprintf("/api/v1/disbursements/%d/transfer-file?file=%d", b.ID, transfer.Seq))
-	writeTransfer(c, http.StatusCreated, b.ID, transfer)
+	httpkit.SendTransfer(c, http.StatusCreated, b.ID, transfer)
 }
 
 // transferFile downloads again a file that was sent (?file=N, the last one
@@ -44,31 +44,12 @@ func (s *Server) transferFile(c *gin.Context) {
 	if !ok {
 		return
 	}
-	transfer, b, err := s.payments.TransferFile(c.Request.Context(), mustUser(c).Actor(), id, seq)
+	transfer, b, err := s.payments.TransferFile(c.Request.Context(), httpkit.MustUser(c).Actor(), id, seq)
 	if err != nil {
 		writeError(c, err)
 		return
 	}
-	writeTransfer(c, http.StatusOK, b.ID, transfer)
-}
-
-// writeTransfer sends a transfer file with its control totals, for the
-// bank portal's check, and its record.
-func writeTransfer(c *gin.Context, status int, batchID int64, t payments.Transfer) {
-	c.Header("X-Control-Count", strconv.Itoa(t.Lines))
-	c.Header("X-Control-Total", strconv.FormatInt(int64(t.Total), 10))
-	c.Header("X-Held-Back", strconv.Itoa(t.Held))
-	c.Header("X-Transfer-File", strconv.Itoa(t.Seq))
-	c.Header("X-Content-SHA256", t.SHA256)
-	c.Header("Content-Disposition", `attachment; filename="`+transferFileName(batchID, t.Seq)+`"`)
-	c.Data(status, contentTypeCSV, t.Data)
-}
-
-func transferFileName(batchID int64, seq int) string {
-	if seq == 1 {
-		return fmt.Sprintf("transfer-batch-%d.csv", batchID)
-	}
-	return fmt.Sprintf("transfer-batch-%d-%d.csv", batchID, seq)
+	httpkit.SendTransfer(c, http.StatusOK, b.ID, transfer)
 }
 
 type lineRequest struct {
@@ -90,14 +71,14 @@ func (s *Server) resolveLine(c *gin.Context, resolve lineResolver) {
 	}
 	claimID, err := parseID(c.Param("claim_id"))
 	if err != nil {
-		abort(c, http.StatusNotFound, codeNotFound, "not found")
+		abort(c, http.StatusNotFound, httpkit.CodeNotFound, "not found")
 		return
 	}
 	var req lineRequest
 	if !s.decodeJSON(c, &req, false) {
 		return
 	}
-	it, b, err := resolve(c.Request.Context(), mustUser(c).Actor(), id, claimID, req.Reason)
+	it, b, err := resolve(c.Request.Context(), httpkit.MustUser(c).Actor(), id, claimID, req.Reason)
 	if err != nil {
 		writeError(c, err)
 		return

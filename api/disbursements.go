@@ -13,6 +13,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"santunan/domain"
+	"santunan/httpkit"
 	"santunan/i18n"
 	"santunan/payments"
 )
@@ -27,7 +28,7 @@ func (s *Server) createBatch(c *gin.Context) {
 	if !s.decodeJSON(c, &req, false) {
 		return
 	}
-	b, err := s.payments.CreateBatch(c.Request.Context(), mustUser(c).Actor(),
+	b, err := s.payments.CreateBatch(c.Request.Context(), httpkit.MustUser(c).Actor(),
 		payments.BatchRequest{ClaimIDs: req.ClaimIDs, AllApproved: req.AllApproved})
 	if err != nil {
 		writeError(c, err)
@@ -42,7 +43,7 @@ func (s *Server) listBatches(c *gin.Context) {
 	if !ok {
 		return
 	}
-	items, next, err := s.payments.ListBatches(c.Request.Context(), mustUser(c).Actor(),
+	items, next, err := s.payments.ListBatches(c.Request.Context(), httpkit.MustUser(c).Actor(),
 		payments.PageQuery{Limit: limit, Cursor: c.Query("cursor"), Status: c.Query("status")})
 	if err != nil {
 		writeError(c, err)
@@ -56,7 +57,7 @@ func (s *Server) getBatch(c *gin.Context) {
 	if !ok {
 		return
 	}
-	b, err := s.payments.GetBatch(c.Request.Context(), mustUser(c).Actor(), id)
+	b, err := s.payments.GetBatch(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -86,18 +87,18 @@ func (s *Server) applyResults(c *gin.Context) {
 	}
 	mediaType, _, _ := mime.ParseMediaType(c.GetHeader("Content-Type"))
 	if mediaType != "text/csv" && mediaType != "application/json" {
-		abort(c, http.StatusUnsupportedMediaType, codeUnsupportedMedia, "send the result file as text/csv or application/json")
+		abort(c, http.StatusUnsupportedMediaType, httpkit.CodeUnsupportedMedia, "send the result file as text/csv or application/json")
 		return
 	}
 	raw, err := io.ReadAll(c.Request.Body)
 	if err != nil {
 		var tooLarge *http.MaxBytesError
 		if errors.As(err, &tooLarge) {
-			abort(c, http.StatusRequestEntityTooLarge, codePayloadTooLarge,
+			abort(c, http.StatusRequestEntityTooLarge, httpkit.CodePayloadTooLarge,
 				fmt.Sprintf("request body is larger than %d bytes", tooLarge.Limit))
 			return
 		}
-		abort(c, http.StatusBadRequest, codeBadRequest, "the body could not be read")
+		abort(c, http.StatusBadRequest, httpkit.CodeBadRequest, "the body could not be read")
 		return
 	}
 	file := payments.ResultFile{Format: payments.FormatCSV, Raw: raw}
@@ -113,7 +114,7 @@ func (s *Server) applyResults(c *gin.Context) {
 				BankReference: l.BankReference, FailureReason: l.FailureReason, Time: l.Time, Amount: l.Amount.String()})
 		}
 	}
-	rep, err := s.payments.ApplyResults(c.Request.Context(), mustUser(c).Actor(), id, file)
+	rep, err := s.payments.ApplyResults(c.Request.Context(), httpkit.MustUser(c).Actor(), id, file)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -142,7 +143,7 @@ func (s *Server) confirmAccounts(c *gin.Context) {
 	for _, it := range req.Items {
 		checks = append(checks, payments.NameCheck{ClaimID: it.ClaimID, NameAtBank: it.NameAtBank})
 	}
-	rep, err := s.payments.ConfirmAccounts(c.Request.Context(), mustUser(c).Actor(), id, checks)
+	rep, err := s.payments.ConfirmAccounts(c.Request.Context(), httpkit.MustUser(c).Actor(), id, checks)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -156,7 +157,7 @@ func (s *Server) inquireAccounts(c *gin.Context) {
 	if !ok {
 		return
 	}
-	rep, err := s.payments.InquireAccounts(c.Request.Context(), mustUser(c).Actor(), id)
+	rep, err := s.payments.InquireAccounts(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -169,7 +170,7 @@ func (s *Server) loadReconciliation(c *gin.Context) (payments.Reconciliation, bo
 	if !ok {
 		return payments.Reconciliation{}, false
 	}
-	rec, err := s.payments.Reconcile(c.Request.Context(), mustUser(c).Actor(), id)
+	rec, err := s.payments.Reconcile(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
 	if err != nil {
 		writeError(c, err)
 		return payments.Reconciliation{}, false
@@ -193,5 +194,5 @@ func (s *Server) reconciliationXLSX(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	sendFile(c, contentTypeXLSX, fmt.Sprintf("rekonsiliasi-batch-%d.xlsx", rec.Batch.ID), data)
+	httpkit.SendFile(c, httpkit.ContentTypeXLSX, httpkit.ReconciliationName(rec.Batch.ID), data)
 }

@@ -3,7 +3,6 @@ package api
 import (
 	"errors"
 	"io"
-	"mime"
 	"net/http"
 	"strconv"
 	"strings"
@@ -12,6 +11,7 @@ import (
 
 	"santunan/documents"
 	"santunan/domain"
+	"santunan/httpkit"
 	"santunan/payments"
 )
 
@@ -65,7 +65,7 @@ func (s *Server) uploadDocument(c *gin.Context) {
 	}
 	mr, err := c.Request.MultipartReader()
 	if err != nil {
-		abort(c, http.StatusUnsupportedMediaType, codeUnsupportedMedia, "send multipart/form-data with the fields kind and file")
+		abort(c, http.StatusUnsupportedMediaType, httpkit.CodeUnsupportedMedia, "send multipart/form-data with the fields kind and file")
 		return
 	}
 	var up documents.Upload
@@ -90,7 +90,7 @@ func (s *Server) uploadDocument(c *gin.Context) {
 			up.Kind = domain.DocumentKind(strings.TrimSpace(string(raw)))
 		case "file":
 			if haveFile {
-				abort(c, http.StatusBadRequest, codeBadRequest, "send one file per request")
+				abort(c, http.StatusBadRequest, httpkit.CodeBadRequest, "send one file per request")
 				return
 			}
 			haveFile = true
@@ -100,7 +100,7 @@ func (s *Server) uploadDocument(c *gin.Context) {
 				return
 			}
 		default:
-			abort(c, http.StatusBadRequest, codeBadRequest, "unknown form field; send kind and file")
+			abort(c, http.StatusBadRequest, httpkit.CodeBadRequest, "unknown form field; send kind and file")
 			return
 		}
 	}
@@ -108,7 +108,7 @@ func (s *Server) uploadDocument(c *gin.Context) {
 		writeError(c, domain.FieldError("file", domain.ViolationRequired))
 		return
 	}
-	doc, err := s.docs.Upload(c.Request.Context(), mustUser(c).Actor(), up)
+	doc, err := s.docs.Upload(c.Request.Context(), httpkit.MustUser(c).Actor(), up)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -126,7 +126,7 @@ func writeMultipartError(c *gin.Context, err error) {
 		writeError(c, err)
 		return
 	}
-	abort(c, http.StatusBadRequest, codeBadRequest, "the multipart body could not be read")
+	abort(c, http.StatusBadRequest, httpkit.CodeBadRequest, "the multipart body could not be read")
 }
 
 func (s *Server) listDocuments(c *gin.Context) {
@@ -134,7 +134,7 @@ func (s *Server) listDocuments(c *gin.Context) {
 	if !ok {
 		return
 	}
-	docs, err := s.docs.List(c.Request.Context(), mustUser(c).Actor(), id)
+	docs, err := s.docs.List(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -151,25 +151,15 @@ func (s *Server) downloadDocument(c *gin.Context) {
 	}
 	docID, err := strconv.ParseInt(c.Param("doc"), 10, 64)
 	if err != nil || docID <= 0 {
-		abort(c, http.StatusNotFound, codeNotFound, "not found")
+		abort(c, http.StatusNotFound, httpkit.CodeNotFound, "not found")
 		return
 	}
-	doc, data, err := s.docs.Open(c.Request.Context(), mustUser(c).Actor(), id, docID, c.ClientIP())
+	doc, data, err := s.docs.Open(c.Request.Context(), httpkit.MustUser(c).Actor(), id, docID, c.ClientIP())
 	if err != nil {
 		writeError(c, err)
 		return
 	}
-	writeDocument(c, doc, data)
-}
-
-// writeDocument sends a document opened by the service (the API's and the
-// page's download).
-func writeDocument(c *gin.Context, doc domain.Document, data []byte) {
-	h := c.Writer.Header()
-	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": doc.Filename}))
-	h.Set("Content-Security-Policy", "sandbox; default-src 'none'")
-	h.Set("X-Content-SHA256", doc.SHA256)
-	c.Data(http.StatusOK, doc.ContentType, data)
+	httpkit.SendDocument(c, doc, data)
 }
 
 func (s *Server) documentAccessLog(c *gin.Context) {
@@ -177,7 +167,7 @@ func (s *Server) documentAccessLog(c *gin.Context) {
 	if !ok {
 		return
 	}
-	entries, err := s.docs.AccessLog(c.Request.Context(), mustUser(c).Actor(), id)
+	entries, err := s.docs.AccessLog(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
 	if err != nil {
 		writeError(c, err)
 		return

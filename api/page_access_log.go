@@ -7,6 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"santunan/domain"
+	"santunan/httpkit"
 )
 
 // The auditor's page of who opened which document of a claim: the same
@@ -36,7 +37,7 @@ func (s *Server) pageDocumentAccessLog(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
-	actor := mustUser(c).Actor()
+	actor := httpkit.MustUser(c).Actor()
 	entries, err := s.docs.AccessLog(ctx, actor, id)
 	if err != nil {
 		s.renderError(c, err)

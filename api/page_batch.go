@@ -9,6 +9,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"santunan/domain"
+	"santunan/httpkit"
 	"santunan/i18n"
 	"santunan/payments"
 )
@@ -166,7 +167,7 @@ type batchExtras struct {
 // showBatch renders batch id. Reconcile returns the batch and all its
 // lines: one call gives the page everything it shows.
 func (s *Server) showBatch(c *gin.Context, id int64, status int, v view, x batchExtras) {
-	user := mustUser(c)
+	user := httpkit.MustUser(c)
 	rec, err := s.payments.Reconcile(c.Request.Context(), user.Actor(), id)
 	if err != nil {
 		status, msg := pageProblem(c, err)

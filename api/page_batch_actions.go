@@ -12,6 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"santunan/domain"
+	"santunan/httpkit"
 	"santunan/i18n"
 	"santunan/payments"
 )
@@ -30,7 +31,7 @@ func (s *Server) pageReconciliationXLSX(c *gin.Context) {
 	if !ok {
 		return
 	}
-	rec, err := s.payments.Reconcile(c.Request.Context(), mustUser(c).Actor(), id)
+	rec, err := s.payments.Reconcile(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
 	var data []byte
 	if err == nil {
 		data, err = payments.ReconciliationXLSX(rec, i18n.Indonesian, domain.Jakarta())
@@ -39,7 +40,7 @@ func (s *Server) pageReconciliationXLSX(c *gin.Context) {
 		s.batchRefused(c, id, err)
 		return
 	}
-	sendFile(c, contentTypeXLSX, fmt.Sprintf("rekonsiliasi-batch-%d.xlsx", rec.Batch.ID), data)
+	httpkit.SendFile(c, httpkit.ContentTypeXLSX, httpkit.ReconciliationName(rec.Batch.ID), data)
 }
 
 // batchRefused answers an error about a batch: a missing batch or a role
@@ -65,7 +66,7 @@ func (s *Server) pageApplyResults(c *gin.Context) {
 	raw, err := readUpload(c, "file", payments.MaxResultFileBytes)
 	var rep payments.ResultReport
 	if err == nil {
-		rep, err = s.payments.ApplyResults(c.Request.Context(), mustUser(c).Actor(), id,
+		rep, err = s.payments.ApplyResults(c.Request.Context(), httpkit.MustUser(c).Actor(), id,
 			payments.ResultFile{Format: payments.FormatCSV, Raw: raw})
 	}
 	if err == nil {
@@ -173,7 +174,7 @@ func (s *Server) pageConfirmAccounts(c *gin.Context) {
 		s.showBatch(c, id, http.StatusUnprocessableEntity, view{Alert: x.checkErr, AlertLink: &link{Href: "#baris", Text: text("batch.to_lines")}}, x)
 		return
 	}
-	rep, err := s.payments.ConfirmAccounts(c.Request.Context(), mustUser(c).Actor(), id, checks)
+	rep, err := s.payments.ConfirmAccounts(c.Request.Context(), httpkit.MustUser(c).Actor(), id, checks)
 	if err == nil {
 		q := url.Values{"dicek": {strconv.Itoa(rep.Checked)}, "beda": {strconv.Itoa(rep.Mismatches)}, "baris": {x.offset}}
 		c.Redirect(http.StatusSeeOther, batchHref(id)+"?"+q.Encode()+"#baris")
@@ -201,7 +202,7 @@ func (s *Server) pageInquireAccounts(c *gin.Context) {
 	if !ok {
 		return
 	}
-	rep, err := s.payments.InquireAccounts(c.Request.Context(), mustUser(c).Actor(), id)
+	rep, err := s.payments.InquireAccounts(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
 	if err != nil {
 		s.batchRefused(c, id, err)
 		return

@@ -9,6 +9,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"santunan/domain"
+	"santunan/httpkit"
 	"santunan/i18n"
 	"santunan/payments"
 )
@@ -25,12 +26,12 @@ func (s *Server) pageSendTransfer(c *gin.Context) {
 	if !ok {
 		return
 	}
-	transfer, b, err := s.payments.SendTransfer(c.Request.Context(), mustUser(c).Actor(), id)
+	transfer, b, err := s.payments.SendTransfer(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
 	if err != nil {
 		s.batchRefused(c, id, err)
 		return
 	}
-	writeTransfer(c, http.StatusOK, b.ID, transfer)
+	httpkit.SendTransfer(c, http.StatusOK, b.ID, transfer)
 }
 
 // pageTransferFile downloads sent file ?berkas=N again (the last without it).
@@ -44,12 +45,12 @@ func (s *Server) pageTransferFile(c *gin.Context) {
 		s.renderMessage(c, http.StatusNotFound, "error.not_found", &link{Href: batchHref(id), Text: text("batch.back")})
 		return
 	}
-	transfer, b, err := s.payments.TransferFile(c.Request.Context(), mustUser(c).Actor(), id, seq)
+	transfer, b, err := s.payments.TransferFile(c.Request.Context(), httpkit.MustUser(c).Actor(), id, seq)
 	if err != nil {
 		s.batchRefused(c, id, err)
 		return
 	}
-	writeTransfer(c, http.StatusOK, b.ID, transfer)
+	httpkit.SendTransfer(c, http.StatusOK, b.ID, transfer)
 }
 
 func transferHref(batchID int64, seq int) string {
@@ -94,7 +95,7 @@ func (s *Server) resolveLinePage(c *gin.Context, how string) {
 	if how == lineFail {
 		resolve, notice = s.payments.FailLine, "baris_gagal"
 	}
-	it, _, err := resolve(c.Request.Context(), mustUser(c).Actor(), id, claimID, c.PostForm("reason"))
+	it, _, err := resolve(c.Request.Context(), httpkit.MustUser(c).Actor(), id, claimID, c.PostForm("reason"))
 	if err == nil {
 		c.Redirect(http.StatusSeeOther, batchHref(id)+"?"+url.Values{notice: {it.ClaimCode}}.Encode())
 		return
@@ -133,7 +134,7 @@ func (s *Server) showLine(c *gin.Context, status int, v view, how string, refuse
 	if !ok {
 		return
 	}
-	it, b, err := s.payments.Line(c.Request.Context(), mustUser(c).Actor(), id, claimID)
+	it, b, err := s.payments.Line(c.Request.Context(), httpkit.MustUser(c).Actor(), id, claimID)
 	if err != nil {
 		status, msg := pageProblem(c, err)
 		s.renderPlain(c, status, msg, &link{Href: batchHref(id), Text: text("batch.back")})

@@ -6,6 +6,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"santunan/httpkit"
 	"santunan/payments"
 )
 
@@ -26,7 +27,7 @@ type batchRowView struct {
 }
 
 func (s *Server) pageBatches(c *gin.Context) {
-	user := mustUser(c)
+	user := httpkit.MustUser(c)
 	status := c.Query("status")
 	items, next, err := s.payments.ListBatches(c.Request.Context(), user.Actor(), listPageQuery(c, status))
 	if err != nil {

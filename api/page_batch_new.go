@@ -8,6 +8,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"santunan/domain"
+	"santunan/httpkit"
 	"santunan/i18n"
 	"santunan/payments"
 )
@@ -73,7 +74,7 @@ func (s *Server) pageCreateBatch(c *gin.Context) {
 	}
 	var b payments.Batch
 	if err == nil {
-		b, err = s.payments.CreateBatch(c.Request.Context(), mustUser(c).Actor(), req)
+		b, err = s.payments.CreateBatch(c.Request.Context(), httpkit.MustUser(c).Actor(), req)
 	}
 	if err == nil {
 		c.Redirect(http.StatusSeeOther, batchHref(b.ID)+"?berhasil=1")

@@ -10,6 +10,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"santunan/domain"
+	"santunan/httpkit"
 	"santunan/i18n"
 	"santunan/payments"
 )
@@ -54,7 +55,7 @@ func (s *Server) pageBudgets(c *gin.Context) {
 
 // showBudgets renders the page; form is a form that came back with errors.
 func (s *Server) showBudgets(c *gin.Context, status int, v view, form *formView) {
-	user := mustUser(c)
+	user := httpkit.MustUser(c)
 	items, err := s.payments.ListBudgets(c.Request.Context(), user.Actor())
 	if err != nil {
 		s.renderError(c, err)
@@ -95,7 +96,7 @@ func (s *Server) pageSetBudget(c *gin.Context) {
 	}
 	err = errs.Err()
 	if err == nil {
-		_, _, err = s.payments.SetBudget(c.Request.Context(), mustUser(c).Actor(), year, ceiling)
+		_, _, err = s.payments.SetBudget(c.Request.Context(), httpkit.MustUser(c).Actor(), year, ceiling)
 	}
 	if err == nil {
 		c.Redirect(http.StatusSeeOther, budgetPath+"?berhasil="+strconv.Itoa(year))
@@ -111,7 +112,7 @@ func (s *Server) pageSetBudget(c *gin.Context) {
 	form.applyErrors(fe)
 	if fe["ceiling"] == domain.ViolationCeilingBelowCommitted {
 		// Say how low the ceiling may go.
-		if b, gerr := s.payments.GetBudget(c.Request.Context(), mustUser(c).Actor(), year); gerr == nil {
+		if b, gerr := s.payments.GetBudget(c.Request.Context(), httpkit.MustUser(c).Actor(), year); gerr == nil {
 			setFieldError(&form, "ceiling", textf("budget.below_committed", "year", strconv.Itoa(year),
 				"committed", i18n.FormatRupiah(b.Committed)))
 		}
@@ -153,7 +154,7 @@ func parseRupiahInput(s string) (domain.Rupiah, bool) {
 
 // budgetRefusalText explains an approval the budget refused, with the
 // year's figures and what to do: set the year's ceiling, or raise it.
-func budgetRefusalText(code string, b *budgetFacts) string {
+func budgetRefusalText(code string, b *httpkit.BudgetFacts) string {
 	year := strconv.Itoa(b.Year)
 	if code == domain.ViolationBudgetNotSet {
 		return textf("budget.refused_not_set", "year", year, "amount", i18n.FormatRupiah(b.Amount))

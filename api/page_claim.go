@@ -9,6 +9,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"santunan/domain"
+	"santunan/httpkit"
 	"santunan/i18n"
 )
 
@@ -99,7 +100,7 @@ func (s *Server) showClaimWith(c *gin.Context, id int64, status int, v view, upl
 		s.renderError(c, err)
 		return
 	}
-	role := mustUser(c).Role
+	role := httpkit.MustUser(c).Role
 	data := claimDetailPage{Claim: cl, Sections: s.claimFacts(cl)}
 	for _, w := range cl.Warnings {
 		data.Warnings = append(data.Warnings, i18n.Warning(i18n.Indonesian, w))

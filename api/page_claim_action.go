@@ -7,6 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"santunan/domain"
+	"santunan/httpkit"
 )
 
 // Taking an action from a page: the same binding checks and the same
@@ -28,7 +29,7 @@ func (s *Server) pageActionForm(c *gin.Context) {
 	a := domain.Action(c.Param("action"))
 	cl, err := s.engine.Get(c.Request.Context(), id)
 	if err == nil {
-		err = s.engine.Table().Check(mustUser(c).Role, a, cl.Status)
+		err = s.engine.Table().Check(httpkit.MustUser(c).Role, a, cl.Status)
 	}
 	if a == domain.ActionSubmit {
 		err = domain.ErrNotFound
@@ -53,7 +54,7 @@ func (s *Server) pageTakeAction(c *gin.Context) {
 		err = s.checkBinding(&req)
 	}
 	if err == nil {
-		_, err = s.engine.Apply(c.Request.Context(), mustUser(c).Actor(), id, a, req.input())
+		_, err = s.engine.Apply(c.Request.Context(), httpkit.MustUser(c).Actor(), id, a, req.input())
 	}
 	if err == nil {
 		c.Redirect(http.StatusSeeOther, claimHref(id)+"?berhasil="+string(a))

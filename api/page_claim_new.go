@@ -8,6 +8,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"santunan/domain"
+	"santunan/httpkit"
 )
 
 // The clerk's form to file a claim. It posts to the same engine call as
@@ -32,7 +33,7 @@ func (s *Server) pageCreateClaim(c *gin.Context) {
 	err := s.checkBinding(&req)
 	var claim domain.Claim
 	if err == nil {
-		claim, err = s.engine.Submit(c.Request.Context(), mustUser(c).Actor(), req.input())
+		claim, err = s.engine.Submit(c.Request.Context(), httpkit.MustUser(c).Actor(), req.input())
 	}
 	if err == nil {
 		c.Redirect(http.StatusSeeOther, claimHref(claim.ID)+"?berhasil="+string(domain.ActionSubmit))

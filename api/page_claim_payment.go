@@ -6,6 +6,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"santunan/domain"
+	"santunan/httpkit"
 )
 
 // The claim page's payment section: the decree that approved the claim and
@@ -32,7 +33,7 @@ type batchMembership struct {
 // claimPayment builds the section; nil when there is nothing to show or
 // the payment capability is off.
 func (s *Server) claimPayment(c *gin.Context, cl domain.Claim) (*claimPaymentView, error) {
-	user := mustUser(c)
+	user := httpkit.MustUser(c)
 	if !s.showsPayments(user.Role) {
 		return nil, nil
 	}

@@ -9,6 +9,7 @@ import (
 
 	"santunan/deathregister"
 	"santunan/domain"
+	"santunan/httpkit"
 	"santunan/i18n"
 )
 
@@ -83,12 +84,12 @@ func (s *Server) pageImportDeaths(c *gin.Context) {
 		return
 	}
 	defer f.Close()
-	rep, err := s.register.Import(c.Request.Context(), mustUser(c).Actor(), "web", f)
+	rep, err := s.register.Import(c.Request.Context(), httpkit.MustUser(c).Actor(), "web", f)
 	if err != nil {
 		s.importRefused(c, err)
 		return
 	}
-	logger(c).Info("death register imported", "import_id", rep.ImportID, "lines", rep.Lines,
+	httpkit.Logger(c).Info("death register imported", "import_id", rep.ImportID, "lines", rep.Lines,
 		"inserted", rep.Inserted, "unchanged", rep.Unchanged, "refused", rep.Refused)
 	rv := &importReportView{Report: rep, NoChange: rep.Inserted == 0, MaxListed: deathregister.MaxProblems}
 	for _, p := range rep.Problems {

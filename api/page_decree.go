@@ -7,6 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"santunan/httpkit"
 	"santunan/i18n"
 	"santunan/payments"
 )
@@ -36,7 +37,7 @@ type recipientRow struct {
 }
 
 func (s *Server) pageDecrees(c *gin.Context) {
-	user := mustUser(c)
+	user := httpkit.MustUser(c)
 	items, next, err := s.payments.ListDecrees(c.Request.Context(), user.Actor(), listPageQuery(c, ""))
 	if err != nil {
 		s.renderError(c, err)
@@ -58,7 +59,7 @@ func (s *Server) loadDecreePage(c *gin.Context) (payments.Decree, bool) {
 	if !ok {
 		return payments.Decree{}, false
 	}
-	d, err := s.payments.GetDecree(c.Request.Context(), mustUser(c).Actor(), id)
+	d, err := s.payments.GetDecree(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
 	if err != nil {
 		status, msg := pageProblem(c, err)
 		s.renderPlain(c, status, msg, &link{Href: decreesPath, Text: text("decree.back")})
@@ -95,7 +96,7 @@ func (s *Server) pageDecreeXLSX(c *gin.Context) {
 		s.renderError(c, err)
 		return
 	}
-	sendFile(c, contentTypeXLSX, "sk-"+fileSafe(d.Number)+"-penerima.xlsx", data)
+	httpkit.SendFile(c, httpkit.ContentTypeXLSX, "sk-"+httpkit.FileSafe(d.Number)+"-penerima.xlsx", data)
 }
 
 func (s *Server) pageDecreePDF(c *gin.Context) {
@@ -108,5 +109,5 @@ func (s *Server) pageDecreePDF(c *gin.Context) {
 		s.renderError(c, err)
 		return
 	}
-	sendFile(c, contentTypePDF, "sk-"+fileSafe(d.Number)+"-penerima.pdf", data)
+	httpkit.SendFile(c, httpkit.ContentTypePDF, "sk-"+httpkit.FileSafe(d.Number)+"-penerima.pdf", data)
 }

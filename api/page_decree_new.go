@@ -8,6 +8,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"santunan/domain"
+	"santunan/httpkit"
 	"santunan/i18n"
 	"santunan/payments"
 )
@@ -85,10 +86,10 @@ func pickError(code string) string {
 
 func (s *Server) budgetNote(c *gin.Context) (budgetNote, error) {
 	n := budgetNote{Year: s.budgetYear()}
-	if setsBudgets(mustUser(c).Role) {
+	if setsBudgets(httpkit.MustUser(c).Role) {
 		n.Href = budgetPath
 	}
-	b, err := s.payments.GetBudget(c.Request.Context(), mustUser(c).Actor(), n.Year)
+	b, err := s.payments.GetBudget(c.Request.Context(), httpkit.MustUser(c).Actor(), n.Year)
 	if errors.Is(err, domain.ErrNotFound) {
 		return n, nil
 	}
@@ -108,7 +109,7 @@ func (s *Server) pageCreateDecree(c *gin.Context) {
 	ids, ticked, err := postedClaimIDs(c)
 	var d payments.Decree
 	if err == nil {
-		d, err = s.payments.CreateDecree(c.Request.Context(), mustUser(c).Actor(),
+		d, err = s.payments.CreateDecree(c.Request.Context(), httpkit.MustUser(c).Actor(),
 			payments.DecreeRequest{Number: number, Date: date, ClaimIDs: ids})
 	}
 	if err == nil {

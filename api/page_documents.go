@@ -12,6 +12,7 @@ import (
 
 	"santunan/documents"
 	"santunan/domain"
+	"santunan/httpkit"
 	"santunan/i18n"
 )
 
@@ -162,7 +163,7 @@ func (s *Server) pageUploadDocument(c *gin.Context) {
 		}
 	}
 	if err == nil {
-		_, err = s.docs.Upload(c.Request.Context(), mustUser(c).Actor(), up)
+		_, err = s.docs.Upload(c.Request.Context(), httpkit.MustUser(c).Actor(), up)
 	}
 	if err == nil {
 		c.Redirect(http.StatusSeeOther, claimHref(id)+"?diunggah="+string(up.Kind)+"#dokumen")
@@ -229,13 +230,13 @@ func (s *Server) pageDownloadDocument(c *gin.Context) {
 		s.renderMessage(c, http.StatusNotFound, "error.not_found", &link{Href: claimHref(id), Text: text("claim.back")})
 		return
 	}
-	doc, data, err := s.docs.Open(c.Request.Context(), mustUser(c).Actor(), id, docID, c.ClientIP())
+	doc, data, err := s.docs.Open(c.Request.Context(), httpkit.MustUser(c).Actor(), id, docID, c.ClientIP())
 	if err != nil {
 		status, msg := pageProblem(c, err)
 		s.renderPlain(c, status, msg, &link{Href: claimHref(id), Text: text("claim.back")})
 		return
 	}
-	writeDocument(c, doc, data)
+	httpkit.SendDocument(c, doc, data)
 }
 
 func contentTypeLabel(ct string) string {

@@ -9,6 +9,7 @@ import (
 	"santunan/deathregister"
 	"santunan/documents"
 	"santunan/domain"
+	"santunan/httpkit"
 )
 
 // The evidence on a claim page: its documents and its match against
@@ -49,7 +50,7 @@ func (s *Server) addEvidence(c *gin.Context, data *claimDetailPage, upload *form
 		return nil
 	}
 	ctx := c.Request.Context()
-	user := mustUser(c)
+	user := httpkit.MustUser(c)
 	ev := &evidenceView{ClaimID: data.Claim.ID}
 	if s.docs != nil && documents.CanList(user.Role) {
 		docs, err := s.docs.List(ctx, user.Actor(), data.Claim.ID)
@@ -173,7 +174,7 @@ const fieldConfirmMismatch = "confirm_register_mismatch"
 // was typed, so that a difference the clerk typed is explained and one the
 // clerk corrected is not.
 func (s *Server) verifyFormAgain(c *gin.Context, fv *formView, cl domain.Claim, a domain.Action, get formValues) {
-	if a != domain.ActionVerifyDeath || s.register == nil || !deathregister.CanRead(mustUser(c).Role) {
+	if a != domain.ActionVerifyDeath || s.register == nil || !deathregister.CanRead(httpkit.MustUser(c).Role) {
 		return
 	}
 	typed := cl
@@ -188,7 +189,7 @@ func (s *Server) verifyFormAgain(c *gin.Context, fv *formView, cl domain.Claim, 
 	ms, err := s.register.MatchMany(c.Request.Context(), []domain.Claim{typed})
 	if err != nil {
 		// The form works without the hints; the guard checks the register.
-		logger(c).Warn("register match for the verify form", "claim_id", cl.ID, "error", err.Error())
+		httpkit.Logger(c).Warn("register match for the verify form", "claim_id", cl.ID, "error", err.Error())
 		return
 	}
 	verifyFormWithRegister(fv, ms[cl.ID], get)

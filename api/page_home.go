@@ -9,6 +9,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"santunan/domain"
+	"santunan/httpkit"
 	"santunan/i18n"
 	"santunan/workflow"
 )
@@ -68,7 +69,7 @@ type queueRow struct {
 }
 
 func (s *Server) pageHome(c *gin.Context) {
-	user := mustUser(c)
+	user := httpkit.MustUser(c)
 	if !user.Role.ReadsClaims() {
 		// The administrator manages users and sees no claims.
 		c.Redirect(http.StatusSeeOther, "/staf/pengguna")

@@ -9,6 +9,7 @@ import (
 
 	"santunan/auth"
 	"santunan/domain"
+	"santunan/httpkit"
 )
 
 // The login form is protected against CSRF (a forged login would sign a
@@ -95,7 +96,7 @@ func (s *Server) pageLogin(c *gin.Context) {
 
 // pageLogout ends the session in the database, not only in the browser.
 func (s *Server) pageLogout(c *gin.Context) {
-	err := s.auth.Logout(c.Request.Context(), c.GetString(ctxSessionToken), c.ClientIP())
+	err := s.auth.Logout(c.Request.Context(), httpkit.SessionToken(c), c.ClientIP())
 	if err != nil && !errors.Is(err, domain.ErrUnauthenticated) {
 		s.renderError(c, err)
 		return

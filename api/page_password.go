@@ -8,6 +8,7 @@ import (
 
 	"santunan/auth"
 	"santunan/domain"
+	"santunan/httpkit"
 )
 
 // Every member of staff changes their own password here, with the same
@@ -37,7 +38,7 @@ func passwordForm(next string) formView {
 
 func (s *Server) pagePasswordForm(c *gin.Context) {
 	next := safeNext(c.Query("lanjut"))
-	data := passwordPage{Required: mustUser(c).PasswordChangeRequired, Next: next, Form: passwordForm(next)}
+	data := passwordPage{Required: httpkit.MustUser(c).PasswordChangeRequired, Next: next, Form: passwordForm(next)}
 	v := view{}
 	if c.Query("berhasil") != "" && !data.Required {
 		data.Done, v.Notice = true, text("password.done")
@@ -52,10 +53,10 @@ func (s *Server) pageChangePassword(c *gin.Context) {
 	if err == nil && req.NewPassword != c.PostForm("new_password_again") {
 		err = domain.FieldError("new_password_again", domain.ViolationPasswordMismatch)
 	}
-	user := mustUser(c)
+	user := httpkit.MustUser(c)
 	if err == nil {
 		_, err = s.auth.ChangePassword(c.Request.Context(), user.Actor(), auth.PasswordChange{
-			Current: req.CurrentPassword, New: req.NewPassword, KeepToken: c.GetString(ctxSessionToken),
+			Current: req.CurrentPassword, New: req.NewPassword, KeepToken: httpkit.SessionToken(c),
 		}, c.ClientIP())
 	}
 	if err == nil {

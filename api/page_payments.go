@@ -10,6 +10,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"santunan/domain"
+	"santunan/httpkit"
 	"santunan/i18n"
 	"santunan/payments"
 	"santunan/workflow"
@@ -228,10 +229,10 @@ func (s *Server) refusalFor(c *gin.Context, err error) *refusalView {
 			ids = append(ids, p.ClaimID)
 		}
 	}
-	codes, cerr := s.payments.ClaimCodes(c.Request.Context(), mustUser(c).Actor(), ids)
+	codes, cerr := s.payments.ClaimCodes(c.Request.Context(), httpkit.MustUser(c).Actor(), ids)
 	if cerr != nil {
 		// The report still names each claim, by its id.
-		logger(c).Warn("claim codes for a refusal report", "error", cerr.Error())
+		httpkit.Logger(c).Warn("claim codes for a refusal report", "error", cerr.Error())
 	}
 	return refusalOf(err, codes)
 }

@@ -8,6 +8,7 @@ import (
 
 	"santunan/deathregister"
 	"santunan/domain"
+	"santunan/httpkit"
 )
 
 // The clerk's online check of a claim against Dukcapil's web service, from
@@ -55,7 +56,7 @@ func (s *Server) pageRegisterOnline(c *gin.Context) {
 	if !ok {
 		return
 	}
-	res, err := s.register.CheckOnline(c.Request.Context(), mustUser(c).Actor(), id)
+	res, err := s.register.CheckOnline(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
 	if err == nil {
 		c.Redirect(http.StatusSeeOther, claimHref(id)+"?daring="+onlineOutcome(res)+"#register")
 		return
@@ -63,7 +64,7 @@ func (s *Server) pageRegisterOnline(c *gin.Context) {
 	status, msg := pageProblem(c, err)
 	if errors.Is(err, domain.ErrRegistryUnavailable) || errors.Is(err, domain.ErrRegistryOff) {
 		// The error may quote the service's URL, never the NIK (sent in the body).
-		logger(c).Warn("dukcapil online check failed", "claim_id", id, "error", err.Error())
+		httpkit.Logger(c).Warn("dukcapil online check failed", "claim_id", id, "error", err.Error())
 		s.showClaim(c, id, status, view{Alert: msg, AlertLink: &link{Href: "#register", Text: text("match.to_register")}})
 		return
 	}

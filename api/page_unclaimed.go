@@ -9,6 +9,7 @@ import (
 
 	"santunan/deathregister"
 	"santunan/domain"
+	"santunan/httpkit"
 )
 
 // The registered deaths nobody has claimed yet, for the villages to reach
@@ -70,7 +71,7 @@ func (s *Server) unclaimedFilter(village string) formView {
 
 func (s *Server) pageUnclaimed(c *gin.Context) {
 	ctx := c.Request.Context()
-	actor := mustUser(c).Actor()
+	actor := httpkit.MustUser(c).Actor()
 	village, cursor := c.Query("desa"), c.Query("kursor")
 	counts, err := s.register.UnclaimedByVillage(ctx, actor)
 	if err != nil {
@@ -127,14 +128,14 @@ func (s *Server) pageUnclaimed(c *gin.Context) {
 // pageUnclaimedCSV is the API's export for a signed-in person: a bad desa
 // is answered with a page before anything is sent.
 func (s *Server) pageUnclaimedCSV(c *gin.Context) {
-	actor := mustUser(c).Actor()
+	actor := httpkit.MustUser(c).Actor()
 	village := c.Query("desa")
 	if _, err := s.register.Unclaimed(c.Request.Context(), actor, deathregister.UnclaimedQuery{VillageCode: village, Limit: 1}); err != nil {
 		status, msg := pageProblem(c, err)
 		s.renderPlain(c, status, msg, &link{Href: unclaimedPath, Text: text("unclaimed.back")})
 		return
 	}
-	s.writeUnclaimedCSV(c, actor, village)
+	s.sendUnclaimedCSV(c, actor, village)
 }
 
 // mayImportDeaths and mayReadDeaths show the register's menu entries.

@@ -8,6 +8,7 @@ import (
 
 	"santunan/auth"
 	"santunan/domain"
+	"santunan/httpkit"
 	"santunan/i18n"
 )
 
@@ -71,7 +72,7 @@ func (s *Server) showUsers(c *gin.Context, status int, v view, create *formView,
 		s.renderError(c, err)
 		return
 	}
-	me := mustUser(c)
+	me := httpkit.MustUser(c)
 	data := usersPage{Create: createUserForm("", "", "")}
 	if create != nil {
 		data.Create = *create
@@ -100,7 +101,7 @@ func (s *Server) pageCreateUser(c *gin.Context) {
 	err := s.checkBinding(&req)
 	var u domain.User
 	if err == nil {
-		u, err = s.auth.CreateUser(c.Request.Context(), mustUser(c).Actor(),
+		u, err = s.auth.CreateUser(c.Request.Context(), httpkit.MustUser(c).Actor(),
 			auth.NewUser{Username: req.Username, FullName: req.FullName, Role: domain.Role(req.Role), Password: req.Password},
 			c.ClientIP())
 	}
@@ -129,7 +130,7 @@ func (s *Server) pageSetUserActive(c *gin.Context) {
 		s.showUsers(c, http.StatusUnprocessableEntity, view{Alert: text("error.bad_request")}, nil, 0, nil)
 		return
 	}
-	if _, err := s.auth.SetActive(c.Request.Context(), mustUser(c).Actor(), id, active, c.ClientIP()); err != nil {
+	if _, err := s.auth.SetActive(c.Request.Context(), httpkit.MustUser(c).Actor(), id, active, c.ClientIP()); err != nil {
 		status, msg := pageProblem(c, err)
 		if errs := fieldErrors(err); errs != nil {
 			msg = i18n.Violation(i18n.Indonesian, errs["active"])
@@ -153,7 +154,7 @@ func (s *Server) pageResetPassword(c *gin.Context) {
 	req := updateUserRequest{Password: &pw}
 	err := s.checkBinding(&req)
 	if err == nil {
-		err = s.auth.ResetPassword(c.Request.Context(), mustUser(c).Actor(), id, pw, c.ClientIP())
+		err = s.auth.ResetPassword(c.Request.Context(), httpkit.MustUser(c).Actor(), id, pw, c.ClientIP())
 	}
 	if err == nil {
 		c.Redirect(http.StatusSeeOther, usersPath+"?berhasil=reset&id="+strconv.FormatInt(id, 10))

@@ -1,23 +1,41 @@
 package api
 
 import (
-	"net/http"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
 	"santunan/deathregister"
 	"santunan/documents"
 	"santunan/domain"
+	"santunan/httpkit"
 	"santunan/payments"
 )
 
+// answer writes a refusal of shared middleware as JSON or as a page.
+func (s *Server) answer(c *gin.Context, err error) {
+	if isPage(c) {
+		s.refuse(c, err)
+		return
+	}
+	writeError(c, err)
+}
+
+// isPage reports whether the request is for a page (a person's browser)
+// rather than the JSON API or a health check.
+func isPage(c *gin.Context) bool {
+	p := c.Request.URL.Path
+	return !strings.HasPrefix(p, "/api/") && p != "/healthz" && p != "/readyz"
+}
+
 // routes is the whole URL space of the API, in one place.
 func (s *Server) routes(r *gin.Engine) {
-	r.Use(requestID(s.log), accessLog(), s.recoverPanic(), securityHeaders(s.opts.CookieSecure), s.limitBody(s.opts.MaxBodyBytes, s.largeBodies()),
-		s.checkRequestText)
-	r.NoRoute(s.noRoute)
-	r.NoMethod(func(c *gin.Context) {
-		s.fail(c, http.StatusMethodNotAllowed, codeMethodNotAllowed, "method not allowed on this endpoint")
+	r.NoRoute(func(c *gin.Context) {
+		if isPage(c) {
+			s.noRoute(c)
+			return
+		}
+		writeError(c, httpkit.ErrNoRoute)
 	})
 
 	r.GET("/healthz", s.healthz)
@@ -25,8 +43,10 @@ func (s *Server) routes(r *gin.Engine) {
 
 	// One limit per purpose, counted together for the JSON endpoint and
 	// the page (api/ratelimit.go).
-	loginLimit := s.limitByClient(rateLimit{purpose: "login", perMinute: s.opts.LoginPerMinute})
-	trackLimit := s.limitByClient(rateLimit{purpose: "track", perMinute: s.opts.TrackPerMinute})
+	loginLimit := httpkit.LimitByClient(httpkit.Limit{Purpose: httpkit.PurposeLogin, PerMinute: s.opts.LoginPerMinute,
+		Counter: s.rates, Now: s.opts.Now}, s.answer)
+	trackLimit := httpkit.LimitByClient(httpkit.Limit{Purpose: httpkit.PurposeTrack, PerMinute: s.opts.TrackPerMinute,
+		Counter: s.rates, Now: s.opts.Now}, s.answer)
 
 	v1 := r.Group("/api/v1")
 	v1.POST("/auth/login", loginLimit, s.login)
@@ -63,7 +83,7 @@ func (s *Server) routes(r *gin.Engine) {
 		claims.POST("/:id/documents", allow(documents.CanUpload), s.uploadDocument)
 		claims.GET("/:id/documents", s.listDocuments)
 		claims.GET("/:id/documents/access-log", allow(documents.CanReadAccessLog), s.documentAccessLog)
-		claims.GET("/:id/documents/:doc/content", s.refuseCrossSite, s.downloadDocument)
+		claims.GET("/:id/documents/:doc/content", httpkit.RefuseCrossSite(s.answer), s.downloadDocument)
 	}
 	if s.register != nil {
 		claims.GET("/:id/death-record-match", allow(deathregister.CanRead), s.deathRecordMatch)
@@ -142,7 +162,7 @@ func (s *Server) routes(r *gin.Engine) {
 	// checked before the CSRF check reads its body (api/web_upload.go).
 	if s.docs != nil {
 		claimPages.GET("/:id/dokumen/log-akses", s.pageAllow(documents.CanReadAccessLog), s.pageDocumentAccessLog)
-		claimPages.GET("/:id/dokumen/:doc", s.refuseCrossSite, s.pageDownloadDocument)
+		claimPages.GET("/:id/dokumen/:doc", httpkit.RefuseCrossSite(s.answer), s.pageDownloadDocument)
 		uploads := r.Group("/staf/klaim", s.requireSession, s.pageAllow(documents.CanUpload),
 			s.pageBodyLimit(s.docs.MaxBytes(), s.pageDocumentTooLarge), s.checkCSRF, s.checkFormText)
 		uploads.POST("/:id/dokumen", s.pageUploadDocument)

@@ -16,6 +16,7 @@ import (
 	"santunan/deathregister"
 	"santunan/documents"
 	"santunan/domain"
+	"santunan/httpkit"
 	"santunan/i18n"
 	"santunan/payments"
 	"santunan/ratelimit"
@@ -115,14 +116,12 @@ func New(d Deps, opts Options) (*gin.Engine, error) {
 		return nil, fmt.Errorf("page templates: %w", err)
 	}
 	s := &Server{engine: d.Engine, auth: d.Auth, areas: d.Areas, db: d.DB, log: d.Log, opts: opts, validate: newValidator(),
-		pages: pages, payments: d.Payments, docs: d.Documents, register: d.DeathRegister, rates: newRateCounter(d)}
-	r := gin.New()
-	// gin trusts every proxy by default; trust only the configured ones.
-	if err := r.SetTrustedProxies(opts.TrustedProxies); err != nil {
-		return nil, fmt.Errorf("trusted proxies: %w", err)
+		pages: pages, payments: d.Payments, docs: d.Documents, register: d.DeathRegister, rates: d.RateCounter}
+	r, err := httpkit.NewEngine(httpkit.Options{Log: d.Log, TrustedProxies: opts.TrustedProxies, HTTPS: opts.CookieSecure,
+		MaxBodyBytes: opts.MaxBodyBytes, LargerBodies: s.largeBodies()}, s.answer)
+	if err != nil {
+		return nil, err
 	}
-	r.ForwardedByClientIP = len(opts.TrustedProxies) > 0
-	r.HandleMethodNotAllowed = true
 	s.routes(r)
 	return r, nil
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"santunan/domain"
+	"santunan/httpkit"
 )
 
 // Staff sign in with a cookie session. The cookie holds the token that
@@ -20,7 +21,6 @@ import (
 const (
 	cookieSession    = "santunan_sesi"
 	cookiePreSession = "santunan_pra"
-	ctxSessionToken  = "santunan.session_token"
 	preSessionMaxAge = 2 * time.Hour
 )
 
@@ -78,8 +78,7 @@ func (s *Server) requireSession(c *gin.Context) {
 		c.Abort()
 		return
 	}
-	c.Set(ctxUser, user)
-	c.Set(ctxSessionToken, token)
+	httpkit.SetUser(c, user, token)
 	if user.PasswordChangeRequired && !pendingPages[c.FullPath()] {
 		s.toPasswordChange(c)
 		return
@@ -132,7 +131,7 @@ func safeNext(next string) string {
 // forbidden page.
 func (s *Server) pageAllow(check func(domain.Role) bool) gin.HandlerFunc {
 	return func(c *gin.Context) {
-		if u, ok := currentUser(c); !ok || !check(u.Role) {
+		if u, ok := httpkit.CurrentUser(c); !ok || !check(u.Role) {
 			s.renderMessage(c, http.StatusForbidden, "error.forbidden", &link{Href: "/staf", Text: text("error.back_home")})
 			c.Abort()
 			return

@@ -8,6 +8,7 @@ import (
 
 	"santunan/auth"
 	"santunan/domain"
+	"santunan/httpkit"
 )
 
 type createUserRequest struct {
@@ -22,7 +23,7 @@ func (s *Server) createUser(c *gin.Context) {
 	if !s.decodeJSON(c, &req, false) {
 		return
 	}
-	u, err := s.auth.CreateUser(c.Request.Context(), mustUser(c).Actor(),
+	u, err := s.auth.CreateUser(c.Request.Context(), httpkit.MustUser(c).Actor(),
 		auth.NewUser{Username: req.Username, FullName: req.FullName, Role: domain.Role(req.Role), Password: req.Password},
 		c.ClientIP())
 	if err != nil {
@@ -57,7 +58,7 @@ func (s *Server) updateUser(c *gin.Context) {
 	if !s.decodeJSON(c, &req, false) {
 		return
 	}
-	u, err := s.auth.UpdateUser(c.Request.Context(), mustUser(c).Actor(), id,
+	u, err := s.auth.UpdateUser(c.Request.Context(), httpkit.MustUser(c).Actor(), id,
 		auth.UserChange{Active: req.Active, Password: req.Password}, c.ClientIP())
 	if err != nil {
 		writeError(c, err)
@@ -71,7 +72,7 @@ func (s *Server) updateUser(c *gin.Context) {
 func pathID(c *gin.Context) (int64, bool) {
 	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
 	if err != nil || id <= 0 {
-		abort(c, http.StatusNotFound, codeNotFound, "not found")
+		abort(c, http.StatusNotFound, httpkit.CodeNotFound, "not found")
 		return 0, false
 	}
 	return id, true

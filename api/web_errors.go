@@ -12,6 +12,7 @@ import (
 
 	"santunan/auth"
 	"santunan/domain"
+	"santunan/httpkit"
 	"santunan/i18n"
 )
 
@@ -19,14 +20,7 @@ import (
 // stable code come from classify (the one mapping of errors), the sentence
 // from the page catalog ("error.<code>"), in Indonesian.
 func pageProblem(c *gin.Context, err error) (int, string) {
-	status, d := classify(err)
-	switch status {
-	case http.StatusInternalServerError:
-		logger(c).Error("page request failed", "error", err.Error())
-	case http.StatusServiceUnavailable:
-		logger(c).Warn("database unavailable", "error", err.Error())
-		c.Header("Retry-After", "5")
-	}
+	status, d := httpkit.Respond(c, err)
 	msg := textf(errorTextKey(d.Code), "status", i18n.StatusLabel(i18n.Indonesian, d.Status),
 		"code", d.ExistingCode, "version", strconv.Itoa(d.Version))
 	if !i18n.HasText("error."+d.Code) && slices.Contains(domain.AllViolations, d.Code) {
@@ -37,7 +31,7 @@ func pageProblem(c *gin.Context, err error) (int, string) {
 		// The budget refused an approval: the year's figures, and what to do.
 		msg = budgetRefusalText(d.Code, d.Budget)
 	}
-	if errs := fieldErrors(err); len(errs) > 0 && d.Code == codeValidationFailed {
+	if errs := fieldErrors(err); len(errs) > 0 && d.Code == httpkit.CodeValidationFailed {
 		// A refusal no form shows beside its fields (a search term, a
 		// field the transport refused): name each field.
 		msg += " " + fieldProblems(errs)
@@ -108,36 +102,31 @@ type messagePage struct {
 // homeLink leads back to where the person started: the staff home when
 // signed in, the public home page otherwise.
 func (s *Server) homeLink(c *gin.Context) *link {
-	if _, ok := currentUser(c); ok {
+	if _, ok := httpkit.CurrentUser(c); ok {
 		return &link{Href: "/staf", Text: text("error.back_home")}
 	}
 	return &link{Href: "/", Text: text("error.back_public")}
 }
 
-// noRoute answers an unknown path: the JSON error under /api, a page elsewhere.
+// noRoute answers an unknown path.
 func (s *Server) noRoute(c *gin.Context) {
-	if !isPage(c) {
-		abort(c, http.StatusNotFound, codeNotFound, "no such endpoint")
-		return
-	}
 	s.renderMessage(c, http.StatusNotFound, "error.page_not_found", &link{Href: "/", Text: text("error.back_public")})
 }
 
-// isPage reports whether the request is for a page (a person's browser)
-// rather than the JSON API or a health check.
-func isPage(c *gin.Context) bool {
-	p := c.Request.URL.Path
-	return !strings.HasPrefix(p, "/api/") && p != "/healthz" && p != "/readyz"
-}
-
-// fail answers a refusal that middleware decides (a panic, a body too large,
-// a wrong method): JSON with the stable code for the API, a page in
-// Indonesian for a person.
-func (s *Server) fail(c *gin.Context, status int, code, message string) {
-	if !isPage(c) {
-		abort(c, status, code, message)
-		return
+// refuse is the pages' httpkit.Answer: a refusal as a page of its own,
+// which leads back where the person can go on.
+func (s *Server) refuse(c *gin.Context, err error) {
+	switch {
+	case errors.Is(err, httpkit.ErrRateLimited):
+		s.renderMessage(c, http.StatusTooManyRequests, "error.rate_limited", &link{Href: c.Request.URL.Path, Text: text("error.try_again")})
+	case errors.Is(err, httpkit.ErrCrossSite):
+		back := &link{Href: "/staf", Text: text("error.back_home")}
+		if id, err := parseID(c.Param("id")); err == nil {
+			back = &link{Href: claimHref(id), Text: text("claim.back")}
+		}
+		s.renderMessage(c, http.StatusForbidden, "docs.cross_site", back)
+	default:
+		s.renderError(c, err)
 	}
-	s.renderPlain(c, status, text(errorTextKey(code)), s.homeLink(c))
 	c.Abort()
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"santunan/domain"
+	"santunan/httpkit"
 	"santunan/i18n"
 )
 
@@ -106,11 +107,11 @@ type link struct {
 func (s *Server) render(c *gin.Context, status int, page string, v view) {
 	t, ok := s.pages.pages[page]
 	if !ok {
-		logger(c).Error("no such page template", "page", page)
+		httpkit.Logger(c).Error("no such page template", "page", page)
 		c.String(http.StatusInternalServerError, text("error.internal_error"))
 		return
 	}
-	if u, ok := currentUser(c); ok && v.User == nil {
+	if u, ok := httpkit.CurrentUser(c); ok && v.User == nil {
 		v.User = &u
 	}
 	if v.User != nil && v.CSRF == "" {
@@ -121,7 +122,7 @@ func (s *Server) render(c *gin.Context, status int, page string, v view) {
 	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", v); err != nil {
-		logger(c).Error("render page", "page", page, "error", err.Error())
+		httpkit.Logger(c).Error("render page", "page", page, "error", err.Error())
 		c.String(http.StatusInternalServerError, text("error.internal_error"))
 		return
 	}

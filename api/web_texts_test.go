@@ -59,15 +59,22 @@ func TestPagesAskOnlyForTextsThatExist(t *testing.T) {
 }
 
 // Every error code of the API has a sentence for pages. A capability that
-// adds a code to errors.go adds "error.<code>" to i18n/pages_id.go.
+// adds a code to httpkit/errors*.go adds "error.<code>" to i18n/pages_id.go.
 func TestEveryErrorCodeHasAPageText(t *testing.T) {
-	body, err := os.ReadFile("errors.go")
+	files, err := filepath.Glob("../httpkit/errors*.go")
 	if err != nil {
 		t.Fatal(err)
 	}
-	codes := regexp.MustCompile(`(?m)^\s+code[A-Z]\w*\s*=\s*"([a-z_]+)"`).FindAllStringSubmatch(string(body), -1)
+	var codes [][]string
+	for _, f := range files {
+		body, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		codes = append(codes, regexp.MustCompile(`(?m)^\s+Code[A-Z]\w*\s*=\s*"([a-z_]+)"`).FindAllStringSubmatch(string(body), -1)...)
+	}
 	if len(codes) < 10 {
-		t.Fatalf("found only %d codes in errors.go", len(codes))
+		t.Fatalf("found only %d codes in httpkit/errors*.go", len(codes))
 	}
 	for _, m := range codes {
 		if !i18n.HasText("error." + m[1]) {

@@ -1,4 +1,4 @@
-package api
+package httpkit
 
 import (
 	"crypto/rand"
@@ -13,12 +13,42 @@ import (
 	"github.com/gin-gonic/gin"
 )
 
-// Context keys set by middleware.
-const (
-	ctxLogger    = "santunan.logger"
-	ctxRequestID = "santunan.request_id"
-	ctxUser      = "santunan.user"
-)
+// Answer writes a refusal in a front door's own format: the JSON error of
+// the API, a page in Indonesian for a person. Shared middleware calls it
+// with an error Classify knows; the request is aborted afterwards.
+type Answer func(c *gin.Context, err error)
+
+// Options are the settings of the middleware both front doors run.
+type Options struct {
+	Log *slog.Logger
+	// TrustedProxies may set X-Forwarded-For; from anyone else it is ignored.
+	TrustedProxies []string
+	// HTTPS sends HSTS (the site is served over HTTPS).
+	HTTPS bool
+	// MaxBodyBytes caps request bodies; LargerBodies (by route pattern)
+	// are the upload routes that get their own cap instead.
+	MaxBodyBytes int64
+	LargerBodies map[string]int64
+}
+
+// NewEngine is a gin engine with the middleware every request of a front
+// door passes, in this order: request id, access log, panic recovery,
+// security headers, the body limit, the guard on the path and query. A
+// wrong method is answered 405 through answer; the front door adds its
+// routes and its own answer for an unknown path.
+func NewEngine(o Options, answer Answer) (*gin.Engine, error) {
+	r := gin.New()
+	// gin trusts every proxy by default; trust only the configured ones.
+	if err := r.SetTrustedProxies(o.TrustedProxies); err != nil {
+		return nil, fmt.Errorf("trusted proxies: %w", err)
+	}
+	r.ForwardedByClientIP = len(o.TrustedProxies) > 0
+	r.HandleMethodNotAllowed = true
+	r.Use(requestID(o.Log), accessLog(), recoverPanic(answer), securityHeaders(o.HTTPS),
+		limitBody(o.MaxBodyBytes, o.LargerBodies, answer), checkRequestText(answer))
+	r.NoMethod(func(c *gin.Context) { answer(c, ErrMethodNotAllowed); c.Abort() })
+	return r, nil
+}
 
 var requestIDPattern = regexp.MustCompile(`^[A-Za-z0-9._-]{1,64}$`)
 
@@ -51,25 +81,26 @@ func accessLog() gin.HandlerFunc {
 		}
 		attrs := []any{"method", c.Request.Method, "route", route, "status", c.Writer.Status(),
 			"duration_ms", time.Since(start).Milliseconds()}
-		if u, ok := currentUser(c); ok {
+		if u, ok := CurrentUser(c); ok {
 			attrs = append(attrs, "user_id", u.ID)
 		}
-		logger(c).Info("request", attrs...)
+		Logger(c).Info("request", attrs...)
 	}
 }
 
-// recoverPanic turns a panic into a logged 500, as JSON for the API and as a
-// page for pages. A panic is always our bug; the process keeps serving.
-func (s *Server) recoverPanic() gin.HandlerFunc {
+// recoverPanic turns a panic into a logged 500 in the front door's format.
+// A panic is always our bug; the process keeps serving.
+func recoverPanic(answer Answer) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		defer func() {
 			if r := recover(); r != nil {
 				if err, ok := r.(error); ok && errors.Is(err, http.ErrAbortHandler) {
 					panic(r)
 				}
-				logger(c).Error("panic", "panic", fmt.Sprint(r))
+				Logger(c).Error("panic", "panic", fmt.Sprint(r))
 				if !c.Writer.Written() {
-					s.fail(c, http.StatusInternalServerError, codeInternal, "internal error")
+					answer(c, errPanic)
+					c.Abort()
 				}
 			}
 		}()
@@ -80,14 +111,15 @@ func (s *Server) recoverPanic() gin.HandlerFunc {
 // limitBody caps request bodies; decoders then see *http.MaxBytesError.
 // Routes in larger (uploads, imports; keyed by route pattern) get their own
 // cap instead.
-func (s *Server) limitBody(def int64, larger map[string]int64) gin.HandlerFunc {
+func limitBody(def int64, larger map[string]int64, answer Answer) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		max := def
 		if l, ok := larger[c.FullPath()]; ok {
 			max = l
 		}
 		if c.Request.ContentLength > max {
-			s.fail(c, http.StatusRequestEntityTooLarge, codePayloadTooLarge, fmt.Sprintf("request body is larger than %d bytes", max))
+			answer(c, &http.MaxBytesError{Limit: max})
+			c.Abort()
 			return
 		}
 		c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, max)

@@ -1,4 +1,4 @@
-package api
+package httpkit
 
 import (
 	"net/http"
@@ -32,23 +32,17 @@ func fromAnotherSite(r *http.Request) bool {
 	return err != nil || u.Host == "" || u.Host != r.Host
 }
 
-// refuseCrossSite guards a GET that writes a record: 403 cross_site_refused,
-// for a person a page in Indonesian that leads back to the claim.
-func (s *Server) refuseCrossSite(c *gin.Context) {
-	if !fromAnotherSite(c.Request) {
-		c.Next()
-		return
-	}
-	logger(c).Warn("refused a request from another site", "route", c.FullPath())
-	if isPage(c) {
-		back := &link{Href: "/staf", Text: text("error.back_home")}
-		if id, err := parseID(c.Param("id")); err == nil {
-			back = &link{Href: claimHref(id), Text: text("claim.back")}
+// RefuseCrossSite guards a GET that writes a record: a request from
+// another site is answered ErrCrossSite (403 cross_site_refused; a page
+// leads back to the claim).
+func RefuseCrossSite(answer Answer) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if !fromAnotherSite(c.Request) {
+			c.Next()
+			return
 		}
-		s.renderMessage(c, http.StatusForbidden, "docs.cross_site", back)
+		Logger(c).Warn("refused a request from another site", "route", c.FullPath())
+		answer(c, ErrCrossSite)
 		c.Abort()
-		return
 	}
-	abort(c, http.StatusForbidden, codeCrossSite,
-		"a document is opened from this site, an API client or the address bar, never from another site's link")
 }
