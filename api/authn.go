@@ -46,5 +46,3 @@ func (s *Server) authenticateBearer(c *gin.Context, pendingOK bool) {
 	httpkit.SetUser(c, user, strings.TrimSpace(token))
 	c.Next()
 }
-
-func isAdmin(r domain.Role) bool { return r == domain.RoleAdmin }

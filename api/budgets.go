@@ -2,8 +2,6 @@ package api
 
 import (
 	"net/http"
-	"slices"
-	"strconv"
 
 	"github.com/gin-gonic/gin"
 
@@ -11,30 +9,9 @@ import (
 	"santunan/httpkit"
 )
 
-// roleIn is a role check for allow().
-func roleIn(roles ...domain.Role) func(domain.Role) bool {
-	return func(r domain.Role) bool { return slices.Contains(roles, r) }
-}
-
-var (
-	setsBudgets   = roleIn(domain.RoleAdmin, domain.RoleDinsosOfficer)
-	readsBudgets  = roleIn(domain.RoleAdmin, domain.RoleDinsosOfficer, domain.RoleTreasurer, domain.RoleAuditor)
-	readsPayments = roleIn(domain.RoleDinsosOfficer, domain.RoleTreasurer, domain.RoleAuditor)
-)
-
 type budgetRequest struct {
 	// Ceiling is the year's pagu in rupiah.
 	Ceiling *int64 `json:"ceiling"`
-}
-
-// pathYear reads the :year of a budget path; anything but a number is 404.
-func pathYear(c *gin.Context) (int, bool) {
-	year, err := strconv.Atoi(c.Param("year"))
-	if err != nil || year <= 0 {
-		abort(c, http.StatusNotFound, httpkit.CodeNotFound, "not found")
-		return 0, false
-	}
-	return year, true
 }
 
 func (s *Server) setBudget(c *gin.Context) {

@@ -8,7 +8,6 @@ import (
 
 	"santunan/domain"
 	"santunan/httpkit"
-	"santunan/payments"
 	"santunan/workflow"
 )
 
@@ -178,8 +177,7 @@ func (s *Server) takeAction(c *gin.Context) {
 }
 
 // verifyAudit recomputes every claim's hash chain, the security log's chain
-// and, where payments are wired, each year's committed budget from its
-// commitments.
+// and each year's committed budget from its commitments.
 func (s *Server) verifyAudit(c *gin.Context) {
 	report, err := s.engine.VerifyAudit(c.Request.Context())
 	if err != nil {
@@ -191,30 +189,11 @@ func (s *Server) verifyAudit(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	drifts := []payments.BudgetDrift{}
-	if s.payments != nil {
-		if drifts, err = s.payments.VerifyBudgets(c.Request.Context()); err != nil {
-			writeError(c, err)
-			return
-		}
+	drifts, err := s.payments.VerifyBudgets(c.Request.Context())
+	if err != nil {
+		writeError(c, err)
+		return
 	}
 	c.JSON(http.StatusOK, gin.H{"ok": report.OK() && security.OK() && len(drifts) == 0, "claims_checked": report.ClaimsChecked,
 		"events_checked": report.EventsChecked, "problems": report.Problems, "budget_drifts": drifts, "security_log": security})
-}
-
-// queryInt reads an optional integer query parameter; 0 when absent.
-func queryInt(c *gin.Context, name string) (int, bool) {
-	raw := c.Query(name)
-	if raw == "" {
-		return 0, true
-	}
-	n := 0
-	for _, r := range raw {
-		if r < '0' || r > '9' || n > 1_000_000 {
-			writeError(c, domain.FieldError(name, domain.ViolationInvalidValue))
-			return 0, false
-		}
-		n = n*10 + int(r-'0')
-	}
-	return n, true
 }

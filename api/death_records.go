@@ -140,14 +140,5 @@ func (s *Server) unclaimedCSV(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	s.sendUnclaimedCSV(c, actor, village)
-}
-
-// sendUnclaimedCSV streams the list once the query is known to be good
-// (the API's and the page's export).
-func (s *Server) sendUnclaimedCSV(c *gin.Context, actor domain.Actor, village string) {
-	name := "kematian-belum-diklaim-" + domain.DateOf(s.opts.Now().In(domain.Jakarta())).String() + ".csv"
-	httpkit.StreamCSV(c, name, func(w io.Writer) (int, error) {
-		return s.register.WriteUnclaimedCSV(c.Request.Context(), actor, village, w)
-	})
+	httpkit.SendUnclaimedCSV(c, s.register, actor, village, domain.DateOf(s.opts.Now().In(domain.Jakarta())))
 }

@@ -121,7 +121,7 @@ func TestDeathRecordMatchAndVerifyOverHTTP(t *testing.T) {
 		h.expectError(h.do(http.MethodPost, matchPath(agrees)+"/online", domain.RoleDukcapilClerk, nil), 501, "registry_not_configured")
 
 		for _, c := range []claimOut{agrees, differs} {
-			h.attach(c, "akta_kematian", pdfBytes)
+			h.attach(c, "akta_kematian", testserver.SamplePDF)
 		}
 		verify := map[string]any{"death_certificate_no": "3324-KM-0002"}
 		var e struct {

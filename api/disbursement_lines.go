@@ -14,7 +14,7 @@ import (
 
 // Taking a batch's transfer file for the bank, downloading a file that was
 // sent, and resolving a line the bank was never sent. The same payments
-// calls serve the pages (page_batch_lines.go).
+// calls serve the pages (web/batch_lines.go).
 
 // sendTransfer takes the transfer file for the bank: the lines still to be
 // paid that no file carried yet are recorded as sent, and the file comes
@@ -69,9 +69,8 @@ func (s *Server) resolveLine(c *gin.Context, resolve lineResolver) {
 	if !ok {
 		return
 	}
-	claimID, err := parseID(c.Param("claim_id"))
-	if err != nil {
-		abort(c, http.StatusNotFound, httpkit.CodeNotFound, "not found")
+	claimID, ok := pathParam(c, "claim_id")
+	if !ok {
 		return
 	}
 	var req lineRequest

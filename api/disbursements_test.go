@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"santunan/api"
+	"santunan/config"
 	"santunan/database"
 	"santunan/domain"
 	"santunan/internal/testdb"
@@ -261,18 +261,11 @@ func TestPaymentsOverHTTP(t *testing.T) {
 	})
 }
 
-// Without the payment service the endpoints do not exist. Production
-// always wires it; the API must still not offer what it cannot serve.
-func TestPaymentEndpointsAbsentWithoutThePaymentService(t *testing.T) {
-	h := start(t, testdb.SQLite(t), testserver.LeaveOut(func(d *api.Deps) { d.Payments = nil }))
-	h.expectError(h.do(http.MethodGet, "/api/v1/disbursements", domain.RoleTreasurer, nil), http.StatusNotFound, "not_found")
-}
-
 // Large uploads are bounded by the body limit.
 // A result file of 10,000 lines fits (the JSON form too, past the 1 MiB that
 // other requests get); one beyond the route's limit is refused unread.
 func TestResultFileTooLarge(t *testing.T) {
-	h := start(t, testdb.SQLite(t), testserver.APIOptions(func(o *api.Options) { o.MaxBodyBytes = 1024 }))
+	h := start(t, testdb.SQLite(t), testserver.Configure(func(c *config.Config) { c.MaxBodyBytes = 1024 }))
 	resp := h.sendRaw(http.MethodPost, "/api/v1/disbursements/1/results", domain.RoleTreasurer, "application/json",
 		[]byte(`{"lines":[`+strings.Repeat(`{"reference":"SKM-AAAA-BBBB","status":"SUCCESS","bank_reference":"JTG1","amount":1000000},`, 20000)+`{}]}`))
 	if resp.StatusCode == http.StatusRequestEntityTooLarge {

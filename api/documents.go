@@ -15,39 +15,23 @@ import (
 	"santunan/payments"
 )
 
-// multipartSlack is what a multipart body may carry beside the file: the
-// part headers, the kind field and the boundaries.
-const multipartSlack = 64 << 10
-
 // Route patterns whose bodies may exceed MaxBodyBytes.
 const (
 	routeUploadDocument    = "/api/v1/claims/:id/documents"
-	routeResultsAPI        = "/api/v1/disbursements/:id/results"
+	routeApplyResults      = "/api/v1/disbursements/:id/results"
 	routeImportDeathRecord = "/api/v1/death-records/import"
-	// The pages' upload forms (api/web_upload.go).
-	routeUploadDocumentPage = "/staf/klaim/:id/dokumen"
-	routeImportDeathsPage   = "/staf/register-kematian"
 )
 
-// largeBodies are the body limits of upload routes (see limitBody): the
-// file's own limit, which its service enforces exactly, plus the slack.
+// largeBodies are the body limits of upload routes (see httpkit.NewEngine):
+// the file's own limit, which its service enforces exactly, plus the
+// slack. The bank's result file comes as CSV or as JSON (about twice the
+// CSV's size).
 func (s *Server) largeBodies() map[string]int64 {
-	out := map[string]int64{}
-	if s.docs != nil {
-		out[routeUploadDocument] = s.docs.MaxBytes() + multipartSlack
-		out[routeUploadDocumentPage] = pageBodyCeiling(s.docs.MaxBytes())
+	return map[string]int64{
+		routeUploadDocument:    s.docs.MaxBytes() + httpkit.MultipartSlack,
+		routeImportDeathRecord: s.register.MaxImportBytes() + httpkit.MultipartSlack,
+		routeApplyResults:      2 * payments.MaxResultFileBytes,
 	}
-	if s.register != nil {
-		out[routeImportDeathRecord] = s.register.MaxImportBytes() + multipartSlack
-		out[routeImportDeathsPage] = pageBodyCeiling(s.register.MaxImportBytes())
-	}
-	if s.payments != nil {
-		// The bank's result file uploaded from the batch page, and sent to
-		// the API as CSV or as JSON (about twice the CSV's size).
-		out[routeResultsPage] = pageBodyCeiling(payments.MaxResultFileBytes)
-		out[routeResultsAPI] = 2 * payments.MaxResultFileBytes
-	}
-	return out
 }
 
 type documentList struct {
@@ -149,9 +133,8 @@ func (s *Server) downloadDocument(c *gin.Context) {
 	if !ok {
 		return
 	}
-	docID, err := strconv.ParseInt(c.Param("doc"), 10, 64)
-	if err != nil || docID <= 0 {
-		abort(c, http.StatusNotFound, httpkit.CodeNotFound, "not found")
+	docID, ok := pathParam(c, "doc")
+	if !ok {
 		return
 	}
 	doc, data, err := s.docs.Open(c.Request.Context(), httpkit.MustUser(c).Actor(), id, docID, c.ClientIP())

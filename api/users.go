@@ -2,7 +2,6 @@ package api
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/gin-gonic/gin"
 
@@ -65,15 +64,4 @@ func (s *Server) updateUser(c *gin.Context) {
 		return
 	}
 	c.JSON(http.StatusOK, u)
-}
-
-// pathID reads the :id parameter; anything but a positive integer is a 404,
-// since no such resource can exist.
-func pathID(c *gin.Context) (int64, bool) {
-	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
-	if err != nil || id <= 0 {
-		abort(c, http.StatusNotFound, httpkit.CodeNotFound, "not found")
-		return 0, false
-	}
-	return id, true
 }

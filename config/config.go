@@ -24,6 +24,7 @@ type Config struct {
 	TrustedProxies     []string
 	TrackRatePerMinute int
 	LoginRatePerMinute int
+	MaxBodyBytes       int64
 	TokenTTL           time.Duration
 	SessionIdle        time.Duration
 	CookieSecure       bool
@@ -47,6 +48,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		TrustedProxies:     r.list("SANTUNAN_TRUSTED_PROXIES"),
 		TrackRatePerMinute: r.integer("SANTUNAN_TRACK_RATE_PER_MINUTE", 10, 1, 100_000),
 		LoginRatePerMinute: r.integer("SANTUNAN_LOGIN_RATE_PER_MINUTE", 30, 1, 100_000),
+		MaxBodyBytes:       int64(r.integer("SANTUNAN_MAX_BODY_BYTES", 1<<20, 64<<10, 64<<20)),
 		TokenTTL:           r.duration("SANTUNAN_TOKEN_TTL", 12*time.Hour),
 		SessionIdle:        r.duration("SANTUNAN_SESSION_IDLE", 30*time.Minute),
 		CookieSecure:       r.boolean("SANTUNAN_COOKIE_SECURE", false),

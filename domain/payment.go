@@ -6,7 +6,7 @@ import (
 )
 
 // Errors of the payment capability (budget, decrees, batches). The API maps
-// them to statuses and codes in api/errors.go.
+// them to statuses and codes in httpkit/errors.go.
 var (
 	// ErrBudgetExhausted: approving the claim would take the year's
 	// committed amount over its ceiling.

@@ -2,6 +2,7 @@ package httpkit
 
 import (
 	"log/slog"
+	"strconv"
 
 	"github.com/gin-gonic/gin"
 
@@ -61,4 +62,11 @@ func Allow(check func(domain.Role) bool, answer Answer) gin.HandlerFunc {
 		}
 		c.Next()
 	}
+}
+
+// ParamID reads the path parameter name as an id: a positive integer, or
+// false (no such resource can exist, which each front door answers 404).
+func ParamID(c *gin.Context, name string) (int64, bool) {
+	id, err := strconv.ParseInt(c.Param(name), 10, 64)
+	return id, err == nil && id > 0
 }

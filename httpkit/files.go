@@ -2,7 +2,6 @@ package httpkit
 
 import (
 	"fmt"
-	"io"
 	"mime"
 	"net/http"
 	"regexp"
@@ -10,6 +9,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"santunan/deathregister"
 	"santunan/domain"
 	"santunan/payments"
 )
@@ -71,17 +71,19 @@ func SendDocument(c *gin.Context, doc domain.Document, data []byte) {
 	c.Data(http.StatusOK, doc.ContentType, data)
 }
 
-// StreamCSV streams a CSV download that write produces, once the caller
-// knows its query is good: the status is sent first, so a failure midway
-// leaves the client a cut-off file and a line in the log.
-func StreamCSV(c *gin.Context, filename string, write func(w io.Writer) (rows int, err error)) {
+// SendUnclaimedCSV streams the unclaimed deaths (one desa's, or all) as
+// the list's CSV, once the caller knows the query is good: the status is
+// sent first, so a failure midway leaves the client a cut-off file and a
+// line in the log.
+func SendUnclaimedCSV(c *gin.Context, reg *deathregister.Service, actor domain.Actor, village string, today domain.Date) {
+	name := "kematian-belum-diklaim-" + today.String() + ".csv"
 	c.Header("Content-Type", ContentTypeCSV)
-	c.Header("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": filename}))
+	c.Header("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": name}))
 	c.Status(http.StatusOK)
-	n, err := write(c.Writer)
+	n, err := reg.WriteUnclaimedCSV(c.Request.Context(), actor, village, c.Writer)
 	if err != nil {
-		Logger(c).Error("export failed", "file", filename, "rows", n, "error", err.Error())
+		Logger(c).Error("unclaimed export failed", "rows", n, "error", err.Error())
 		return
 	}
-	Logger(c).Info("exported", "file", filename, "rows", n)
+	Logger(c).Info("unclaimed deaths exported", "rows", n)
 }

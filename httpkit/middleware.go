@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
+
+	"santunan/ratelimit"
 )
 
 // Answer writes a refusal in a front door's own format: the JSON error of
@@ -18,25 +20,46 @@ import (
 // with an error Classify knows; the request is aborted afterwards.
 type Answer func(c *gin.Context, err error)
 
-// Options are the settings of the middleware both front doors run.
+// Options are what both front doors are given alike, from the
+// configuration (config.Config declares every default; nothing here has
+// one of its own).
 type Options struct {
 	Log *slog.Logger
+	// Now is the clock of the rate limits and of what a page or an answer
+	// dates ("today").
+	Now func() time.Time
 	// TrustedProxies may set X-Forwarded-For; from anyone else it is ignored.
 	TrustedProxies []string
-	// HTTPS sends HSTS (the site is served over HTTPS).
+	// HTTPS: the site is served over HTTPS, so HSTS is sent and the
+	// session cookies are Secure (SANTUNAN_COOKIE_SECURE).
 	HTTPS bool
-	// MaxBodyBytes caps request bodies; LargerBodies (by route pattern)
-	// are the upload routes that get their own cap instead.
+	// MaxBodyBytes caps request bodies but on the upload routes, which
+	// each front door names with their own caps.
 	MaxBodyBytes int64
-	LargerBodies map[string]int64
+	// LoginPerMinute and TrackPerMinute bound the login and the public
+	// tracking requests per client, the JSON endpoint and the page
+	// together, counted by RateCounter.
+	LoginPerMinute int
+	TrackPerMinute int
+	RateCounter    ratelimit.Counter
+}
+
+// RateLimit is the limit of purpose (PurposeLogin, PurposeTrack).
+func (o Options) RateLimit(purpose string, answer Answer) gin.HandlerFunc {
+	per := o.TrackPerMinute
+	if purpose == PurposeLogin {
+		per = o.LoginPerMinute
+	}
+	return LimitByClient(Limit{Purpose: purpose, PerMinute: per, Counter: o.RateCounter, Now: o.Now}, answer)
 }
 
 // NewEngine is a gin engine with the middleware every request of a front
 // door passes, in this order: request id, access log, panic recovery,
-// security headers, the body limit, the guard on the path and query. A
-// wrong method is answered 405 through answer; the front door adds its
-// routes and its own answer for an unknown path.
-func NewEngine(o Options, answer Answer) (*gin.Engine, error) {
+// security headers, the body limit (larger on the routes in largerBodies,
+// by route pattern), the guard on the path and query. A wrong method is
+// answered 405 through answer; the front door adds its routes and its own
+// answer for an unknown path.
+func NewEngine(o Options, largerBodies map[string]int64, answer Answer) (*gin.Engine, error) {
 	r := gin.New()
 	// gin trusts every proxy by default; trust only the configured ones.
 	if err := r.SetTrustedProxies(o.TrustedProxies); err != nil {
@@ -45,7 +68,7 @@ func NewEngine(o Options, answer Answer) (*gin.Engine, error) {
 	r.ForwardedByClientIP = len(o.TrustedProxies) > 0
 	r.HandleMethodNotAllowed = true
 	r.Use(requestID(o.Log), accessLog(), recoverPanic(answer), securityHeaders(o.HTTPS),
-		limitBody(o.MaxBodyBytes, o.LargerBodies, answer), checkRequestText(answer))
+		limitBody(o.MaxBodyBytes, largerBodies, answer), checkRequestText(answer))
 	r.NoMethod(func(c *gin.Context) { answer(c, ErrMethodNotAllowed); c.Abort() })
 	return r, nil
 }
@@ -107,6 +130,11 @@ func recoverPanic(answer Answer) gin.HandlerFunc {
 		c.Next()
 	}
 }
+
+// MultipartSlack is what a multipart body may carry beside its file: the
+// part headers, the other fields and the boundaries. An upload route's
+// body limit is the file's own limit plus this.
+const MultipartSlack = 64 << 10
 
 // limitBody caps request bodies; decoders then see *http.MaxBytesError.
 // Routes in larger (uploads, imports; keyed by route pattern) get their own

@@ -7,8 +7,6 @@ package payments
 
 import (
 	"context"
-	"fmt"
-	"slices"
 	"time"
 
 	"gorm.io/gorm"
@@ -74,23 +72,6 @@ func New(db *database.DB, engine *workflow.Engine, cfg Config) *Service {
 }
 
 func (s *Service) read(ctx context.Context) *gorm.DB { return s.db.Read.WithContext(ctx) }
-
-// require refuses an actor whose role is not one of roles. The API checks
-// roles too; the service does not rely on it.
-func require(actor domain.Actor, roles ...domain.Role) error {
-	if !slices.Contains(roles, actor.Role) {
-		return fmt.Errorf("role %s: %w", actor.Role, domain.ErrForbidden)
-	}
-	return nil
-}
-
-// Who may read what. Decrees and batches hold personal data (names,
-// accounts): the roles that handle claims and the auditor. Budgets are
-// figures only; the admin, who sets them with the officer, reads them too.
-var (
-	readers       = []domain.Role{domain.RoleDinsosOfficer, domain.RoleTreasurer, domain.RoleAuditor}
-	budgetReaders = []domain.Role{domain.RoleDinsosOfficer, domain.RoleTreasurer, domain.RoleAuditor, domain.RoleAdmin}
-)
 
 // forUpdate locks the rows a query reads until the transaction ends, on
 // PostgreSQL. SQLite has a single writer: a write transaction holds the

@@ -1,8 +1,9 @@
 // Package testserver runs Santunan for tests as `serve` runs it: the
 // configuration read by config.FromEnv from production defaults, the
 // services built by internal/wiring (required documents, the death-register
-// check, the budget, payments only through batches), the routes of api.New,
-// on a real database from internal/testdb. What lies outside our walls
+// check, the budget, payments only through batches), both front doors
+// mounted by wiring.Site (the JSON API and the pages), on a real database
+// from internal/testdb. What lies outside our walls
 // (Dukcapil's web service, a bank's account inquiry) is a fake behind the
 // interface production uses. Beside that only the clock, the bcrypt cost
 // and the rate limits differ, and a test that changes more says why.
@@ -25,7 +26,6 @@ import (
 	"github.com/gin-gonic/gin"
 	"golang.org/x/crypto/bcrypt"
 
-	"santunan/api"
 	"santunan/config"
 	"santunan/database"
 	"santunan/deathregister"
@@ -51,6 +51,8 @@ type Server struct {
 	Clock    *Clock
 	Config   config.Config
 	Services wiring.Services
+	// Site is both front doors, whose routes a test may list.
+	Site *wiring.Site
 	// Tokens and Users hold each role's API token and user (the admin's
 	// user is not listed; it is created by EnsureAdmin, as on a first start).
 	Tokens map[domain.Role]string
@@ -81,8 +83,6 @@ func (c *Clock) Set(t time.Time) { c.mu.Lock(); c.now = t; c.mu.Unlock() }
 type settings struct {
 	env      map[string]string
 	edits    []func(*config.Config)
-	apiEdits []func(*api.Options)
-	depEdits []func(*api.Deps)
 	registry deathregister.RegistryClient
 	inquirer payments.AccountInquirer
 	budget   int64
@@ -108,18 +108,6 @@ func Env(kv ...string) Option {
 // Configure edits the configuration after it was read.
 func Configure(edit func(*config.Config)) Option {
 	return func(s *settings) { s.edits = append(s.edits, edit) }
-}
-
-// APIOptions edits the API's options after wiring.APIOptions made them
-// (for what the configuration does not set, such as MaxBodyBytes).
-func APIOptions(edit func(*api.Options)) Option {
-	return func(s *settings) { s.apiEdits = append(s.apiEdits, edit) }
-}
-
-// LeaveOut edits the API's dependencies, to take a service away: only for
-// a test of what the API does without it, which says so in its name.
-func LeaveOut(edit func(*api.Deps)) Option {
-	return func(s *settings) { s.depEdits = append(s.depEdits, edit) }
 }
 
 // Registry wires a client of Dukcapil's web service (a FakeDukcapil, or
@@ -180,22 +168,14 @@ func Start(t testing.TB, db *database.DB, opts ...Option) *Server {
 	dir := fixture.Areas(t)
 	svc := wiring.Build(db, dir, cfg, wiring.Options{Now: clk.Now, BcryptCost: bcrypt.MinCost,
 		Registry: st.registry, Inquirer: st.inquirer})
-	deps := svc.Deps(db, dir, slog.New(slog.NewJSONHandler(st.logOut, &slog.HandlerOptions{Level: cfg.LogLevel})))
-	for _, edit := range st.depEdits {
-		edit(&deps)
-	}
-	apiOpts := wiring.APIOptions(cfg)
-	apiOpts.Now = clk.Now
-	for _, edit := range st.apiEdits {
-		edit(&apiOpts)
-	}
-	router, err := api.New(deps, apiOpts)
+	log := slog.New(slog.NewJSONHandler(st.logOut, &slog.HandlerOptions{Level: cfg.LogLevel}))
+	site, err := wiring.NewSite(svc, db, dir, log, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(router)
+	srv := httptest.NewServer(site)
 	t.Cleanup(srv.Close)
-	s := &Server{T: t, DB: db, HTTP: srv, URL: srv.URL, Clock: clk, Config: cfg, Services: svc,
+	s := &Server{T: t, DB: db, HTTP: srv, URL: srv.URL, Clock: clk, Config: cfg, Services: svc, Site: site,
 		Tokens: map[domain.Role]string{}, Users: map[domain.Role]domain.User{},
 		Client: &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
 
@@ -211,7 +191,7 @@ func Start(t testing.TB, db *database.DB, opts ...Option) *Server {
 		s.Users[role] = s.AddUser(string(role), "Petugas "+string(role), role, Password)
 		s.Tokens[role] = s.Login(string(role), Password)
 	}
-	if st.budget > 0 && deps.Payments != nil {
+	if st.budget > 0 {
 		s.SetBudget(s.Year(), st.budget)
 	}
 	return s

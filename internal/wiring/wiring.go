@@ -2,15 +2,13 @@
 // one place where the workflow engine gets its guards (required documents,
 // the death-register check, the budget) and its reserved actions (payments
 // only through batches), and where each capability gets its service. The
-// server (app.go) and the end-to-end browser tests both use it, so the
-// tests run what production runs.
+// server (serve.go) and every HTTP, page and browser test use it, through
+// Site, so the tests run what production runs.
 package wiring
 
 import (
-	"log/slog"
 	"time"
 
-	"santunan/api"
 	"santunan/areas"
 	"santunan/auth"
 	"santunan/config"
@@ -39,8 +37,10 @@ type Options struct {
 	Inquirer payments.AccountInquirer
 }
 
-// Services are the engine and the capabilities built on it.
+// Services are the engine and the capabilities built on it, and the clock
+// they all read.
 type Services struct {
+	Now           func() time.Time
 	Engine        *workflow.Engine
 	Auth          *auth.Service
 	Payments      *payments.Service
@@ -70,6 +70,7 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 		registry = deathregister.NewHTTPRegistry(e.DukcapilURL, e.DukcapilKey, e.DukcapilTimeout)
 	}
 	return Services{
+		Now:         o.Now,
 		Engine:      engine,
 		RateCounter: rateCounter(db),
 		Auth: auth.NewService(db, auth.Options{TokenTTL: cfg.TokenTTL, SessionIdle: cfg.SessionIdle,
@@ -85,21 +86,6 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 			UnclaimedAfterDays: e.UnclaimedAfterDays, MaxImportBytes: e.MaxImportBytes,
 			Registry: registry, Now: o.Now, Location: domain.Jakarta(),
 		}),
-	}
-}
-
-// Deps are the API's dependencies on these services.
-func (s Services) Deps(db *database.DB, dir *areas.Directory, log *slog.Logger) api.Deps {
-	return api.Deps{Engine: s.Engine, Auth: s.Auth, Areas: dir, DB: db, Log: log,
-		Payments: s.Payments, Documents: s.Documents, DeathRegister: s.DeathRegister, RateCounter: s.RateCounter}
-}
-
-// APIOptions are the API's settings from the configuration.
-func APIOptions(cfg config.Config) api.Options {
-	return api.Options{
-		TrustedProxies: cfg.TrustedProxies, TrackPerMinute: cfg.TrackRatePerMinute,
-		LoginPerMinute: cfg.LoginRatePerMinute, CookieSecure: cfg.CookieSecure,
-		RegencyCode: cfg.RegencyCode, BenefitAmount: domain.Rupiah(cfg.BenefitAmount), ClaimWindowDays: cfg.ClaimWindowDays,
 	}
 }
 
