@@ -35,7 +35,7 @@ var publicNav = []navItem{
 func (s *Server) staffNav() []navItem {
 	return []navItem{
 		{Path: "/staf", Text: "nav.queue", Show: domain.Role.ReadsClaims},
-		{Path: "/staf/klaim/baru", Text: "nav.new_claim", Show: s.maySubmit},
+		{Path: "/staf/klaim/baru", Text: "nav.new_claim", Show: s.engine.Table().MaySubmit},
 		{Path: unclaimedPath, Text: "nav.unclaimed", Show: deathregister.CanRead},
 		{Path: deathRegisterPath, Text: "nav.death_register", Show: deathregister.CanImport},
 		{Path: decreesPath, Text: "nav.decrees", Show: payments.CanReadPayments},
@@ -45,11 +45,6 @@ func (s *Server) staffNav() []navItem {
 		{Path: securityLogPath, Text: "nav.security_log", Show: domain.Role.ReadsAudit},
 		{Path: passwordPath, Text: "nav.password"},
 	}
-}
-
-// maySubmit reads the transition table: whoever may take "submit" files claims.
-func (s *Server) maySubmit(r domain.Role) bool {
-	return s.engine.Table().Check(r, domain.ActionSubmit, "") == nil
 }
 
 // navFor builds the menu for a user (nil on public pages) on path. The
