@@ -17,9 +17,9 @@ import (
 
 // Route patterns whose bodies may exceed MaxBodyBytes.
 const (
-	routeUploadDocument    = "/api/v1/claims/:id/documents"
-	routeApplyResults      = "/api/v1/disbursements/:id/results"
-	routeImportDeathRecord = "/api/v1/death-records/import"
+	routeUploadDocument     = "/api/v1/claims/:id/documents"
+	routeApplyResults       = "/api/v1/disbursements/:id/results"
+	routeImportDeathRecords = "/api/v1/death-records/import"
 )
 
 // largeBodies are the body limits of upload routes (see httpkit.NewEngine):
@@ -28,9 +28,9 @@ const (
 // CSV's size).
 func (s *Server) largeBodies() map[string]int64 {
 	return map[string]int64{
-		routeUploadDocument:    s.docs.MaxBytes() + httpkit.MultipartSlack,
-		routeImportDeathRecord: s.register.MaxImportBytes() + httpkit.MultipartSlack,
-		routeApplyResults:      2 * payments.MaxResultFileBytes,
+		routeUploadDocument:     s.docs.MaxBytes() + httpkit.MultipartSlack,
+		routeImportDeathRecords: s.register.MaxImportBytes() + httpkit.MultipartSlack,
+		routeApplyResults:       2 * payments.MaxResultFileBytes,
 	}
 }
 

@@ -60,18 +60,18 @@ func (s *Server) routes(r *gin.Engine) {
 	authed.GET("/security-events", allow(domain.Role.ReadsAudit), s.securityEvents)
 
 	// Supporting documents and the death register (api/documents.go,
-	// api/death_records.go).
+	// api/death_register.go).
 	claims.POST("/:id/documents", allow(documents.CanUpload), s.uploadDocument)
 	claims.GET("/:id/documents", s.listDocuments)
 	claims.GET("/:id/documents/access-log", allow(documents.CanReadAccessLog), s.documentAccessLog)
 	claims.GET("/:id/documents/:doc/content", httpkit.RefuseCrossSite(writeError), s.downloadDocument)
 	claims.GET("/:id/death-record-match", allow(deathregister.CanRead), s.deathRecordMatch)
 	claims.POST("/:id/death-record-match/online", allow(deathregister.CanCheckOnline), s.deathRecordOnline)
-	deaths := authed.Group("/death-records")
-	deaths.POST("/import", allow(deathregister.CanImport), s.importDeathRecords)
-	deaths.GET("/unclaimed", allow(deathregister.CanRead), s.unclaimedDeaths)
-	deaths.GET("/unclaimed/by-village", allow(deathregister.CanRead), s.unclaimedByVillage)
-	deaths.GET("/unclaimed.csv", allow(deathregister.CanRead), s.unclaimedCSV)
+	records := authed.Group("/death-records")
+	records.POST("/import", allow(deathregister.CanImport), s.importDeathRecords)
+	records.GET("/unclaimed", allow(deathregister.CanRead), s.unclaimedDeathRecords)
+	records.GET("/unclaimed/by-village", allow(deathregister.CanRead), s.unclaimedByVillage)
+	records.GET("/unclaimed.csv", allow(deathregister.CanRead), s.unclaimedCSV)
 
 	// Budget, decrees and payment batches (the URL says disbursements).
 	budgets := authed.Group("/budgets")

@@ -44,8 +44,8 @@ type Service struct {
 	opts   Options
 }
 
-// NewService returns the death register service.
-func NewService(db *database.DB, engine *workflow.Engine, opts Options) *Service {
+// New returns the death register service.
+func New(db *database.DB, engine *workflow.Engine, opts Options) *Service {
 	if opts.UnclaimedAfterDays <= 0 {
 		opts.UnclaimedAfterDays = DefaultUnclaimedAfterDays
 	}

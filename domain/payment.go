@@ -18,7 +18,7 @@ var (
 	// a bank result file) was refused as a whole; nothing of it was applied.
 	ErrRefused = errors.New("refused")
 	// ErrReservedAction: the action is taken only through its capability
-	// (payment actions through a disbursement batch), never on one claim.
+	// (payment actions through a payment batch), never on one claim.
 	ErrReservedAction = errors.New("action reserved")
 	// ErrDuplicateDecree: a decree with this number exists.
 	ErrDuplicateDecree = errors.New("duplicate decree number")

@@ -29,7 +29,7 @@ const (
 
 // ReservedActions are the payment actions the engine leaves to this
 // package: a claim moves to disbursing, paid or payment_failed, or leaves
-// its batch, only with its batch line (see workflow.Config.Reserved).
+// its batch, only with its batch line (see workflow.Options.Reserved).
 var ReservedActions = []domain.Action{domain.ActionStartPayment, domain.ActionConfirmPayment, domain.ActionFailPayment,
 	domain.ActionWithdrawPayment}
 
@@ -39,8 +39,8 @@ type AccountInquirer interface {
 	Inquire(ctx context.Context, bankCode, accountNumber string) (name string, err error)
 }
 
-// Config are the package's settings.
-type Config struct {
+// Options are the package's settings.
+type Options struct {
 	// Location decides the budget year and "today": Asia/Jakarta.
 	Location *time.Location
 	// Areas names villages in the decree's list of recipients.
@@ -56,12 +56,12 @@ type Config struct {
 type Service struct {
 	db     *database.DB
 	engine *workflow.Engine
-	cfg    Config
+	cfg    Options
 }
 
 // New returns the service. The engine must have been built with Guards
 // and ReservedActions (see Guards).
-func New(db *database.DB, engine *workflow.Engine, cfg Config) *Service {
+func New(db *database.DB, engine *workflow.Engine, cfg Options) *Service {
 	if cfg.Location == nil {
 		cfg.Location = domain.Jakarta()
 	}

@@ -17,7 +17,7 @@ import (
 // The treasurer takes a batch's transfer file for the bank (a POST that
 // records its lines as sent), downloads a sent file again (a GET that
 // changes nothing), and resolves a line the bank was never sent: out of the
-// batch, or failed. The same payments calls as disbursement_lines.go.
+// batch, or failed. The same payments calls as api/batch_lines.go.
 
 // pageSendTransfer records the lines still to be paid as sent and returns
 // their file; the batch page then lists it for downloading again.

@@ -10,7 +10,7 @@ import (
 	"santunan/payments"
 )
 
-// The list of disbursement batches, newest first, a page at a time, with a
+// The list of payment batches, newest first, a page at a time, with a
 // filter on their status. The same payments call as GET /api/v1/disbursements.
 
 type batchesPage struct {

@@ -283,7 +283,7 @@ func TestTimelineShowsTheAuditTrail(t *testing.T) {
 
 // A capability's rule refuses an action (no budget set for the year, as in
 // a newly deployed office): the claim page explains it in Indonesian.
-// Actions a capability reserves (the payments, taken through disbursement
+// Actions a capability reserves (the payments, taken through payment
 // batches) are not offered as buttons.
 func TestCapabilityRefusalsShowOnTheClaimPage(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {

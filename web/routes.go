@@ -62,7 +62,7 @@ func (s *Server) routes(r *gin.Engine) {
 	// web/register_online.go).
 	staff.GET("/register-kematian", s.pageAllow(deathregister.CanImport), s.pageRegisterForm)
 	signedIn.POST("/register-kematian",
-		s.upload(deathregister.CanImport, s.register.MaxImportBytes(), s.pageImportTooLarge, s.pageImportDeaths)...)
+		s.upload(deathregister.CanImport, s.register.MaxImportBytes(), s.pageImportTooLarge, s.pageImportDeathRecords)...)
 	unclaimed := staff.Group("/kematian-belum-diklaim", s.pageAllow(deathregister.CanRead))
 	unclaimed.GET("", s.pageUnclaimed)
 	unclaimed.GET("/unduh", s.pageUnclaimedCSV)
@@ -107,9 +107,9 @@ func (s *Server) upload(may func(domain.Role) bool, limit int64, tooLarge, handl
 
 // Route patterns of the upload forms, whose bodies may exceed MaxBodyBytes.
 const (
-	routeUploadDocument = "/staf/klaim/:id/dokumen"
-	routeImportDeaths   = "/staf/register-kematian"
-	routeApplyResults   = "/staf/pembayaran/:id/hasil"
+	routeUploadDocument     = "/staf/klaim/:id/dokumen"
+	routeImportDeathRecords = "/staf/register-kematian"
+	routeApplyResults       = "/staf/pembayaran/:id/hasil"
 )
 
 // largeBodies are the upload forms' limits for the shared body limit: far
@@ -117,8 +117,8 @@ const (
 // somewhat too large is answered with a page.
 func (s *Server) largeBodies() map[string]int64 {
 	return map[string]int64{
-		routeUploadDocument: pageBodyCeiling(s.docs.MaxBytes()),
-		routeImportDeaths:   pageBodyCeiling(s.register.MaxImportBytes()),
-		routeApplyResults:   pageBodyCeiling(payments.MaxResultFileBytes),
+		routeUploadDocument:     pageBodyCeiling(s.docs.MaxBytes()),
+		routeImportDeathRecords: pageBodyCeiling(s.register.MaxImportBytes()),
+		routeApplyResults:       pageBodyCeiling(payments.MaxResultFileBytes),
 	}
 }

@@ -55,12 +55,12 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 		o.Now = time.Now
 	}
 	req := Requirements(cfg.Evidence)
-	engine := workflow.NewEngine(db, workflow.Config{
+	engine := workflow.New(db, workflow.Options{
 		Areas: dir, RegencyCode: cfg.RegencyCode, WindowDays: cfg.ClaimWindowDays,
 		Amount: domain.Rupiah(cfg.BenefitAmount), Now: o.Now, Location: domain.Jakarta(),
 		// Required documents and the death-register check; the budget
 		// ceiling on approve/retry_payment/cancel; payment actions only
-		// through disbursement batches.
+		// through payment batches.
 		Guards:   MergeGuards(EvidenceGuards(req), payments.Guards(domain.Jakarta())),
 		Reserved: payments.ReservedActions,
 	})
@@ -73,15 +73,15 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 		Now:         o.Now,
 		Engine:      engine,
 		RateCounter: rateCounter(db),
-		Auth: auth.NewService(db, auth.Options{TokenTTL: cfg.TokenTTL, SessionIdle: cfg.SessionIdle,
+		Auth: auth.New(db, auth.Options{TokenTTL: cfg.TokenTTL, SessionIdle: cfg.SessionIdle,
 			BcryptCost: o.BcryptCost, Now: o.Now}),
-		Payments: payments.New(db, engine, payments.Config{Location: domain.Jakarta(), Areas: dir, Inquirer: o.Inquirer}),
+		Payments: payments.New(db, engine, payments.Options{Location: domain.Jakarta(), Areas: dir, Inquirer: o.Inquirer}),
 		// Documents are stored in the database; an object store can
 		// replace documents.NewDBBlobs behind the same interface.
-		Documents: documents.NewService(engine, db, documents.NewDBBlobs(db), documents.Options{
+		Documents: documents.New(db, engine, documents.NewDBBlobs(db), documents.Options{
 			MaxBytes: e.MaxUploadBytes, Required: req, Now: o.Now,
 		}),
-		DeathRegister: deathregister.NewService(db, engine, deathregister.Options{
+		DeathRegister: deathregister.New(db, engine, deathregister.Options{
 			Areas: dir, RegencyCode: cfg.RegencyCode, WindowDays: cfg.ClaimWindowDays,
 			UnclaimedAfterDays: e.UnclaimedAfterDays, MaxImportBytes: e.MaxImportBytes,
 			Registry: registry, Now: o.Now, Location: domain.Jakarta(),

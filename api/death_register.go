@@ -106,7 +106,7 @@ func (s *Server) importDeathRecords(c *gin.Context) {
 	c.JSON(http.StatusOK, rep)
 }
 
-func (s *Server) unclaimedDeaths(c *gin.Context) {
+func (s *Server) unclaimedDeathRecords(c *gin.Context) {
 	limit, ok := queryInt(c, "limit")
 	if !ok {
 		return

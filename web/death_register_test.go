@@ -17,7 +17,7 @@ import (
 	"santunan/internal/testserver"
 )
 
-const registerPagePath = "/staf/register-kematian"
+const deathRegisterPath = "/staf/register-kematian"
 
 func (h *harness) importRegister(lines ...string) {
 	h.T.Helper()
@@ -85,13 +85,13 @@ func TestRegisterImportFromThePage(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
 		h := start(t, db, testserver.Env("SANTUNAN_MAX_IMPORT_BYTES", "4096"))
 		clerk := h.staff(domain.RoleDukcapilClerk)
-		p := clerk.get(registerPagePath).want(http.StatusOK)
+		p := clerk.get(deathRegisterPath).want(http.StatusOK)
 		p.has("Register kematian", "Format berkas", "death_certificate_no", "Nomor akta kematian", "Kematian belum diklaim", "paling besar 4 KB")
 		p.hasHTML(`<a href="/staf/register-kematian" aria-current="page">`, `enctype="multipart/form-data"`, `name="file" type="file"`)
 
 		file := testserver.RegisterHeader + testserver.RegisterLine(1, "2026-11-20") + "3324150101500002,Ahmad,L,2026-11-20,A-2,3324159999,2026-11-27\n" +
 			"bukan,baris,yang,benar\n" + testserver.RegisterLine(3, "2026-11-01")
-		p = clerk.postFile(registerPagePath, url.Values{}, "file", "siak.csv", []byte(file)).want(http.StatusOK)
+		p = clerk.postFile(deathRegisterPath, url.Values{}, "file", "siak.csv", []byte(file)).want(http.StatusOK)
 		p.has("Hasil impor", "Baris yang ditolak", i18n.Violation(i18n.Indonesian, domain.ViolationVillageUnknown),
 			i18n.Violation(i18n.Indonesian, domain.ViolationColumnCount), "Seluruh baris", "Kode desa/kelurahan Kemendagri")
 		p.hasNot("Tidak ada perubahan")
@@ -101,27 +101,27 @@ func TestRegisterImportFromThePage(t *testing.T) {
 		}
 
 		// The same file again: nothing changes.
-		p = clerk.postFile(registerPagePath, url.Values{}, "file", "siak.csv", []byte(file)).want(http.StatusOK)
+		p = clerk.postFile(deathRegisterPath, url.Values{}, "file", "siak.csv", []byte(file)).want(http.StatusOK)
 		p.has("Tidak ada perubahan: tidak ada data kematian baru dalam berkas ini.")
 		wantCounts(t, p, 4, 0, 2, 2)
 
-		clerk.postFile(registerPagePath, url.Values{}, "file", "siak.csv", []byte("a,b\n1,2\n")).want(http.StatusUnprocessableEntity).
+		clerk.postFile(deathRegisterPath, url.Values{}, "file", "siak.csv", []byte("a,b\n1,2\n")).want(http.StatusUnprocessableEntity).
 			has("Berkas CSV dari SIAK: " + i18n.Violation(i18n.Indonesian, domain.ViolationCSVHeaderInvalid))
-		clerk.postFile(registerPagePath, url.Values{}, "file", "", nil).want(http.StatusUnprocessableEntity).
+		clerk.postFile(deathRegisterPath, url.Values{}, "file", "", nil).want(http.StatusUnprocessableEntity).
 			has("Berkas CSV dari SIAK: Wajib diisi.")
 		// Over the limit: found while reading, or before (the body is
 		// larger than the file's limit and the form's slack).
 		for _, n := range []int{100, 2000} {
 			big := testserver.RegisterHeader + strings.Repeat(testserver.RegisterLine(1, "2026-11-20"), n)
-			clerk.postFile(registerPagePath, url.Values{}, "file", "siak.csv", []byte(big)).want(http.StatusRequestEntityTooLarge).
+			clerk.postFile(deathRegisterPath, url.Values{}, "file", "siak.csv", []byte(big)).want(http.StatusRequestEntityTooLarge).
 				has("Berkas lebih besar dari 4 KB.")
 		}
-		clerk.postFile(registerPagePath, url.Values{"_csrf": {"palsu"}}, "file", "siak.csv", []byte(file)).want(http.StatusForbidden)
+		clerk.postFile(deathRegisterPath, url.Values{"_csrf": {"palsu"}}, "file", "siak.csv", []byte(file)).want(http.StatusForbidden)
 
 		officer := h.staff(domain.RoleDinsosOfficer)
-		officer.get(registerPagePath).want(http.StatusForbidden)
+		officer.get(deathRegisterPath).want(http.StatusForbidden)
 		officer.get("/staf").hasNot("Register kematian").has("Kematian belum diklaim")
-		officer.postFile(registerPagePath, url.Values{}, "file", "siak.csv", []byte(file)).want(http.StatusForbidden)
+		officer.postFile(deathRegisterPath, url.Values{}, "file", "siak.csv", []byte(file)).want(http.StatusForbidden)
 		h.staff(domain.RoleTreasurer).get("/staf").hasNot("Register kematian", "Kematian belum diklaim")
 	})
 }

@@ -68,9 +68,9 @@ func (s *Server) pageRegisterForm(c *gin.Context) {
 	s.showRegister(c, http.StatusOK, view{}, s.importForm(), nil)
 }
 
-// pageImportDeaths imports the uploaded file and shows its report: the
+// pageImportDeathRecords imports the uploaded file and shows its report: the
 // good lines are kept even when others are refused.
-func (s *Server) pageImportDeaths(c *gin.Context) {
+func (s *Server) pageImportDeathRecords(c *gin.Context) {
 	form := s.importForm()
 	fh, err := c.FormFile("file")
 	if err != nil || fh.Size == 0 {
