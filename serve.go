@@ -38,7 +38,7 @@ func serve(ctx context.Context, getenv func(string) string, logOut io.Writer) er
 
 	gin.SetMode(gin.ReleaseMode)
 	// Both front doors on one server: the JSON API and the pages.
-	site, err := wiring.NewSite(a.Services, a.db, a.areas, a.log, a.cfg)
+	site, err := wiring.NewSite(a.Services, a.db, a.log, a.cfg)
 	if err != nil {
 		return err
 	}

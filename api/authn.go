@@ -33,7 +33,7 @@ func (s *Server) authenticateBearer(c *gin.Context, pendingOK bool) {
 		abort(c, http.StatusUnauthorized, httpkit.CodeUnauthenticated, "log in first, or log in again")
 		return
 	}
-	user, err := s.auth.Authenticate(c.Request.Context(), strings.TrimSpace(token))
+	user, err := s.Auth.Authenticate(c.Request.Context(), strings.TrimSpace(token))
 	if err != nil {
 		c.Header("WWW-Authenticate", `Bearer realm="santunan"`)
 		writeError(c, err)

@@ -24,7 +24,7 @@ func (s *Server) sendTransfer(c *gin.Context) {
 	if !ok {
 		return
 	}
-	transfer, b, err := s.payments.SendTransfer(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
+	transfer, b, err := s.Payments.SendTransfer(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -44,7 +44,7 @@ func (s *Server) transferFile(c *gin.Context) {
 	if !ok {
 		return
 	}
-	transfer, b, err := s.payments.TransferFile(c.Request.Context(), httpkit.MustUser(c).Actor(), id, seq)
+	transfer, b, err := s.Payments.TransferFile(c.Request.Context(), httpkit.MustUser(c).Actor(), id, seq)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -57,10 +57,10 @@ type lineRequest struct {
 }
 
 // withdrawLine takes a line the bank was never sent out of its batch.
-func (s *Server) withdrawLine(c *gin.Context) { s.resolveLine(c, s.payments.WithdrawLine) }
+func (s *Server) withdrawLine(c *gin.Context) { s.resolveLine(c, s.Payments.WithdrawLine) }
 
 // failLine fails a line the bank was never sent, with the treasurer's reason.
-func (s *Server) failLine(c *gin.Context) { s.resolveLine(c, s.payments.FailLine) }
+func (s *Server) failLine(c *gin.Context) { s.resolveLine(c, s.Payments.FailLine) }
 
 type lineResolver = func(ctx context.Context, actor domain.Actor, batchID, claimID int64, reason string) (payments.Item, payments.Batch, error)
 

@@ -28,7 +28,7 @@ func (s *Server) createBatch(c *gin.Context) {
 	if !s.decodeJSON(c, &req, false) {
 		return
 	}
-	b, err := s.payments.CreateBatch(c.Request.Context(), httpkit.MustUser(c).Actor(),
+	b, err := s.Payments.CreateBatch(c.Request.Context(), httpkit.MustUser(c).Actor(),
 		payments.BatchRequest{ClaimIDs: req.ClaimIDs, AllApproved: req.AllApproved})
 	if err != nil {
 		writeError(c, err)
@@ -43,7 +43,7 @@ func (s *Server) listBatches(c *gin.Context) {
 	if !ok {
 		return
 	}
-	items, next, err := s.payments.ListBatches(c.Request.Context(), httpkit.MustUser(c).Actor(),
+	items, next, err := s.Payments.ListBatches(c.Request.Context(), httpkit.MustUser(c).Actor(),
 		payments.PageQuery{Limit: limit, Cursor: c.Query("cursor"), Status: c.Query("status")})
 	if err != nil {
 		writeError(c, err)
@@ -57,7 +57,7 @@ func (s *Server) getBatch(c *gin.Context) {
 	if !ok {
 		return
 	}
-	b, err := s.payments.GetBatch(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
+	b, err := s.Payments.GetBatch(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -114,7 +114,7 @@ func (s *Server) applyResults(c *gin.Context) {
 				BankReference: l.BankReference, FailureReason: l.FailureReason, Time: l.Time, Amount: l.Amount.String()})
 		}
 	}
-	rep, err := s.payments.ApplyResults(c.Request.Context(), httpkit.MustUser(c).Actor(), id, file)
+	rep, err := s.Payments.ApplyResults(c.Request.Context(), httpkit.MustUser(c).Actor(), id, file)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -143,7 +143,7 @@ func (s *Server) confirmAccounts(c *gin.Context) {
 	for _, it := range req.Items {
 		checks = append(checks, payments.NameCheck{ClaimID: it.ClaimID, NameAtBank: it.NameAtBank})
 	}
-	rep, err := s.payments.ConfirmAccounts(c.Request.Context(), httpkit.MustUser(c).Actor(), id, checks)
+	rep, err := s.Payments.ConfirmAccounts(c.Request.Context(), httpkit.MustUser(c).Actor(), id, checks)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -157,7 +157,7 @@ func (s *Server) inquireAccounts(c *gin.Context) {
 	if !ok {
 		return
 	}
-	rep, err := s.payments.InquireAccounts(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
+	rep, err := s.Payments.InquireAccounts(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -170,7 +170,7 @@ func (s *Server) loadReconciliation(c *gin.Context) (payments.Reconciliation, bo
 	if !ok {
 		return payments.Reconciliation{}, false
 	}
-	rec, err := s.payments.Reconcile(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
+	rec, err := s.Payments.Reconcile(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
 	if err != nil {
 		writeError(c, err)
 		return payments.Reconciliation{}, false

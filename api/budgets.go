@@ -27,7 +27,7 @@ func (s *Server) setBudget(c *gin.Context) {
 		writeError(c, domain.FieldError("ceiling", domain.ViolationRequired))
 		return
 	}
-	b, created, err := s.payments.SetBudget(c.Request.Context(), httpkit.MustUser(c).Actor(), year, domain.Rupiah(*req.Ceiling))
+	b, created, err := s.Payments.SetBudget(c.Request.Context(), httpkit.MustUser(c).Actor(), year, domain.Rupiah(*req.Ceiling))
 	if err != nil {
 		writeError(c, err)
 		return
@@ -44,7 +44,7 @@ func (s *Server) getBudget(c *gin.Context) {
 	if !ok {
 		return
 	}
-	b, err := s.payments.GetBudget(c.Request.Context(), httpkit.MustUser(c).Actor(), year)
+	b, err := s.Payments.GetBudget(c.Request.Context(), httpkit.MustUser(c).Actor(), year)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -53,7 +53,7 @@ func (s *Server) getBudget(c *gin.Context) {
 }
 
 func (s *Server) listBudgets(c *gin.Context) {
-	items, err := s.payments.ListBudgets(c.Request.Context(), httpkit.MustUser(c).Actor())
+	items, err := s.Payments.ListBudgets(c.Request.Context(), httpkit.MustUser(c).Actor())
 	if err != nil {
 		writeError(c, err)
 		return

@@ -61,7 +61,7 @@ func (s *Server) createClaim(c *gin.Context) {
 		return
 	}
 	user := httpkit.MustUser(c)
-	claim, err := s.engine.Submit(c.Request.Context(), user.Actor(), domain.ClaimInput{
+	claim, err := s.Engine.Submit(c.Request.Context(), user.Actor(), domain.ClaimInput{
 		Deceased: req.Deceased.input(), Heir: req.Heir.input(), BankAccount: req.BankAccount.input(),
 	})
 	if err != nil {
@@ -82,7 +82,7 @@ func (s *Server) listClaims(c *gin.Context) {
 	if !ok {
 		return
 	}
-	page, err := s.engine.List(c.Request.Context(), workflow.ListQuery{
+	page, err := s.Engine.List(c.Request.Context(), workflow.ListQuery{
 		Status: domain.Status(c.Query("status")), Q: c.Query("q"), Limit: limit, Cursor: c.Query("cursor"),
 	})
 	if err != nil {
@@ -102,7 +102,7 @@ func (s *Server) getClaim(c *gin.Context) {
 	if !ok {
 		return
 	}
-	claim, err := s.engine.Get(c.Request.Context(), id)
+	claim, err := s.Engine.Get(c.Request.Context(), id)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -115,7 +115,7 @@ func (s *Server) claimEvents(c *gin.Context) {
 	if !ok {
 		return
 	}
-	events, err := s.engine.Events(c.Request.Context(), id)
+	events, err := s.Engine.Events(c.Request.Context(), id)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -168,7 +168,7 @@ func (s *Server) takeAction(c *gin.Context) {
 		return
 	}
 	user := httpkit.MustUser(c)
-	claim, err := s.engine.Apply(c.Request.Context(), user.Actor(), id, domain.Action(c.Param("action")), req.input())
+	claim, err := s.Engine.Apply(c.Request.Context(), user.Actor(), id, domain.Action(c.Param("action")), req.input())
 	if err != nil {
 		writeError(c, err)
 		return
@@ -179,17 +179,17 @@ func (s *Server) takeAction(c *gin.Context) {
 // verifyAudit recomputes every claim's hash chain, the security log's chain
 // and each year's committed budget from its commitments.
 func (s *Server) verifyAudit(c *gin.Context) {
-	report, err := s.engine.VerifyAudit(c.Request.Context())
+	report, err := s.Engine.VerifyAudit(c.Request.Context())
 	if err != nil {
 		writeError(c, err)
 		return
 	}
-	security, err := s.auth.VerifySecurityLog(c.Request.Context())
+	security, err := s.Auth.VerifySecurityLog(c.Request.Context())
 	if err != nil {
 		writeError(c, err)
 		return
 	}
-	drifts, err := s.payments.VerifyBudgets(c.Request.Context())
+	drifts, err := s.Payments.VerifyBudgets(c.Request.Context())
 	if err != nil {
 		writeError(c, err)
 		return

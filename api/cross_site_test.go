@@ -17,8 +17,7 @@ import (
 func TestDocumentDownloadsRefuseOtherSites(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
 		h := start(t, db)
-		c := h.file(1)
-		d := h.attach(c, "ktp_ahli_waris", testserver.SamplePDF)
+		c, d := h.on().FiledWithKTP()
 		url := h.srv.URL + docsPath(c.ID) + "/" + itoa(d.ID) + "/content"
 		get := func(hdr map[string]string) *http.Response {
 			req := testserver.WithHeaders(t, url, hdr)

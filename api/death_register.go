@@ -40,7 +40,7 @@ func (s *Server) deathRecordMatch(c *gin.Context) {
 	if !ok {
 		return
 	}
-	m, err := s.register.Match(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
+	m, err := s.DeathRegister.Match(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -55,7 +55,7 @@ func (s *Server) deathRecordOnline(c *gin.Context) {
 	if !ok {
 		return
 	}
-	res, err := s.register.CheckOnline(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
+	res, err := s.DeathRegister.CheckOnline(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -96,7 +96,7 @@ func (s *Server) importDeathRecords(c *gin.Context) {
 		abort(c, http.StatusUnsupportedMediaType, httpkit.CodeUnsupportedMedia, "send the register as text/csv or multipart/form-data")
 		return
 	}
-	rep, err := s.register.Import(c.Request.Context(), httpkit.MustUser(c).Actor(), "api", body)
+	rep, err := s.DeathRegister.Import(c.Request.Context(), httpkit.MustUser(c).Actor(), "api", body)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -111,7 +111,7 @@ func (s *Server) unclaimedDeathRecords(c *gin.Context) {
 	if !ok {
 		return
 	}
-	page, err := s.register.Unclaimed(c.Request.Context(), httpkit.MustUser(c).Actor(), deathregister.UnclaimedQuery{
+	page, err := s.DeathRegister.Unclaimed(c.Request.Context(), httpkit.MustUser(c).Actor(), deathregister.UnclaimedQuery{
 		VillageCode: c.Query("village_code"), Limit: limit, Cursor: c.Query("cursor"),
 	})
 	if err != nil {
@@ -122,12 +122,12 @@ func (s *Server) unclaimedDeathRecords(c *gin.Context) {
 }
 
 func (s *Server) unclaimedByVillage(c *gin.Context) {
-	counts, err := s.register.UnclaimedByVillage(c.Request.Context(), httpkit.MustUser(c).Actor())
+	counts, err := s.DeathRegister.UnclaimedByVillage(c.Request.Context(), httpkit.MustUser(c).Actor())
 	if err != nil {
 		writeError(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, gin.H{"after_days": s.register.UnclaimedAfterDays(), "villages": counts})
+	c.JSON(http.StatusOK, gin.H{"after_days": s.DeathRegister.UnclaimedAfterDays(), "villages": counts})
 }
 
 // unclaimedCSV streams the unclaimed list as CSV for the villages. The
@@ -136,9 +136,9 @@ func (s *Server) unclaimedByVillage(c *gin.Context) {
 func (s *Server) unclaimedCSV(c *gin.Context) {
 	actor := httpkit.MustUser(c).Actor()
 	village := c.Query("village_code")
-	if _, err := s.register.Unclaimed(c.Request.Context(), actor, deathregister.UnclaimedQuery{VillageCode: village, Limit: 1}); err != nil {
+	if _, err := s.DeathRegister.Unclaimed(c.Request.Context(), actor, deathregister.UnclaimedQuery{VillageCode: village, Limit: 1}); err != nil {
 		writeError(c, err)
 		return
 	}
-	httpkit.SendUnclaimedCSV(c, s.register, actor, village, domain.DateOf(s.opts.Now().In(domain.Jakarta())))
+	httpkit.SendUnclaimedCSV(c, s.DeathRegister, actor, village, domain.DateOf(s.opts.Now().In(domain.Jakarta())))
 }

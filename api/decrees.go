@@ -23,13 +23,13 @@ func (s *Server) createDecree(c *gin.Context) {
 		return
 	}
 	ctx, actor := c.Request.Context(), httpkit.MustUser(c).Actor()
-	d, err := s.payments.CreateDecree(ctx, actor, payments.DecreeRequest{Number: req.Number, Date: req.Date, ClaimIDs: req.ClaimIDs})
+	d, err := s.Payments.CreateDecree(ctx, actor, payments.DecreeRequest{Number: req.Number, Date: req.Date, ClaimIDs: req.ClaimIDs})
 	if err != nil {
 		writeError(c, err)
 		return
 	}
 	// The decree with its recipients, as GET returns it.
-	if full, err := s.payments.GetDecree(ctx, actor, d.ID); err == nil {
+	if full, err := s.Payments.GetDecree(ctx, actor, d.ID); err == nil {
 		d = full
 	}
 	c.Header("Location", "/api/v1/decrees/"+strconv.FormatInt(d.ID, 10))
@@ -41,7 +41,7 @@ func (s *Server) listDecrees(c *gin.Context) {
 	if !ok {
 		return
 	}
-	items, next, err := s.payments.ListDecrees(c.Request.Context(), httpkit.MustUser(c).Actor(),
+	items, next, err := s.Payments.ListDecrees(c.Request.Context(), httpkit.MustUser(c).Actor(),
 		payments.PageQuery{Limit: limit, Cursor: c.Query("cursor")})
 	if err != nil {
 		writeError(c, err)
@@ -55,7 +55,7 @@ func (s *Server) loadDecree(c *gin.Context) (payments.Decree, bool) {
 	if !ok {
 		return payments.Decree{}, false
 	}
-	d, err := s.payments.GetDecree(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
+	d, err := s.Payments.GetDecree(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
 	if err != nil {
 		writeError(c, err)
 		return payments.Decree{}, false

@@ -28,8 +28,8 @@ const (
 // CSV's size).
 func (s *Server) largeBodies() map[string]int64 {
 	return map[string]int64{
-		routeUploadDocument:     s.docs.MaxBytes() + httpkit.MultipartSlack,
-		routeImportDeathRecords: s.register.MaxImportBytes() + httpkit.MultipartSlack,
+		routeUploadDocument:     s.Documents.MaxBytes() + httpkit.MultipartSlack,
+		routeImportDeathRecords: s.DeathRegister.MaxImportBytes() + httpkit.MultipartSlack,
 		routeApplyResults:       2 * payments.MaxResultFileBytes,
 	}
 }
@@ -79,7 +79,7 @@ func (s *Server) uploadDocument(c *gin.Context) {
 			}
 			haveFile = true
 			up.Filename = part.FileName()
-			if up.Content, err = s.docs.ReadContent(part); err != nil {
+			if up.Content, err = s.Documents.ReadContent(part); err != nil {
 				writeMultipartError(c, err)
 				return
 			}
@@ -92,7 +92,7 @@ func (s *Server) uploadDocument(c *gin.Context) {
 		writeError(c, domain.FieldError("file", domain.ViolationRequired))
 		return
 	}
-	doc, err := s.docs.Upload(c.Request.Context(), httpkit.MustUser(c).Actor(), up)
+	doc, err := s.Documents.Upload(c.Request.Context(), httpkit.MustUser(c).Actor(), up)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -118,12 +118,12 @@ func (s *Server) listDocuments(c *gin.Context) {
 	if !ok {
 		return
 	}
-	docs, err := s.docs.List(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
+	docs, err := s.Documents.List(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
 	if err != nil {
 		writeError(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, documentList{Documents: docs, Checklist: s.docs.Checklist(docs)})
+	c.JSON(http.StatusOK, documentList{Documents: docs, Checklist: s.Documents.Checklist(docs)})
 }
 
 // downloadDocument serves a document as an attachment, never inline, with
@@ -137,7 +137,7 @@ func (s *Server) downloadDocument(c *gin.Context) {
 	if !ok {
 		return
 	}
-	doc, data, err := s.docs.Open(c.Request.Context(), httpkit.MustUser(c).Actor(), id, docID, c.ClientIP())
+	doc, data, err := s.Documents.Open(c.Request.Context(), httpkit.MustUser(c).Actor(), id, docID, c.ClientIP())
 	if err != nil {
 		writeError(c, err)
 		return
@@ -150,7 +150,7 @@ func (s *Server) documentAccessLog(c *gin.Context) {
 	if !ok {
 		return
 	}
-	entries, err := s.docs.AccessLog(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
+	entries, err := s.Documents.AccessLog(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
 	if err != nil {
 		writeError(c, err)
 		return

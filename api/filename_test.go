@@ -53,27 +53,20 @@ func percentAll(s string) string {
 // database or the download's Content-Disposition (the page's upload and
 // the claim page: web/evidence_test.go).
 func TestUploadedFileNamesAreCleaned(t *testing.T) {
-	names := []struct{ sent, kept string }{
-		{"bukti\u202egpj.exe", "buktigpj.exe"},
-		{"\u2066ktp\u2069 \u200bsiti\ufeff.jpg\u200e", "ktp siti.jpg"},
-		{"akta\x00\x1b.pdf", "akta.pdf"},
-		{"kk\xff\xfe.pdf", "kk.pdf"},
-		{"..\\..\\C:\\surat\u202d.pdf", "surat.pdf"},
-	}
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
 		h := start(t, db)
 		c := h.file(1)
-		for _, n := range names {
+		for _, n := range testserver.FileNames {
 			var d docOut
-			h.expect(h.uploadNamed(c.ID, n.sent), http.StatusCreated, &d)
-			if d.Filename != n.kept {
-				t.Errorf("API upload of %q kept as %q, want %q", n.sent, d.Filename, n.kept)
+			h.expect(h.uploadNamed(c.ID, n.Sent), http.StatusCreated, &d)
+			if d.Filename != n.Kept {
+				t.Errorf("API upload of %q kept as %q, want %q", n.Sent, d.Filename, n.Kept)
 			}
 			resp := h.do(http.MethodGet, docsPath(c.ID)+"/"+itoa(d.ID)+"/content", domain.RoleDukcapilClerk, nil)
 			h.expect(resp, http.StatusOK, nil)
 			cd := resp.Header.Get("Content-Disposition")
-			if kind, params, err := mime.ParseMediaType(cd); err != nil || kind != "attachment" || params["filename"] != n.kept {
-				t.Errorf("download of %q: Content-Disposition %q", n.kept, cd)
+			if kind, params, err := mime.ParseMediaType(cd); err != nil || kind != "attachment" || params["filename"] != n.Kept {
+				t.Errorf("download of %q: Content-Disposition %q", n.Kept, cd)
 			}
 		}
 	})

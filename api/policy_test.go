@@ -2,9 +2,6 @@ package api_test
 
 import (
 	"errors"
-	"io"
-	"net/http"
-	"strings"
 	"testing"
 
 	"santunan/auth"
@@ -12,28 +9,23 @@ import (
 	"santunan/documents"
 	"santunan/domain"
 	"santunan/internal/testdb"
+	"santunan/internal/testserver"
 	"santunan/payments"
 	"santunan/workflow"
 )
 
-// policy is who a route lets through; public routes have none (nil).
-type policy func(domain.Role) bool
-
-func both(a, b policy) policy { return func(r domain.Role) bool { return a(r) && b(r) } }
-
-func signedIn(domain.Role) bool { return true }
-
 // mayTake is the transition table's policy for an action: the roles that
 // may ever take it (from some status).
-func mayTake(table workflow.Table, a domain.Action) policy {
+func mayTake(table workflow.Table, a domain.Action) testserver.Policy {
 	return func(r domain.Role) bool { return !errors.Is(table.Check(r, a, ""), domain.ErrForbidden) }
 }
 
 // apiPolicies says which capability's policy each route asks, in one table.
-func apiPolicies(table workflow.Table) map[string]policy {
-	claims := policy(domain.Role.ReadsClaims)
-	readsPayments, pays := policy(payments.CanReadPayments), policy(payments.CanPay)
-	return map[string]policy{
+func apiPolicies(table workflow.Table) map[string]testserver.Policy {
+	both, signedIn := testserver.Both, testserver.SignedIn
+	claims := testserver.Policy(domain.Role.ReadsClaims)
+	readsPayments, pays := testserver.Policy(payments.CanReadPayments), testserver.Policy(payments.CanPay)
+	return map[string]testserver.Policy{
 		"GET /healthz": nil, "GET /readyz": nil, "POST /api/v1/auth/login": nil, "POST /api/v1/public/track": nil,
 
 		"POST /api/v1/auth/logout": signedIn, "GET /api/v1/me": signedIn, "POST /api/v1/me/password": signedIn,
@@ -84,36 +76,13 @@ func apiPolicies(table workflow.Table) map[string]policy {
 func TestEveryRouteAsksItsPolicy(t *testing.T) {
 	h := start(t, testdb.SQLite(t))
 	policies := apiPolicies(h.s.Services.Engine.Table())
-	seen := map[string]bool{}
-	for _, r := range h.s.Site.API.Routes() {
-		key := r.Method + " " + r.Path
-		seen[key] = true
-		may, ok := policies[key]
-		if !ok {
-			t.Errorf("%s: no policy in the table", key)
-			continue
+	testserver.CheckPolicies(t, h.s.Site.API.Routes(), policies, func(role domain.Role, key, method, path string) int {
+		token := h.tokens[role]
+		if key == "POST /api/v1/auth/logout" {
+			token = h.login(string(role), password) // a session of its own to end
 		}
-		if may == nil {
-			continue
-		}
-		path := strings.NewReplacer(":year", "2026", ":action", "return").Replace(r.Path)
-		path = strings.NewReplacer(":id", "987654", ":doc", "987654", ":claim_id", "987654").Replace(path)
-		for _, role := range domain.AllRoles {
-			token := h.tokens[role]
-			if key == "POST /api/v1/auth/logout" {
-				token = h.login(string(role), password) // a session of its own to end
-			}
-			resp := h.send(r.Method, path, token, nil)
-			body, _ := io.ReadAll(resp.Body)
-			resp.Body.Close()
-			if forbidden := resp.StatusCode == http.StatusForbidden; forbidden == may(role) {
-				t.Errorf("%s as %s: %d %s, but the policy says %v", key, role, resp.StatusCode, body, may(role))
-			}
-		}
-	}
-	for key := range policies {
-		if !seen[key] {
-			t.Errorf("%s: in the table, but no such route", key)
-		}
-	}
+		resp := h.send(method, path, token, nil)
+		resp.Body.Close()
+		return resp.StatusCode
+	})
 }

@@ -50,7 +50,7 @@ func (s *Server) routes(r *gin.Engine) {
 	users.PATCH("/:id", s.updateUser)
 
 	claims := authed.Group("/claims", allow(domain.Role.ReadsClaims))
-	claims.POST("", allow(s.engine.Table().MaySubmit), s.createClaim)
+	claims.POST("", allow(s.Engine.Table().MaySubmit), s.createClaim)
 	claims.GET("", s.listClaims)
 	claims.GET("/:id", s.getClaim)
 	claims.GET("/:id/events", s.claimEvents)

@@ -11,13 +11,7 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/go-playground/validator/v10"
 
-	"santunan/areas"
-	"santunan/auth"
-	"santunan/deathregister"
-	"santunan/documents"
 	"santunan/httpkit"
-	"santunan/payments"
-	"santunan/workflow"
 )
 
 // Pinger reports whether the database answers.
@@ -25,35 +19,17 @@ type Pinger interface {
 	Ping(ctx context.Context) error
 }
 
-// Deps are the capabilities the handlers call; all of them are always
-// wired (internal/wiring).
-type Deps struct {
-	Engine        *workflow.Engine
-	Auth          *auth.Service
-	Areas         *areas.Directory
-	DB            Pinger
-	Payments      *payments.Service
-	Documents     *documents.Service
-	DeathRegister *deathregister.Service
-}
-
 // Server holds what the handlers need.
 type Server struct {
-	engine   *workflow.Engine
-	auth     *auth.Service
-	areas    *areas.Directory
+	httpkit.Capabilities
 	db       Pinger
-	payments *payments.Service
-	docs     *documents.Service
-	register *deathregister.Service
 	opts     httpkit.Options
 	validate *validator.Validate
 }
 
-// New returns the API's routes.
-func New(d Deps, opts httpkit.Options) (*gin.Engine, error) {
-	s := &Server{engine: d.Engine, auth: d.Auth, areas: d.Areas, db: d.DB, payments: d.Payments, docs: d.Documents,
-		register: d.DeathRegister, opts: opts, validate: newValidator()}
+// New returns the API's routes on the capabilities; db answers /readyz.
+func New(caps httpkit.Capabilities, db Pinger, opts httpkit.Options) (*gin.Engine, error) {
+	s := &Server{Capabilities: caps, db: db, opts: opts, validate: newValidator()}
 	r, err := httpkit.NewEngine(opts, s.largeBodies(), writeError)
 	if err != nil {
 		return nil, err

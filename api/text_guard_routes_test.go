@@ -2,7 +2,6 @@ package api_test
 
 import (
 	"net/http"
-	"strings"
 	"testing"
 
 	"santunan/database"
@@ -10,22 +9,6 @@ import (
 	"santunan/internal/testdb"
 	"santunan/internal/testserver"
 )
-
-// routePath fills a route pattern's parameters with ids that exist.
-func routePath(pattern string, id int64) string {
-	parts := strings.Split(pattern, "/")
-	for i, p := range parts {
-		switch {
-		case p == ":action":
-			parts[i] = "return"
-		case p == ":year":
-			parts[i] = "2026"
-		case strings.HasPrefix(p, ":"), strings.HasPrefix(p, "*"):
-			parts[i] = itoa(id)
-		}
-	}
-	return strings.Join(parts, "/")
-}
 
 // The guard sits on every route, whatever its handler reads: the query of
 // every GET refuses a parameter the handler does not even know when it
@@ -45,7 +28,7 @@ func TestEveryRouteGuardsItsText(t *testing.T) {
 			gets++
 			t.Run(r.Method+" "+r.Path, func(t *testing.T) {
 				h := h.sub(t)
-				h.expectError(h.do(http.MethodGet, routePath(r.Path, c.ID)+"?zz=%00", domain.RoleAuditor, nil),
+				h.expectError(h.do(http.MethodGet, testserver.RoutePath(r.Path, c.ID)+"?zz=%00", domain.RoleAuditor, nil),
 					http.StatusUnprocessableEntity, "validation_failed")
 			})
 		}

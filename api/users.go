@@ -22,7 +22,7 @@ func (s *Server) createUser(c *gin.Context) {
 	if !s.decodeJSON(c, &req, false) {
 		return
 	}
-	u, err := s.auth.CreateUser(c.Request.Context(), httpkit.MustUser(c).Actor(),
+	u, err := s.Auth.CreateUser(c.Request.Context(), httpkit.MustUser(c).Actor(),
 		auth.NewUser{Username: req.Username, FullName: req.FullName, Role: domain.Role(req.Role), Password: req.Password},
 		c.ClientIP())
 	if err != nil {
@@ -33,7 +33,7 @@ func (s *Server) createUser(c *gin.Context) {
 }
 
 func (s *Server) listUsers(c *gin.Context) {
-	users, err := s.auth.ListUsers(c.Request.Context())
+	users, err := s.Auth.ListUsers(c.Request.Context())
 	if err != nil {
 		writeError(c, err)
 		return
@@ -57,7 +57,7 @@ func (s *Server) updateUser(c *gin.Context) {
 	if !s.decodeJSON(c, &req, false) {
 		return
 	}
-	u, err := s.auth.UpdateUser(c.Request.Context(), httpkit.MustUser(c).Actor(), id,
+	u, err := s.Auth.UpdateUser(c.Request.Context(), httpkit.MustUser(c).Actor(), id,
 		auth.UserChange{Active: req.Active, Password: req.Password}, c.ClientIP())
 	if err != nil {
 		writeError(c, err)

@@ -31,7 +31,7 @@ func publicServer(t *testing.T, db *database.DB, clk *testserver.Clock, perMinut
 	}
 	dir := fixture.Areas(t)
 	svc := wiring.Build(db, dir, cfg, wiring.Options{Now: clk.Now, BcryptCost: bcrypt.MinCost})
-	site, err := wiring.NewSite(svc, db, dir, slog.New(slog.NewJSONHandler(io.Discard, nil)), cfg)
+	site, err := wiring.NewSite(svc, db, slog.New(slog.NewJSONHandler(io.Discard, nil)), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -38,19 +38,19 @@ func (s *Server) pageDocumentAccessLog(c *gin.Context) {
 	}
 	ctx := c.Request.Context()
 	actor := httpkit.MustUser(c).Actor()
-	entries, err := s.docs.AccessLog(ctx, actor, id)
+	entries, err := s.Documents.AccessLog(ctx, actor, id)
 	if err != nil {
 		s.renderError(c, err)
 		return
 	}
-	cl, err := s.engine.Get(ctx, id)
+	cl, err := s.Engine.Get(ctx, id)
 	if err != nil {
 		s.renderError(c, err)
 		return
 	}
 	// The log names documents by id; the file names come from the claim's
 	// documents, all of them in one query (documents are never deleted).
-	docs, err := s.docs.List(ctx, actor, id)
+	docs, err := s.Documents.List(ctx, actor, id)
 	if err != nil {
 		s.renderError(c, err)
 		return

@@ -33,7 +33,7 @@ func actionHref(id int64, a domain.Action) string {
 }
 
 func (s *Server) needs(a domain.Action) []workflow.Need {
-	tr, _ := s.engine.Table().Lookup(a)
+	tr, _ := s.Engine.Table().Lookup(a)
 	return tr.Needs
 }
 

@@ -168,7 +168,7 @@ type batchExtras struct {
 // lines: one call gives the page everything it shows.
 func (s *Server) showBatch(c *gin.Context, id int64, status int, v view, x batchExtras) {
 	user := httpkit.MustUser(c)
-	rec, err := s.payments.Reconcile(c.Request.Context(), user.Actor(), id)
+	rec, err := s.Payments.Reconcile(c.Request.Context(), user.Actor(), id)
 	if err != nil {
 		status, msg := pageProblem(c, err)
 		s.renderPlain(c, status, msg, &link{Href: batchesPath, Text: text("batch.back")})
@@ -197,7 +197,7 @@ func (s *Server) showBatch(c *gin.Context, id int64, status int, v view, x batch
 		}
 		up.CSRF = sessionCSRF(c)
 		data.Upload = &up
-		if s.payments.CanInquire() {
+		if s.Payments.CanInquire() {
 			data.Inquire = &formView{Action: batchHref(id) + "/cek-bank", CSRF: sessionCSRF(c), Submit: text("batch.inquire")}
 		}
 		if pendingOn(data.Lines.Items) {

@@ -27,7 +27,7 @@ func (s *Server) pageReconciliationXLSX(c *gin.Context) {
 	if !ok {
 		return
 	}
-	rec, err := s.payments.Reconcile(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
+	rec, err := s.Payments.Reconcile(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
 	var data []byte
 	if err == nil {
 		data, err = payments.ReconciliationXLSX(rec, i18n.Indonesian, domain.Jakarta())
@@ -62,7 +62,7 @@ func (s *Server) pageApplyResults(c *gin.Context) {
 	raw, err := readUpload(c, "file", payments.MaxResultFileBytes)
 	var rep payments.ResultReport
 	if err == nil {
-		rep, err = s.payments.ApplyResults(c.Request.Context(), httpkit.MustUser(c).Actor(), id,
+		rep, err = s.Payments.ApplyResults(c.Request.Context(), httpkit.MustUser(c).Actor(), id,
 			payments.ResultFile{Format: payments.FormatCSV, Raw: raw})
 	}
 	if err == nil {
@@ -170,7 +170,7 @@ func (s *Server) pageConfirmAccounts(c *gin.Context) {
 		s.showBatch(c, id, http.StatusUnprocessableEntity, view{Alert: x.checkErr, AlertLink: &link{Href: "#baris", Text: text("batch.to_lines")}}, x)
 		return
 	}
-	rep, err := s.payments.ConfirmAccounts(c.Request.Context(), httpkit.MustUser(c).Actor(), id, checks)
+	rep, err := s.Payments.ConfirmAccounts(c.Request.Context(), httpkit.MustUser(c).Actor(), id, checks)
 	if err == nil {
 		q := url.Values{"dicek": {strconv.Itoa(rep.Checked)}, "beda": {strconv.Itoa(rep.Mismatches)}, "baris": {x.offset}}
 		c.Redirect(http.StatusSeeOther, batchHref(id)+"?"+q.Encode()+"#baris")
@@ -198,7 +198,7 @@ func (s *Server) pageInquireAccounts(c *gin.Context) {
 	if !ok {
 		return
 	}
-	rep, err := s.payments.InquireAccounts(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
+	rep, err := s.Payments.InquireAccounts(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
 	if err != nil {
 		s.batchRefused(c, id, err)
 		return

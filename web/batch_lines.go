@@ -26,7 +26,7 @@ func (s *Server) pageSendTransfer(c *gin.Context) {
 	if !ok {
 		return
 	}
-	transfer, b, err := s.payments.SendTransfer(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
+	transfer, b, err := s.Payments.SendTransfer(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
 	if err != nil {
 		s.batchRefused(c, id, err)
 		return
@@ -45,7 +45,7 @@ func (s *Server) pageTransferFile(c *gin.Context) {
 		s.renderMessage(c, http.StatusNotFound, "error.not_found", &link{Href: batchHref(id), Text: text("batch.back")})
 		return
 	}
-	transfer, b, err := s.payments.TransferFile(c.Request.Context(), httpkit.MustUser(c).Actor(), id, seq)
+	transfer, b, err := s.Payments.TransferFile(c.Request.Context(), httpkit.MustUser(c).Actor(), id, seq)
 	if err != nil {
 		s.batchRefused(c, id, err)
 		return
@@ -91,9 +91,9 @@ func (s *Server) resolveLinePage(c *gin.Context, how string) {
 	if !ok {
 		return
 	}
-	resolve, notice := s.payments.WithdrawLine, "baris_keluar"
+	resolve, notice := s.Payments.WithdrawLine, "baris_keluar"
 	if how == lineFail {
-		resolve, notice = s.payments.FailLine, "baris_gagal"
+		resolve, notice = s.Payments.FailLine, "baris_gagal"
 	}
 	it, _, err := resolve(c.Request.Context(), httpkit.MustUser(c).Actor(), id, claimID, c.PostForm("reason"))
 	if err == nil {
@@ -134,7 +134,7 @@ func (s *Server) showLine(c *gin.Context, status int, v view, how string, refuse
 	if !ok {
 		return
 	}
-	it, b, err := s.payments.Line(c.Request.Context(), httpkit.MustUser(c).Actor(), id, claimID)
+	it, b, err := s.Payments.Line(c.Request.Context(), httpkit.MustUser(c).Actor(), id, claimID)
 	if err != nil {
 		status, msg := pageProblem(c, err)
 		s.renderPlain(c, status, msg, &link{Href: batchHref(id), Text: text("batch.back")})

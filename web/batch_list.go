@@ -29,7 +29,7 @@ type batchRowView struct {
 func (s *Server) pageBatches(c *gin.Context) {
 	user := httpkit.MustUser(c)
 	status := c.Query("status")
-	items, next, err := s.payments.ListBatches(c.Request.Context(), user.Actor(), listPageQuery(c, status))
+	items, next, err := s.Payments.ListBatches(c.Request.Context(), user.Actor(), listPageQuery(c, status))
 	if err != nil {
 		s.renderError(c, err)
 		return

@@ -74,7 +74,7 @@ func (s *Server) pageCreateBatch(c *gin.Context) {
 	}
 	var b payments.Batch
 	if err == nil {
-		b, err = s.payments.CreateBatch(c.Request.Context(), httpkit.MustUser(c).Actor(), req)
+		b, err = s.Payments.CreateBatch(c.Request.Context(), httpkit.MustUser(c).Actor(), req)
 	}
 	if err == nil {
 		c.Redirect(http.StatusSeeOther, batchHref(b.ID)+"?berhasil=1")

@@ -56,7 +56,7 @@ func (s *Server) pageBudgets(c *gin.Context) {
 // showBudgets renders the page; form is a form that came back with errors.
 func (s *Server) showBudgets(c *gin.Context, status int, v view, form *formView) {
 	user := httpkit.MustUser(c)
-	items, err := s.payments.ListBudgets(c.Request.Context(), user.Actor())
+	items, err := s.Payments.ListBudgets(c.Request.Context(), user.Actor())
 	if err != nil {
 		s.renderError(c, err)
 		return
@@ -96,7 +96,7 @@ func (s *Server) pageSetBudget(c *gin.Context) {
 	}
 	err = errs.Err()
 	if err == nil {
-		_, _, err = s.payments.SetBudget(c.Request.Context(), httpkit.MustUser(c).Actor(), year, ceiling)
+		_, _, err = s.Payments.SetBudget(c.Request.Context(), httpkit.MustUser(c).Actor(), year, ceiling)
 	}
 	if err == nil {
 		c.Redirect(http.StatusSeeOther, budgetPath+"?berhasil="+strconv.Itoa(year))
@@ -112,7 +112,7 @@ func (s *Server) pageSetBudget(c *gin.Context) {
 	form.applyErrors(fe)
 	if fe["ceiling"] == domain.ViolationCeilingBelowCommitted {
 		// Say how low the ceiling may go.
-		if b, gerr := s.payments.GetBudget(c.Request.Context(), httpkit.MustUser(c).Actor(), year); gerr == nil {
+		if b, gerr := s.Payments.GetBudget(c.Request.Context(), httpkit.MustUser(c).Actor(), year); gerr == nil {
 			setFieldError(&form, "ceiling", textf("budget.below_committed", "year", strconv.Itoa(year),
 				"committed", i18n.FormatRupiah(b.Committed)))
 		}

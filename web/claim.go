@@ -90,12 +90,12 @@ func (s *Server) showClaim(c *gin.Context, id int64, status int, v view) {
 // showClaimWith is showClaim with an upload form that came back with an error.
 func (s *Server) showClaimWith(c *gin.Context, id int64, status int, v view, upload *formView) {
 	ctx := c.Request.Context()
-	cl, err := s.engine.Get(ctx, id)
+	cl, err := s.Engine.Get(ctx, id)
 	if err != nil {
 		s.renderError(c, err)
 		return
 	}
-	events, err := s.engine.Events(ctx, id)
+	events, err := s.Engine.Events(ctx, id)
 	if err != nil {
 		s.renderError(c, err)
 		return
@@ -105,7 +105,7 @@ func (s *Server) showClaimWith(c *gin.Context, id int64, status int, v view, upl
 	for _, w := range cl.Warnings {
 		data.Warnings = append(data.Warnings, i18n.Warning(i18n.Indonesian, w))
 	}
-	for _, a := range s.engine.AllowedActions(role, cl.Status) {
+	for _, a := range s.Engine.AllowedActions(role, cl.Status) {
 		av := actionView{Action: a, Label: actionLabel(a), Danger: dangerActions[a]}
 		if needsOwnPage(s.needs(a)) {
 			av.Href = actionHref(cl.ID, a)
@@ -132,7 +132,7 @@ func (s *Server) claimFacts(cl domain.Claim) []factSection {
 	today := domain.DateOf(s.opts.Now().In(domain.Jakarta()))
 	dBirth, dSex, _ := domain.NIKInfo(cl.Deceased.NIK, today)
 	hBirth, hSex, _ := domain.NIKInfo(cl.Heir.NIK, today)
-	village, _ := s.areas.Village(cl.Deceased.VillageCode)
+	village, _ := s.Areas.Village(cl.Deceased.VillageCode)
 	bank, _ := domain.BankByCode(cl.BankAccount.BankCode)
 	l := fieldLabel
 	return []factSection{

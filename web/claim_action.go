@@ -27,9 +27,9 @@ func (s *Server) pageActionForm(c *gin.Context) {
 		return
 	}
 	a := domain.Action(c.Param("action"))
-	cl, err := s.engine.Get(c.Request.Context(), id)
+	cl, err := s.Engine.Get(c.Request.Context(), id)
 	if err == nil {
-		err = s.engine.Table().Check(httpkit.MustUser(c).Role, a, cl.Status)
+		err = s.Engine.Table().Check(httpkit.MustUser(c).Role, a, cl.Status)
 	}
 	if a == domain.ActionSubmit {
 		err = domain.ErrNotFound
@@ -51,7 +51,7 @@ func (s *Server) pageTakeAction(c *gin.Context) {
 	a := domain.Action(c.Param("action"))
 	in, err := s.actionInputFrom(a, c.PostForm)
 	if err == nil {
-		_, err = s.engine.Apply(c.Request.Context(), httpkit.MustUser(c).Actor(), id, a, in)
+		_, err = s.Engine.Apply(c.Request.Context(), httpkit.MustUser(c).Actor(), id, a, in)
 	}
 	if err == nil {
 		c.Redirect(http.StatusSeeOther, claimHref(id)+"?berhasil="+string(a))
@@ -67,7 +67,7 @@ func (s *Server) pageTakeAction(c *gin.Context) {
 	}
 	// The input was refused (invalid, or a corrected NIK that another live
 	// claim has): the action's own page, with what was typed.
-	cl, gerr := s.engine.Get(c.Request.Context(), id)
+	cl, gerr := s.Engine.Get(c.Request.Context(), id)
 	if gerr != nil {
 		s.renderError(c, gerr)
 		return

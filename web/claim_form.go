@@ -62,7 +62,7 @@ func bankSection(in domain.BankAccountInput) formSection {
 // the directory's order (kecamatan, then village name).
 func (s *Server) villageGroups(selected string) []optGroup {
 	var groups []optGroup
-	for _, v := range s.areas.Villages(s.opts.RegencyCode) {
+	for _, v := range s.Areas.Villages(s.opts.RegencyCode) {
 		if len(groups) == 0 || groups[len(groups)-1].Label != kecamatanLabel(v) {
 			groups = append(groups, optGroup{Label: kecamatanLabel(v)})
 		}

@@ -32,7 +32,7 @@ func (s *Server) pageCreateClaim(c *gin.Context) {
 	in, err := claimInputFrom(c.PostForm)
 	var claim domain.Claim
 	if err == nil {
-		claim, err = s.engine.Submit(c.Request.Context(), httpkit.MustUser(c).Actor(), in)
+		claim, err = s.Engine.Submit(c.Request.Context(), httpkit.MustUser(c).Actor(), in)
 	}
 	if err == nil {
 		c.Redirect(http.StatusSeeOther, claimHref(claim.ID)+"?berhasil="+string(domain.ActionSubmit))

@@ -38,7 +38,7 @@ func (s *Server) claimPayment(c *gin.Context, cl domain.Claim) (*claimPaymentVie
 	if !payments.CanReadPayments(user.Role) {
 		return nil, nil
 	}
-	cp, err := s.payments.ClaimPayment(c.Request.Context(), user.Actor(), cl.ID)
+	cp, err := s.Payments.ClaimPayment(c.Request.Context(), user.Actor(), cl.ID)
 	if err != nil {
 		return nil, err
 	}

@@ -19,10 +19,9 @@ import (
 func TestDocumentPagesRefuseOtherSites(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
 		h := start(t, db)
-		c := h.File(1)
-		d := h.Attach(c, "ktp_ahli_waris", testserver.SamplePDF)
-		url := h.URL + claimPath(c.ID) + "/dokumen/" + itoa(d.ID)
 		clerk := h.staff(domain.RoleDukcapilClerk)
+		c, d := h.FiledWithKTP()
+		url := h.URL + claimPath(c.ID) + "/dokumen/" + itoa(d.ID)
 		for _, hdr := range testserver.FromElsewhere {
 			clerk.do(testserver.WithHeaders(t, url, hdr)).want(http.StatusForbidden).
 				has("Dokumen hanya dapat dibuka dari halaman klaim di Santunan").hasHTML(`href="` + claimPath(c.ID) + `"`)

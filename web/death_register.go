@@ -48,7 +48,7 @@ type problemRow struct {
 func (s *Server) importForm() formView {
 	f := textField("file", "", true)
 	f.Type, f.Accept = "file", ".csv,text/csv"
-	f.Label, f.Hint = text("register.file"), textf("register.file_hint", "size", formatSize(s.register.MaxImportBytes()))
+	f.Label, f.Hint = text("register.file"), textf("register.file_hint", "size", formatSize(s.DeathRegister.MaxImportBytes()))
 	fv := formView{Action: deathRegisterPath, Enctype: "multipart/form-data", Sections: []formSection{{Fields: []formField{f}}},
 		Submit: text("register.submit")}
 	fv.prefixIDs("imp-")
@@ -56,7 +56,7 @@ func (s *Server) importForm() formView {
 }
 
 func (s *Server) showRegister(c *gin.Context, status int, v view, form formView, rep *importReportView) {
-	data := registerPage{Form: form, Report: rep, MaxSize: formatSize(s.register.MaxImportBytes())}
+	data := registerPage{Form: form, Report: rep, MaxSize: formatSize(s.DeathRegister.MaxImportBytes())}
 	for _, col := range deathregister.Columns {
 		data.Columns = append(data.Columns, registerColumn{Name: col,
 			Meaning: text("register.col." + col), Example: text("register.example." + col)})
@@ -84,7 +84,7 @@ func (s *Server) pageImportDeathRecords(c *gin.Context) {
 		return
 	}
 	defer f.Close()
-	rep, err := s.register.Import(c.Request.Context(), httpkit.MustUser(c).Actor(), "web", f)
+	rep, err := s.DeathRegister.Import(c.Request.Context(), httpkit.MustUser(c).Actor(), "web", f)
 	if err != nil {
 		s.importRefused(c, err)
 		return
@@ -100,7 +100,7 @@ func (s *Server) pageImportDeathRecords(c *gin.Context) {
 
 // pageImportTooLarge answers a file over the limit before it is read.
 func (s *Server) pageImportTooLarge(c *gin.Context) {
-	s.importRefused(c, &domain.TooLargeError{Limit: s.register.MaxImportBytes()})
+	s.importRefused(c, &domain.TooLargeError{Limit: s.DeathRegister.MaxImportBytes()})
 }
 
 // importRefused shows why a whole file was refused, beside the file field.
@@ -110,7 +110,7 @@ func (s *Server) importRefused(c *gin.Context, err error) {
 	var tooLarge *domain.TooLargeError
 	switch {
 	case errors.As(err, &tooLarge):
-		form.fieldError("file", textf("register.too_large", "size", formatSize(s.register.MaxImportBytes())))
+		form.fieldError("file", textf("register.too_large", "size", formatSize(s.DeathRegister.MaxImportBytes())))
 	case fieldErrors(err) != nil:
 		form.applyErrors(fieldErrors(err))
 	default:

@@ -38,7 +38,7 @@ type recipientRow struct {
 
 func (s *Server) pageDecrees(c *gin.Context) {
 	user := httpkit.MustUser(c)
-	items, next, err := s.payments.ListDecrees(c.Request.Context(), user.Actor(), listPageQuery(c, ""))
+	items, next, err := s.Payments.ListDecrees(c.Request.Context(), user.Actor(), listPageQuery(c, ""))
 	if err != nil {
 		s.renderError(c, err)
 		return
@@ -59,7 +59,7 @@ func (s *Server) loadDecreePage(c *gin.Context) (payments.Decree, bool) {
 	if !ok {
 		return payments.Decree{}, false
 	}
-	d, err := s.payments.GetDecree(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
+	d, err := s.Payments.GetDecree(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
 	if err != nil {
 		status, msg := pageProblem(c, err)
 		s.renderPlain(c, status, msg, &link{Href: decreesPath, Text: text("decree.back")})

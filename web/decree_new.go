@@ -89,7 +89,7 @@ func (s *Server) budgetNote(c *gin.Context) (budgetNote, error) {
 	if payments.CanSetBudgets(httpkit.MustUser(c).Role) {
 		n.Href = budgetPath
 	}
-	b, err := s.payments.GetBudget(c.Request.Context(), httpkit.MustUser(c).Actor(), n.Year)
+	b, err := s.Payments.GetBudget(c.Request.Context(), httpkit.MustUser(c).Actor(), n.Year)
 	if errors.Is(err, domain.ErrNotFound) {
 		return n, nil
 	}
@@ -109,7 +109,7 @@ func (s *Server) pageCreateDecree(c *gin.Context) {
 	ids, ticked, err := postedClaimIDs(c)
 	var d payments.Decree
 	if err == nil {
-		d, err = s.payments.CreateDecree(c.Request.Context(), httpkit.MustUser(c).Actor(),
+		d, err = s.Payments.CreateDecree(c.Request.Context(), httpkit.MustUser(c).Actor(),
 			payments.DecreeRequest{Number: number, Date: date, ClaimIDs: ids})
 	}
 	if err == nil {

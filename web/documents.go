@@ -74,7 +74,7 @@ func kindList(kinds []domain.DocumentKind) string {
 // form that came back with an error (nil for an empty one).
 func (s *Server) documentsOf(cl domain.Claim, role domain.Role, docs []domain.Document, upload *formView, csrf string) *documentsView {
 	dv := &documentsView{Closed: cl.Status.Final()}
-	list := s.docs.Checklist(docs)
+	list := s.Documents.Checklist(docs)
 	for _, item := range list.Items {
 		if len(item.RequiredFor) == 0 && !item.Present {
 			continue // "lainnya" and kinds no action needs, until one is uploaded
@@ -125,7 +125,7 @@ func (s *Server) uploadForm(claimID int64, kind string) formView {
 	}
 	f := textField("file", "", true)
 	f.Type, f.Accept = "file", "application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
-	f.Hint = textf("docs.file_hint", "size", formatSize(s.docs.MaxBytes()))
+	f.Hint = textf("docs.file_hint", "size", formatSize(s.Documents.MaxBytes()))
 	fv := formView{Action: claimHref(claimID) + "/dokumen", Enctype: "multipart/form-data",
 		Sections: []formSection{{Fields: []formField{k, f}}}, Submit: text("docs.upload")}
 	fv.prefixIDs("doc-")
@@ -158,12 +158,12 @@ func (s *Server) pageUploadDocument(c *gin.Context) {
 		var f multipart.File
 		if f, err = fh.Open(); err == nil {
 			up.Filename = fh.Filename
-			up.Content, err = s.docs.ReadContent(f)
+			up.Content, err = s.Documents.ReadContent(f)
 			_ = f.Close()
 		}
 	}
 	if err == nil {
-		_, err = s.docs.Upload(c.Request.Context(), httpkit.MustUser(c).Actor(), up)
+		_, err = s.Documents.Upload(c.Request.Context(), httpkit.MustUser(c).Actor(), up)
 	}
 	if err == nil {
 		c.Redirect(http.StatusSeeOther, claimHref(id)+"?diunggah="+string(up.Kind)+"#dokumen")
@@ -179,7 +179,7 @@ func (s *Server) pageDocumentTooLarge(c *gin.Context) {
 	if !ok {
 		return
 	}
-	s.uploadRefused(c, id, "", &domain.TooLargeError{Limit: s.docs.MaxBytes()})
+	s.uploadRefused(c, id, "", &domain.TooLargeError{Limit: s.Documents.MaxBytes()})
 }
 
 // uploadRefused shows the claim page with the upload form, the kind kept
@@ -191,7 +191,7 @@ func (s *Server) uploadRefused(c *gin.Context, id int64, kind string, err error)
 	var tooLarge *domain.TooLargeError
 	switch {
 	case errors.As(err, &tooLarge):
-		msg = textf("docs.too_large", "size", formatSize(s.docs.MaxBytes()))
+		msg = textf("docs.too_large", "size", formatSize(s.Documents.MaxBytes()))
 		form.fieldError("file", msg)
 	case errors.Is(err, domain.ErrUnsupportedMediaType):
 		msg = text("docs.wrong_type")
@@ -230,7 +230,7 @@ func (s *Server) pageDownloadDocument(c *gin.Context) {
 		s.renderMessage(c, http.StatusNotFound, "error.not_found", &link{Href: claimHref(id), Text: text("claim.back")})
 		return
 	}
-	doc, data, err := s.docs.Open(c.Request.Context(), httpkit.MustUser(c).Actor(), id, docID, c.ClientIP())
+	doc, data, err := s.Documents.Open(c.Request.Context(), httpkit.MustUser(c).Actor(), id, docID, c.ClientIP())
 	if err != nil {
 		status, msg := pageProblem(c, err)
 		s.renderPlain(c, status, msg, &link{Href: claimHref(id), Text: text("claim.back")})

@@ -50,7 +50,7 @@ func (s *Server) addEvidence(c *gin.Context, data *claimDetailPage, upload *form
 	user := httpkit.MustUser(c)
 	ev := &evidenceView{ClaimID: data.Claim.ID}
 	if documents.CanList(user.Role) {
-		docs, err := s.docs.List(ctx, user.Actor(), data.Claim.ID)
+		docs, err := s.Documents.List(ctx, user.Actor(), data.Claim.ID)
 		if err != nil {
 			return err
 		}
@@ -60,12 +60,12 @@ func (s *Server) addEvidence(c *gin.Context, data *claimDetailPage, upload *form
 		}
 	}
 	if deathregister.CanRead(user.Role) {
-		m, err := s.register.Match(ctx, user.Actor(), data.Claim.ID)
+		m, err := s.DeathRegister.Match(ctx, user.Actor(), data.Claim.ID)
 		if err != nil {
 			return err
 		}
 		ev.Register = s.registerViewOf(m)
-		if s.register.OnlineEnabled() && deathregister.CanCheckOnline(user.Role) {
+		if s.DeathRegister.OnlineEnabled() && deathregister.CanCheckOnline(user.Role) {
 			ev.OnlineCheck = onlineCheckForm(data.Claim.ID, sessionCSRF(c))
 		}
 		for i := range data.Actions {
@@ -84,7 +84,7 @@ func (s *Server) registerViewOf(m deathregister.Match) *registerView {
 		rv.Differences = append(rv.Differences, differenceOf(d))
 	}
 	if r := m.Record; r != nil {
-		village, _ := s.areas.Village(r.VillageCode)
+		village, _ := s.Areas.Village(r.VillageCode)
 		rv.Record = []fact{
 			{text("match.record_certificate"), r.DeathCertificateNo},
 			{text("match.record_date"), formatDate(r.DateOfDeath)},
@@ -183,7 +183,7 @@ func (s *Server) verifyFormAgain(c *gin.Context, fv *formView, cl domain.Claim, 
 			typed.Deceased.DateOfDeath = d
 		}
 	}
-	ms, err := s.register.MatchMany(c.Request.Context(), []domain.Claim{typed})
+	ms, err := s.DeathRegister.MatchMany(c.Request.Context(), []domain.Claim{typed})
 	if err != nil {
 		// The form works without the hints; the guard checks the register.
 		httpkit.Logger(c).Warn("register match for the verify form", "claim_id", cl.ID, "error", err.Error())

@@ -84,7 +84,7 @@ func (s *Server) pageHome(c *gin.Context) {
 	case status == "" && q == "" && len(roleQueues[user.Role]) > 0:
 		status = roleQueues[user.Role][0]
 	}
-	page, err := s.engine.List(ctx, workflow.ListQuery{Status: status, Q: q, Limit: homePageSize, Cursor: c.Query("kursor")})
+	page, err := s.Engine.List(ctx, workflow.ListQuery{Status: status, Q: q, Limit: homePageSize, Cursor: c.Query("kursor")})
 	if err != nil {
 		s.renderError(c, err)
 		return
@@ -96,7 +96,7 @@ func (s *Server) pageHome(c *gin.Context) {
 	if user.Role != domain.RoleAuditor {
 		shown = openStatuses
 	}
-	counts, err := s.engine.CountByStatus(ctx, shown...)
+	counts, err := s.Engine.CountByStatus(ctx, shown...)
 	if err != nil {
 		s.renderError(c, err)
 		return

@@ -20,7 +20,7 @@ type landingPage struct {
 func (s *Server) pageLanding(c *gin.Context) {
 	c.Header("Cache-Control", "no-cache")
 	s.render(c, http.StatusOK, "landing", view{Data: landingPage{
-		Regency: s.areas.RegencyName(s.opts.RegencyCode), Amount: i18n.FormatRupiah(s.opts.BenefitAmount),
+		Regency: s.Areas.RegencyName(s.opts.RegencyCode), Amount: i18n.FormatRupiah(s.opts.BenefitAmount),
 		WindowDays: strconv.Itoa(s.opts.ClaimWindowDays),
 	}})
 }

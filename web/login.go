@@ -43,7 +43,7 @@ func (s *Server) loginCSRF(c *gin.Context, fresh bool) string {
 func (s *Server) pageLoginForm(c *gin.Context) {
 	next := safeNext(c.Query("lanjut"))
 	if token := s.cookie(c, cookieSession); token != "" {
-		if _, err := s.auth.AuthenticateWeb(c.Request.Context(), token); err == nil {
+		if _, err := s.Auth.AuthenticateWeb(c.Request.Context(), token); err == nil {
 			c.Redirect(http.StatusSeeOther, next)
 			return
 		}
@@ -70,7 +70,7 @@ func (s *Server) pageLogin(c *gin.Context) {
 	err := checkLimits(c.PostForm, loginLimits...)
 	if err == nil {
 		var sess auth.Session
-		sess, err = s.auth.LoginWeb(c.Request.Context(), username, c.PostForm("password"), c.ClientIP())
+		sess, err = s.Auth.LoginWeb(c.Request.Context(), username, c.PostForm("password"), c.ClientIP())
 		if err == nil {
 			s.setCookie(c, cookieSession, sess.Token, 0)
 			s.setCookie(c, cookiePreSession, "", -1)
@@ -95,7 +95,7 @@ func (s *Server) pageLogin(c *gin.Context) {
 
 // pageLogout ends the session in the database, not only in the browser.
 func (s *Server) pageLogout(c *gin.Context) {
-	err := s.auth.Logout(c.Request.Context(), httpkit.SessionToken(c), c.ClientIP())
+	err := s.Auth.Logout(c.Request.Context(), httpkit.SessionToken(c), c.ClientIP())
 	if err != nil && !errors.Is(err, domain.ErrUnauthenticated) {
 		s.renderError(c, err)
 		return

@@ -35,7 +35,7 @@ var publicNav = []navItem{
 func (s *Server) staffNav() []navItem {
 	return []navItem{
 		{Path: "/staf", Text: "nav.queue", Show: domain.Role.ReadsClaims},
-		{Path: "/staf/klaim/baru", Text: "nav.new_claim", Show: s.engine.Table().MaySubmit},
+		{Path: "/staf/klaim/baru", Text: "nav.new_claim", Show: s.Engine.Table().MaySubmit},
 		{Path: unclaimedPath, Text: "nav.unclaimed", Show: deathregister.CanRead},
 		{Path: deathRegisterPath, Text: "nav.death_register", Show: deathregister.CanImport},
 		{Path: decreesPath, Text: "nav.decrees", Show: payments.CanReadPayments},

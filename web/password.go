@@ -55,7 +55,7 @@ func (s *Server) pageChangePassword(c *gin.Context) {
 	}
 	user := httpkit.MustUser(c)
 	if err == nil {
-		_, err = s.auth.ChangePassword(c.Request.Context(), user.Actor(), auth.PasswordChange{
+		_, err = s.Auth.ChangePassword(c.Request.Context(), user.Actor(), auth.PasswordChange{
 			Current: current, New: fresh, KeepToken: httpkit.SessionToken(c),
 		}, c.ClientIP())
 	}

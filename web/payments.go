@@ -92,11 +92,11 @@ func pickQueryOf(c *gin.Context) pickQuery {
 }
 
 func (s *Server) claimPicker(ctx context.Context, status domain.Status, base string, q pickQuery) (claimPicker, error) {
-	page, err := s.engine.List(ctx, workflow.ListQuery{Status: status, Limit: pickPageSize, Cursor: q.Cursor})
+	page, err := s.Engine.List(ctx, workflow.ListQuery{Status: status, Limit: pickPageSize, Cursor: q.Cursor})
 	if err != nil {
 		return claimPicker{}, err
 	}
-	counts, err := s.engine.CountByStatus(ctx, status)
+	counts, err := s.Engine.CountByStatus(ctx, status)
 	if err != nil {
 		return claimPicker{}, err
 	}
@@ -122,7 +122,7 @@ func (s *Server) claimPicker(ctx context.Context, status domain.Status, base str
 		p.FirstHref = href("", false)
 	}
 	for _, cl := range page.Items {
-		village, _ := s.areas.Village(cl.Deceased.VillageCode)
+		village, _ := s.Areas.Village(cl.Deceased.VillageCode)
 		bank, _ := domain.BankByCode(cl.BankAccount.BankCode)
 		row := pickRow{ID: cl.ID, Code: cl.Code, Deceased: cl.Deceased.FullName, Village: villageLabel(village),
 			Heir: cl.Heir.FullName, Bank: bank.Name, Amount: cl.Amount, Checked: q.All || q.Checked[cl.ID]}
@@ -218,7 +218,7 @@ func (s *Server) refusalFor(c *gin.Context, err error) *refusalView {
 			ids = append(ids, p.ClaimID)
 		}
 	}
-	codes, cerr := s.payments.ClaimCodes(c.Request.Context(), httpkit.MustUser(c).Actor(), ids)
+	codes, cerr := s.Payments.ClaimCodes(c.Request.Context(), httpkit.MustUser(c).Actor(), ids)
 	if cerr != nil {
 		// The report still names each claim, by its id.
 		httpkit.Logger(c).Warn("claim codes for a refusal report", "error", cerr.Error())

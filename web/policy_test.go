@@ -11,23 +11,18 @@ import (
 	"santunan/documents"
 	"santunan/domain"
 	"santunan/internal/testdb"
+	"santunan/internal/testserver"
 	"santunan/payments"
 	"santunan/workflow"
 )
 
-// policy is who a page lets through; public pages have none (nil).
-type policy func(domain.Role) bool
-
-func both(a, b policy) policy { return func(r domain.Role) bool { return a(r) && b(r) } }
-
-func signedIn(domain.Role) bool { return true }
-
 // pagePolicies says which capability's policy each page asks, in one table.
-func pagePolicies(table workflow.Table) map[string]policy {
-	claims := policy(domain.Role.ReadsClaims)
-	readsPayments, pays := policy(payments.CanReadPayments), both(payments.CanReadPayments, payments.CanPay)
-	decrees, budgets := policy(payments.CanReadPayments), policy(payments.CanReadBudgets)
-	return map[string]policy{
+func pagePolicies(table workflow.Table) map[string]testserver.Policy {
+	both, signedIn := testserver.Both, testserver.SignedIn
+	claims := testserver.Policy(domain.Role.ReadsClaims)
+	readsPayments, pays := testserver.Policy(payments.CanReadPayments), both(payments.CanReadPayments, payments.CanPay)
+	decrees, budgets := testserver.Policy(payments.CanReadPayments), testserver.Policy(payments.CanReadBudgets)
+	return map[string]testserver.Policy{
 		"GET /": nil, "GET /static/*file": nil, "GET /lacak": nil, "POST /lacak": nil, "GET /masuk": nil, "POST /masuk": nil,
 		"POST /keluar": signedIn, "GET /staf": signedIn, "GET /staf/ganti-sandi": signedIn, "POST /staf/ganti-sandi": signedIn,
 
@@ -62,55 +57,30 @@ func pagePolicies(table workflow.Table) map[string]policy {
 	}
 }
 
-// Every page's role check agrees with the policy of its capability, and so
-// does the menu: for each page and each role, the answer is 403 exactly
-// when the policy says no (the form's CSRF token is right, so a 403 is the
-// role's). The ids name nothing, so a page that lets the role in meets a
-// 404 or a refused form, never a change. A page that the table does not
-// name, or an entry no page has, fails too.
+// Every page's role check agrees with the policy of its capability: for
+// each page and each role, the answer is 403 exactly when the policy says
+// no (the form's CSRF token is right, so a 403 is the role's). The ids
+// name nothing, so a page that lets the role in meets a 404 or a refused
+// form, never a change. A page that the table does not name, or an entry
+// no page has, fails too.
 func TestEveryPageAsksItsPolicy(t *testing.T) {
 	h := start(t, testdb.SQLite(t))
-	policies := pagePolicies(h.Services.Engine.Table())
 	visitors := map[domain.Role]*visitor{}
 	for _, role := range domain.AllRoles {
 		visitors[role] = h.staff(role)
 	}
-	seen := map[string]bool{}
-	for _, r := range h.Site.Pages.Routes() {
-		key := r.Method + " " + r.Path
-		seen[key] = true
-		may, ok := policies[key]
-		if !ok {
-			t.Errorf("%s: no policy in the table", key)
-			continue
+	policies := pagePolicies(h.Services.Engine.Table())
+	testserver.CheckPolicies(t, h.Site.Pages.Routes(), policies, func(role domain.Role, key, method, path string) int {
+		v := visitors[role]
+		if key == "POST /keluar" {
+			v = h.staff(role) // a session of its own to end
 		}
-		if may == nil {
-			continue
+		v.get("/staf/ganti-sandi").want(http.StatusOK) // a page with the session's CSRF token
+		if method == http.MethodGet {
+			return v.get(path).status
 		}
-		path := strings.NewReplacer(":action", string(domain.ActionReturn), ":id", "987654", ":doc", "987654",
-			":claim_id", "987654").Replace(r.Path)
-		for _, role := range domain.AllRoles {
-			v := visitors[role]
-			if key == "POST /keluar" {
-				v = h.staff(role) // a session of its own to end
-			}
-			v.get("/staf/ganti-sandi").want(http.StatusOK) // a page with the session's CSRF token
-			var p *page
-			if r.Method == http.MethodGet {
-				p = v.get(path)
-			} else {
-				p = v.post(path, url.Values{})
-			}
-			if forbidden := p.status == http.StatusForbidden; forbidden == may(role) {
-				t.Errorf("%s as %s: %d, but the policy says %v", key, role, p.status, may(role))
-			}
-		}
-	}
-	for key := range policies {
-		if !seen[key] {
-			t.Errorf("%s: in the table, but no such page", key)
-		}
-	}
+		return v.post(path, url.Values{}).status
+	})
 }
 
 // The menu offers a page exactly to the roles its policy lets in.

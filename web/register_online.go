@@ -56,7 +56,7 @@ func (s *Server) pageRegisterOnline(c *gin.Context) {
 	if !ok {
 		return
 	}
-	res, err := s.register.CheckOnline(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
+	res, err := s.DeathRegister.CheckOnline(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
 	if err == nil {
 		c.Redirect(http.StatusSeeOther, claimHref(id)+"?daring="+onlineOutcome(res)+"#register")
 		return

@@ -40,8 +40,8 @@ func (s *Server) routes(r *gin.Engine) {
 	staff.GET("/ganti-sandi", s.pagePasswordForm)
 	staff.POST("/ganti-sandi", loginLimit, s.pageChangePassword)
 	claims := staff.Group("/klaim", s.pageAllow(domain.Role.ReadsClaims))
-	claims.GET("/baru", s.pageAllow(s.engine.Table().MaySubmit), s.pageNewClaim)
-	claims.POST("/baru", s.pageAllow(s.engine.Table().MaySubmit), s.pageCreateClaim)
+	claims.GET("/baru", s.pageAllow(s.Engine.Table().MaySubmit), s.pageNewClaim)
+	claims.POST("/baru", s.pageAllow(s.Engine.Table().MaySubmit), s.pageCreateClaim)
 	claims.GET("/:id", s.pageClaim)
 	claims.GET("/:id/tindakan/:action", s.pageActionForm)
 	claims.POST("/:id/tindakan/:action", s.pageTakeAction)
@@ -56,13 +56,13 @@ func (s *Server) routes(r *gin.Engine) {
 	claims.GET("/:id/dokumen/log-akses", s.pageAllow(documents.CanReadAccessLog), s.pageDocumentAccessLog)
 	claims.GET("/:id/dokumen/:doc", httpkit.RefuseCrossSite(s.refuse), s.pageDownloadDocument)
 	signedIn.POST("/klaim/:id/dokumen",
-		s.upload(documents.CanUpload, s.docs.MaxBytes(), s.pageDocumentTooLarge, s.pageUploadDocument)...)
+		s.upload(documents.CanUpload, s.Documents.MaxBytes(), s.pageDocumentTooLarge, s.pageUploadDocument)...)
 
 	// The death register (web/death_register.go, web/unclaimed.go,
 	// web/register_online.go).
 	staff.GET("/register-kematian", s.pageAllow(deathregister.CanImport), s.pageRegisterForm)
 	signedIn.POST("/register-kematian",
-		s.upload(deathregister.CanImport, s.register.MaxImportBytes(), s.pageImportTooLarge, s.pageImportDeathRecords)...)
+		s.upload(deathregister.CanImport, s.DeathRegister.MaxImportBytes(), s.pageImportTooLarge, s.pageImportDeathRecords)...)
 	unclaimed := staff.Group("/kematian-belum-diklaim", s.pageAllow(deathregister.CanRead))
 	unclaimed.GET("", s.pageUnclaimed)
 	unclaimed.GET("/unduh", s.pageUnclaimedCSV)
@@ -117,8 +117,8 @@ const (
 // somewhat too large is answered with a page.
 func (s *Server) largeBodies() map[string]int64 {
 	return map[string]int64{
-		routeUploadDocument:     pageBodyCeiling(s.docs.MaxBytes()),
-		routeImportDeathRecords: pageBodyCeiling(s.register.MaxImportBytes()),
+		routeUploadDocument:     pageBodyCeiling(s.Documents.MaxBytes()),
+		routeImportDeathRecords: pageBodyCeiling(s.DeathRegister.MaxImportBytes()),
 		routeApplyResults:       pageBodyCeiling(payments.MaxResultFileBytes),
 	}
 }

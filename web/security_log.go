@@ -50,7 +50,7 @@ func securityFilter(username string) formView {
 func (s *Server) pageSecurityLog(c *gin.Context) {
 	username := c.Query("username")
 	data := securityLogPage{Filter: securityFilter(username), Username: username}
-	events, next, err := s.auth.SecurityEvents(c.Request.Context(), httpkit.MustUser(c).Actor(),
+	events, next, err := s.Auth.SecurityEvents(c.Request.Context(), httpkit.MustUser(c).Actor(),
 		auth.EventQuery{Username: username, Limit: securityLogPageSize, Cursor: c.Query("kursor")})
 	if errs := fieldErrors(err); errs != nil {
 		data.Filter.applyErrors(errs)

@@ -14,15 +14,9 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"santunan/areas"
-	"santunan/auth"
-	"santunan/deathregister"
-	"santunan/documents"
 	"santunan/domain"
 	"santunan/httpkit"
 	"santunan/i18n"
-	"santunan/payments"
-	"santunan/workflow"
 )
 
 // Options are the pages' settings: what both front doors share, and how
@@ -35,36 +29,20 @@ type Options struct {
 	ClaimWindowDays int
 }
 
-// Deps are the capabilities the pages call; all of them are always wired.
-type Deps struct {
-	Engine        *workflow.Engine
-	Auth          *auth.Service
-	Areas         *areas.Directory
-	Payments      *payments.Service
-	Documents     *documents.Service
-	DeathRegister *deathregister.Service
-}
-
 // Server holds what the page handlers need.
 type Server struct {
-	engine   *workflow.Engine
-	auth     *auth.Service
-	areas    *areas.Directory
-	payments *payments.Service
-	docs     *documents.Service
-	register *deathregister.Service
-	opts     Options
-	pages    *pageSet
+	httpkit.Capabilities
+	opts  Options
+	pages *pageSet
 }
 
 // New parses the templates and returns the pages' routes.
-func New(d Deps, opts Options) (*gin.Engine, error) {
+func New(caps httpkit.Capabilities, opts Options) (*gin.Engine, error) {
 	pages, err := loadPages(i18n.Indonesian)
 	if err != nil {
 		return nil, fmt.Errorf("page templates: %w", err)
 	}
-	s := &Server{engine: d.Engine, auth: d.Auth, areas: d.Areas, payments: d.Payments, docs: d.Documents,
-		register: d.DeathRegister, opts: opts, pages: pages}
+	s := &Server{Capabilities: caps, opts: opts, pages: pages}
 	r, err := httpkit.NewEngine(opts.Options, s.largeBodies(), s.refuse)
 	if err != nil {
 		return nil, err

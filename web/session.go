@@ -67,7 +67,7 @@ func (s *Server) requireSession(c *gin.Context) {
 		s.toLogin(c, "")
 		return
 	}
-	user, err := s.auth.AuthenticateWeb(c.Request.Context(), token)
+	user, err := s.Auth.AuthenticateWeb(c.Request.Context(), token)
 	if errors.Is(err, domain.ErrUnauthenticated) {
 		s.setCookie(c, cookieSession, "", -1)
 		s.toLogin(c, "expired")

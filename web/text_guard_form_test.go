@@ -135,17 +135,6 @@ func TestBadTextInTheLoginForm(t *testing.T) {
 	})
 }
 
-// routePath fills a route pattern's parameters with ids that exist.
-func routePath(pattern string, id int64) string {
-	parts := strings.Split(pattern, "/")
-	for i, p := range parts {
-		if strings.HasPrefix(p, ":") || strings.HasPrefix(p, "*") {
-			parts[i] = itoa(id)
-		}
-	}
-	return strings.Join(parts, "/")
-}
-
 // The guard sits on every page, whatever its handler reads: every form a
 // page posts (url-encoded or multipart), and the query of every GET,
 // refuse a field the handler does not even know when it holds bytes the
@@ -165,7 +154,7 @@ func TestEveryPageGuardsItsText(t *testing.T) {
 		}
 		posts, gets := 0, 0
 		for _, r := range h.Site.Pages.Routes() {
-			path := routePath(r.Path, c.ID)
+			path := testserver.RoutePath(r.Path, c.ID)
 			t.Run(r.Method+" "+r.Path, func(t *testing.T) {
 				h := h.sub(t)
 				if r.Method == http.MethodGet {

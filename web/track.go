@@ -58,7 +58,7 @@ func (s *Server) pageTrack(c *gin.Context) {
 		s.render(c, http.StatusUnprocessableEntity, "track", view{Data: trackPage{Form: form}})
 		return
 	}
-	t, err := s.engine.Track(c.Request.Context(), code, nik)
+	t, err := s.Engine.Track(c.Request.Context(), code, nik)
 	if errs := fieldErrors(err); errs != nil {
 		form.applyErrors(errs)
 		s.render(c, http.StatusUnprocessableEntity, "track", view{Data: trackPage{Form: form}})

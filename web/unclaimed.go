@@ -73,26 +73,26 @@ func (s *Server) pageUnclaimed(c *gin.Context) {
 	ctx := c.Request.Context()
 	actor := httpkit.MustUser(c).Actor()
 	village, cursor := c.Query("desa"), c.Query("kursor")
-	counts, err := s.register.UnclaimedByVillage(ctx, actor)
+	counts, err := s.DeathRegister.UnclaimedByVillage(ctx, actor)
 	if err != nil {
 		s.renderError(c, err)
 		return
 	}
-	data := unclaimedPage{AfterDays: s.register.UnclaimedAfterDays(), Village: village, Filter: s.unclaimedFilter(village),
+	data := unclaimedPage{AfterDays: s.DeathRegister.UnclaimedAfterDays(), Village: village, Filter: s.unclaimedFilter(village),
 		CSVHref: unclaimedPath + "/unduh"}
 	if village != "" {
 		data.CSVHref += "?" + url.Values{"desa": {village}}.Encode()
-		if v, ok := s.areas.Village(village); ok {
+		if v, ok := s.Areas.Village(village); ok {
 			data.Label = villageLabel(v)
 		}
 	}
 	for _, vc := range counts {
-		v, _ := s.areas.Village(vc.VillageCode)
+		v, _ := s.Areas.Village(vc.VillageCode)
 		data.Counts = append(data.Counts, villageCountRow{Village: villageLabel(v), Kecamatan: vc.KecamatanName,
 			Count: vc.Count, Href: unclaimedHref(vc.VillageCode, ""), Current: vc.VillageCode == village})
 		data.Total += vc.Count
 	}
-	page, err := s.register.Unclaimed(ctx, actor, deathregister.UnclaimedQuery{VillageCode: village, Limit: unclaimedPageSize, Cursor: cursor})
+	page, err := s.DeathRegister.Unclaimed(ctx, actor, deathregister.UnclaimedQuery{VillageCode: village, Limit: unclaimedPageSize, Cursor: cursor})
 	if errs := fieldErrors(err); errs != nil {
 		// A hand-edited address: the desa or the page is not one we know.
 		if code, ok := errs["village_code"]; ok {
@@ -109,7 +109,7 @@ func (s *Server) pageUnclaimed(c *gin.Context) {
 	}
 	today := domain.DateOf(s.opts.Now().In(domain.Jakarta()))
 	for _, d := range page.Items {
-		v, _ := s.areas.Village(d.VillageCode)
+		v, _ := s.Areas.Village(d.VillageCode)
 		left := int(d.ClaimDeadline.Time().Sub(today.Time()).Hours() / 24)
 		data.Rows = append(data.Rows, unclaimedRow{Name: d.FullName, NIK: d.NIK, Sex: text("sex." + string(d.Sex)),
 			Certificate: d.DeathCertificateNo, Village: villageLabel(v) + ", " + kecamatanLabel(v),
@@ -130,10 +130,10 @@ func (s *Server) pageUnclaimed(c *gin.Context) {
 func (s *Server) pageUnclaimedCSV(c *gin.Context) {
 	actor := httpkit.MustUser(c).Actor()
 	village := c.Query("desa")
-	if _, err := s.register.Unclaimed(c.Request.Context(), actor, deathregister.UnclaimedQuery{VillageCode: village, Limit: 1}); err != nil {
+	if _, err := s.DeathRegister.Unclaimed(c.Request.Context(), actor, deathregister.UnclaimedQuery{VillageCode: village, Limit: 1}); err != nil {
 		status, msg := pageProblem(c, err)
 		s.renderPlain(c, status, msg, &link{Href: unclaimedPath, Text: text("unclaimed.back")})
 		return
 	}
-	httpkit.SendUnclaimedCSV(c, s.register, actor, village, domain.DateOf(s.opts.Now().In(domain.Jakarta())))
+	httpkit.SendUnclaimedCSV(c, s.DeathRegister, actor, village, domain.DateOf(s.opts.Now().In(domain.Jakarta())))
 }

@@ -67,7 +67,7 @@ func userForms(u domain.User, self bool) userView {
 // showUsers renders the page; create and failed (by user id) carry a form
 // that came back with errors.
 func (s *Server) showUsers(c *gin.Context, status int, v view, create *formView, failed int64, resetErr error) {
-	users, err := s.auth.ListUsers(c.Request.Context())
+	users, err := s.Auth.ListUsers(c.Request.Context())
 	if err != nil {
 		s.renderError(c, err)
 		return
@@ -101,7 +101,7 @@ func (s *Server) pageCreateUser(c *gin.Context) {
 	err := checkLimits(c.PostForm, userLimits...)
 	var u domain.User
 	if err == nil {
-		u, err = s.auth.CreateUser(c.Request.Context(), httpkit.MustUser(c).Actor(), in, c.ClientIP())
+		u, err = s.Auth.CreateUser(c.Request.Context(), httpkit.MustUser(c).Actor(), in, c.ClientIP())
 	}
 	if err == nil {
 		c.Redirect(http.StatusSeeOther, usersPath+"?berhasil=created&id="+strconv.FormatInt(u.ID, 10))
@@ -128,7 +128,7 @@ func (s *Server) pageSetUserActive(c *gin.Context) {
 		s.showUsers(c, http.StatusUnprocessableEntity, view{Alert: text("error.bad_request")}, nil, 0, nil)
 		return
 	}
-	if _, err := s.auth.SetActive(c.Request.Context(), httpkit.MustUser(c).Actor(), id, active, c.ClientIP()); err != nil {
+	if _, err := s.Auth.SetActive(c.Request.Context(), httpkit.MustUser(c).Actor(), id, active, c.ClientIP()); err != nil {
 		status, msg := pageProblem(c, err)
 		if errs := fieldErrors(err); errs != nil {
 			msg = i18n.Violation(i18n.Indonesian, errs["active"])
@@ -151,7 +151,7 @@ func (s *Server) pageResetPassword(c *gin.Context) {
 	pw := c.PostForm("password")
 	err := checkLimits(c.PostForm, resetLimit)
 	if err == nil {
-		err = s.auth.ResetPassword(c.Request.Context(), httpkit.MustUser(c).Actor(), id, pw, c.ClientIP())
+		err = s.Auth.ResetPassword(c.Request.Context(), httpkit.MustUser(c).Actor(), id, pw, c.ClientIP())
 	}
 	if err == nil {
 		c.Redirect(http.StatusSeeOther, usersPath+"?berhasil=reset&id="+strconv.FormatInt(id, 10))

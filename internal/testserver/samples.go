@@ -79,3 +79,21 @@ func (s *Server) AccessLogEntries(id int64) int {
 	s.Expect(s.Do(http.MethodGet, DocumentsPath(id)+"/access-log", domain.RoleAuditor, nil), http.StatusOK, &log)
 	return len(log.Entries)
 }
+
+// FileNames are names a file may arrive with, and the name kept: cleaned,
+// not refused (the file is the evidence, its name only a hint).
+var FileNames = []struct{ Sent, Kept string }{
+	{"bukti\u202egpj.exe", "buktigpj.exe"},
+	{"\u2066ktp\u2069 \u200bsiti\ufeff.jpg\u200e", "ktp siti.jpg"},
+	{"akta\x00\x1b.pdf", "akta.pdf"},
+	{"kk\xff\xfe.pdf", "kk.pdf"},
+	{"..\\..\\C:\\surat\u202d.pdf", "surat.pdf"},
+}
+
+// FiledWithKTP files fixture claim 1 and attaches the heir's KTP, a
+// document whose download writes the access log.
+func (s *Server) FiledWithKTP() (Claim, Document) {
+	s.T.Helper()
+	c := s.File(1)
+	return c, s.Attach(c, "ktp_ahli_waris", SamplePDF)
+}

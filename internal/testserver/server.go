@@ -169,7 +169,7 @@ func Start(t testing.TB, db *database.DB, opts ...Option) *Server {
 	svc := wiring.Build(db, dir, cfg, wiring.Options{Now: clk.Now, BcryptCost: bcrypt.MinCost,
 		Registry: st.registry, Inquirer: st.inquirer})
 	log := slog.New(slog.NewJSONHandler(st.logOut, &slog.HandlerOptions{Level: cfg.LogLevel}))
-	site, err := wiring.NewSite(svc, db, dir, log, cfg)
+	site, err := wiring.NewSite(svc, db, log, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -7,7 +7,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"santunan/api"
-	"santunan/areas"
 	"santunan/config"
 	"santunan/database"
 	"santunan/domain"
@@ -36,21 +35,18 @@ func (s *Site) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 }
 
 // NewSite mounts both front doors on the services.
-func NewSite(s Services, db *database.DB, dir *areas.Directory, log *slog.Logger, cfg config.Config) (*Site, error) {
+func NewSite(s Services, db *database.DB, log *slog.Logger, cfg config.Config) (*Site, error) {
 	shared := httpkit.Options{
 		Log: log, Now: s.Now, TrustedProxies: cfg.TrustedProxies, HTTPS: cfg.CookieSecure,
 		MaxBodyBytes: cfg.MaxBodyBytes, LoginPerMinute: cfg.LoginRatePerMinute, TrackPerMinute: cfg.TrackRatePerMinute,
 		RateCounter: s.RateCounter,
 	}
-	jsonAPI, err := api.New(api.Deps{Engine: s.Engine, Auth: s.Auth, Areas: dir, DB: db,
-		Payments: s.Payments, Documents: s.Documents, DeathRegister: s.DeathRegister}, shared)
+	jsonAPI, err := api.New(s.Capabilities, db, shared)
 	if err != nil {
 		return nil, err
 	}
-	pages, err := web.New(web.Deps{Engine: s.Engine, Auth: s.Auth, Areas: dir,
-		Payments: s.Payments, Documents: s.Documents, DeathRegister: s.DeathRegister},
-		web.Options{Options: shared, RegencyCode: cfg.RegencyCode, BenefitAmount: domain.Rupiah(cfg.BenefitAmount),
-			ClaimWindowDays: cfg.ClaimWindowDays})
+	pages, err := web.New(s.Capabilities, web.Options{Options: shared, RegencyCode: cfg.RegencyCode, BenefitAmount: domain.Rupiah(cfg.BenefitAmount),
+		ClaimWindowDays: cfg.ClaimWindowDays})
 	if err != nil {
 		return nil, err
 	}

@@ -16,6 +16,7 @@ import (
 	"santunan/deathregister"
 	"santunan/documents"
 	"santunan/domain"
+	"santunan/httpkit"
 	"santunan/payments"
 	"santunan/ratelimit"
 	"santunan/workflow"
@@ -37,16 +38,12 @@ type Options struct {
 	Inquirer payments.AccountInquirer
 }
 
-// Services are the engine and the capabilities built on it, and the clock
-// they all read.
+// Services are the engine and the capabilities built on it (which the
+// front doors call), the clock they all read and the rate limits' counter.
 type Services struct {
-	Now           func() time.Time
-	Engine        *workflow.Engine
-	Auth          *auth.Service
-	Payments      *payments.Service
-	Documents     *documents.Service
-	DeathRegister *deathregister.Service
-	RateCounter   ratelimit.Counter
+	httpkit.Capabilities
+	Now         func() time.Time
+	RateCounter ratelimit.Counter
 }
 
 // Build wires the services on db. dir must hold the regency's villages.
@@ -69,10 +66,9 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 	if registry == nil {
 		registry = deathregister.NewHTTPRegistry(e.DukcapilURL, e.DukcapilKey, e.DukcapilTimeout)
 	}
-	return Services{
-		Now:         o.Now,
-		Engine:      engine,
-		RateCounter: rateCounter(db),
+	return Services{Now: o.Now, RateCounter: rateCounter(db), Capabilities: httpkit.Capabilities{
+		Engine: engine,
+		Areas:  dir,
 		Auth: auth.New(db, auth.Options{TokenTTL: cfg.TokenTTL, SessionIdle: cfg.SessionIdle,
 			BcryptCost: o.BcryptCost, Now: o.Now}),
 		Payments: payments.New(db, engine, payments.Options{Location: domain.Jakarta(), Areas: dir, Inquirer: o.Inquirer}),
@@ -86,7 +82,7 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 			UnclaimedAfterDays: e.UnclaimedAfterDays, MaxImportBytes: e.MaxImportBytes,
 			Registry: registry, Now: o.Now, Location: domain.Jakarta(),
 		}),
-	}
+	}}
 }
 
 // rateCounter counts the rate limits in the database on PostgreSQL, where
