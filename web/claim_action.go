@@ -10,7 +10,7 @@ import (
 	"santunan/httpkit"
 )
 
-// Taking an action from a page: the same binding checks and the same
+// Taking an action from a page: the same limits (form_limits.go) and the same
 // engine.Apply as POST /api/v1/claims/:id/actions/:action.
 
 type actionPage struct {

@@ -12,7 +12,7 @@ import (
 )
 
 // Every member of staff changes their own password here, with the same
-// auth call and binding checks as POST /api/v1/me/password. A password set
+// auth call and limits as POST /api/v1/me/password. A password set
 // by the admin is one-time: requireSession sends its holder here from
 // every other page until it is replaced, then on to where they were going.
 

@@ -13,7 +13,7 @@ import (
 )
 
 // The administrator's users page: create staff accounts, disable or enable
-// them, reset passwords. The same auth calls and binding checks as the
+// them, reset passwords. The same auth calls and limits as the
 // /api/v1/users endpoints.
 
 type usersPage struct {
