@@ -11,7 +11,6 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"santunan/api"
 	"santunan/internal/wiring"
 )
 
@@ -38,13 +37,14 @@ func serve(ctx context.Context, getenv func(string) string, logOut io.Writer) er
 	}
 
 	gin.SetMode(gin.ReleaseMode)
-	router, err := api.New(a.Deps(a.db, a.areas, a.log), wiring.APIOptions(a.cfg))
+	// Both front doors on one server: the JSON API and the pages.
+	site, err := wiring.NewSite(a.Services, a.db, a.log, a.cfg)
 	if err != nil {
 		return err
 	}
 	srv := &http.Server{
 		Addr:              a.cfg.Addr,
-		Handler:           router,
+		Handler:           site,
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       30 * time.Second,
 		WriteTimeout:      60 * time.Second,

@@ -7,10 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"santunan/auth"
 	"santunan/database"
 	"santunan/domain"
-	"santunan/i18n"
 	"santunan/internal/testdb"
 	"santunan/internal/testserver"
 )
@@ -99,7 +97,7 @@ func TestOneTimePasswordOverTheAPI(t *testing.T) {
 func TestPatchUserAppliesAllOrNothing(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
 		h := start(t, db)
-		e := h.expectError(h.do(http.MethodPatch, "/api/v1/users/"+itoa(userID(t, h, "admin")), domain.RoleAdmin,
+		e := h.expectError(h.do(http.MethodPatch, "/api/v1/users/"+itoa(h.on().UserID("admin")), domain.RoleAdmin,
 			map[string]any{"password": "sandi-admin-baru-1", "active": false}), http.StatusUnprocessableEntity, "validation_failed")
 		if e.Error.Fields["active"] == "" {
 			t.Fatalf("fields %v", e.Error.Fields)
@@ -169,7 +167,7 @@ func TestStrangersCannotLockTheOwnerOutOverHTTP(t *testing.T) {
 
 // The auditor sees every login and every change to an account, with who
 // made it: an admin who creates an auditor or resets a clerk's password
-// is on the record, in JSON and on a page in Indonesian.
+// is on the record (the page in Indonesian: web/security_log_test.go).
 func TestTheAuditorSeesWhatTheAdminDoes(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
 		h := start(t, db)
@@ -211,19 +209,7 @@ func TestTheAuditorSeesWhatTheAdminDoes(t *testing.T) {
 		h.expectError(h.do(http.MethodGet, "/api/v1/security-events?cursor=abc", domain.RoleAuditor, nil), http.StatusUnprocessableEntity, "validation_failed")
 		for _, role := range []domain.Role{domain.RoleDinsosOfficer, domain.RoleTreasurer} {
 			h.expectError(h.do(http.MethodGet, "/api/v1/security-events", role, nil), http.StatusForbidden, "forbidden")
-			h.staff(role).get("/staf/log-keamanan").want(http.StatusForbidden)
 		}
-
-		auditor := h.staff(domain.RoleAuditor)
-		auditor.get("/staf").hasHTML(`href="/staf/log-keamanan"`)
-		auditor.get("/staf/log-keamanan").want(http.StatusOK).
-			has("Log keamanan", "Kata sandi diatur ulang oleh administrator", "Pengguna dibuat", "peran Auditor",
-				"auditor.dua", "Berhasil masuk", "sesi peramban", "28 November 2026 pukul 10.00 WIB")
-		p := auditor.get("/staf/log-keamanan?username=auditor.dua").want(http.StatusOK)
-		p.has("Kejadian untuk akun auditor.dua", "Pengguna dibuat").hasNot("Kata sandi diatur ulang")
-		auditor.get("/staf/log-keamanan?username=" + url.QueryEscape("bukan nama")).want(http.StatusUnprocessableEntity).
-			has("Nama pengguna terdiri dari 3 sampai 32 karakter")
-		auditor.get("/staf/log-keamanan?kursor=xyz").want(http.StatusUnprocessableEntity)
 	})
 }
 
@@ -260,20 +246,4 @@ func TestAuditVerifyChecksTheSecurityLog(t *testing.T) {
 			t.Fatalf("report after tampering %+v", report)
 		}
 	})
-}
-
-// Every kind of security event and every reason code has words on the
-// auditor's page.
-func TestSecurityLogPageNamesEveryEvent(t *testing.T) {
-	for _, k := range auth.EventKinds {
-		if !i18n.HasText("security.kind." + string(k)) {
-			t.Errorf("no text security.kind.%s", k)
-		}
-	}
-	for _, r := range []string{auth.ReasonUnknownUsername, auth.ReasonInactiveUser, auth.ReasonWrongPassword,
-		auth.ReasonChangedDuringLogin, auth.ReasonMalformedUsername, "web", "api", "role"} {
-		if !i18n.HasText("security.reason." + r) {
-			t.Errorf("no text security.reason.%s", r)
-		}
-	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"santunan/auth"
 	"santunan/domain"
+	"santunan/httpkit"
 )
 
 type loginRequest struct {
@@ -30,7 +31,7 @@ func (s *Server) login(c *gin.Context) {
 	if !s.decodeJSON(c, &req, false) {
 		return
 	}
-	session, err := s.auth.Login(c.Request.Context(), req.Username, req.Password, c.ClientIP())
+	session, err := s.Auth.Login(c.Request.Context(), req.Username, req.Password, c.ClientIP())
 	if err != nil {
 		writeError(c, err)
 		return
@@ -41,7 +42,7 @@ func (s *Server) login(c *gin.Context) {
 
 func (s *Server) logout(c *gin.Context) {
 	token := strings.TrimSpace(strings.TrimPrefix(c.GetHeader("Authorization"), "Bearer "))
-	if err := s.auth.Logout(c.Request.Context(), token, c.ClientIP()); err != nil {
+	if err := s.Auth.Logout(c.Request.Context(), token, c.ClientIP()); err != nil {
 		writeError(c, err)
 		return
 	}
@@ -49,7 +50,7 @@ func (s *Server) logout(c *gin.Context) {
 }
 
 func (s *Server) me(c *gin.Context) {
-	c.JSON(http.StatusOK, mustUser(c))
+	c.JSON(http.StatusOK, httpkit.MustUser(c))
 }
 
 type changePasswordRequest struct {
@@ -64,8 +65,8 @@ func (s *Server) changePassword(c *gin.Context) {
 	if !s.decodeJSON(c, &req, false) {
 		return
 	}
-	u, err := s.auth.ChangePassword(c.Request.Context(), mustUser(c).Actor(), auth.PasswordChange{
-		Current: req.CurrentPassword, New: req.NewPassword, KeepToken: c.GetString(ctxSessionToken),
+	u, err := s.Auth.ChangePassword(c.Request.Context(), httpkit.MustUser(c).Actor(), auth.PasswordChange{
+		Current: req.CurrentPassword, New: req.NewPassword, KeepToken: httpkit.SessionToken(c),
 	}, c.ClientIP())
 	if err != nil {
 		writeError(c, err)

@@ -2,38 +2,16 @@ package api
 
 import (
 	"net/http"
-	"slices"
-	"strconv"
 
 	"github.com/gin-gonic/gin"
 
 	"santunan/domain"
-)
-
-// roleIn is a role check for allow().
-func roleIn(roles ...domain.Role) func(domain.Role) bool {
-	return func(r domain.Role) bool { return slices.Contains(roles, r) }
-}
-
-var (
-	setsBudgets   = roleIn(domain.RoleAdmin, domain.RoleDinsosOfficer)
-	readsBudgets  = roleIn(domain.RoleAdmin, domain.RoleDinsosOfficer, domain.RoleTreasurer, domain.RoleAuditor)
-	readsPayments = roleIn(domain.RoleDinsosOfficer, domain.RoleTreasurer, domain.RoleAuditor)
+	"santunan/httpkit"
 )
 
 type budgetRequest struct {
 	// Ceiling is the year's pagu in rupiah.
 	Ceiling *int64 `json:"ceiling"`
-}
-
-// pathYear reads the :year of a budget path; anything but a number is 404.
-func pathYear(c *gin.Context) (int, bool) {
-	year, err := strconv.Atoi(c.Param("year"))
-	if err != nil || year <= 0 {
-		abort(c, http.StatusNotFound, codeNotFound, "not found")
-		return 0, false
-	}
-	return year, true
 }
 
 func (s *Server) setBudget(c *gin.Context) {
@@ -49,7 +27,7 @@ func (s *Server) setBudget(c *gin.Context) {
 		writeError(c, domain.FieldError("ceiling", domain.ViolationRequired))
 		return
 	}
-	b, created, err := s.payments.SetBudget(c.Request.Context(), mustUser(c).Actor(), year, domain.Rupiah(*req.Ceiling))
+	b, created, err := s.Payments.SetBudget(c.Request.Context(), httpkit.MustUser(c).Actor(), year, domain.Rupiah(*req.Ceiling))
 	if err != nil {
 		writeError(c, err)
 		return
@@ -66,7 +44,7 @@ func (s *Server) getBudget(c *gin.Context) {
 	if !ok {
 		return
 	}
-	b, err := s.payments.GetBudget(c.Request.Context(), mustUser(c).Actor(), year)
+	b, err := s.Payments.GetBudget(c.Request.Context(), httpkit.MustUser(c).Actor(), year)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -75,7 +53,7 @@ func (s *Server) getBudget(c *gin.Context) {
 }
 
 func (s *Server) listBudgets(c *gin.Context) {
-	items, err := s.payments.ListBudgets(c.Request.Context(), mustUser(c).Actor())
+	items, err := s.Payments.ListBudgets(c.Request.Context(), httpkit.MustUser(c).Actor())
 	if err != nil {
 		writeError(c, err)
 		return

@@ -49,7 +49,7 @@ func (s *Server) claimView(c domain.Claim, role domain.Role) claimJSON {
 	today := domain.DateOf(s.opts.Now().In(domain.Jakarta()))
 	dBirth, dSex, _ := domain.NIKInfo(c.Deceased.NIK, today)
 	hBirth, hSex, _ := domain.NIKInfo(c.Heir.NIK, today)
-	village, _ := s.areas.Village(c.Deceased.VillageCode)
+	village, _ := s.Areas.Village(c.Deceased.VillageCode)
 	bank, _ := domain.BankByCode(c.BankAccount.BankCode)
 	warnings := c.Warnings
 	if warnings == nil {
@@ -62,7 +62,7 @@ func (s *Server) claimView(c domain.Claim, role domain.Role) claimJSON {
 		Heir:               heirJSON{Heir: c.Heir, Sex: hSex, BirthDate: hBirth},
 		BankAccount:        bankAccountJSON{BankAccount: c.BankAccount, BankName: bank.Name},
 		DeathCertificateNo: c.DeathCertificateNo, BankReference: c.BankReference, Warnings: warnings,
-		AllowedActions: s.engine.AllowedActions(role, c.Status),
+		AllowedActions: s.Engine.AllowedActions(role, c.Status),
 		CreatedAt:      c.CreatedAt, UpdatedAt: c.UpdatedAt,
 	}
 }

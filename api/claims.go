@@ -7,7 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"santunan/domain"
-	"santunan/payments"
+	"santunan/httpkit"
 	"santunan/workflow"
 )
 
@@ -60,8 +60,8 @@ func (s *Server) createClaim(c *gin.Context) {
 	if !s.decodeJSON(c, &req, false) {
 		return
 	}
-	user := mustUser(c)
-	claim, err := s.engine.Submit(c.Request.Context(), user.Actor(), domain.ClaimInput{
+	user := httpkit.MustUser(c)
+	claim, err := s.Engine.Submit(c.Request.Context(), user.Actor(), domain.ClaimInput{
 		Deceased: req.Deceased.input(), Heir: req.Heir.input(), BankAccount: req.BankAccount.input(),
 	})
 	if err != nil {
@@ -82,14 +82,14 @@ func (s *Server) listClaims(c *gin.Context) {
 	if !ok {
 		return
 	}
-	page, err := s.engine.List(c.Request.Context(), workflow.ListQuery{
+	page, err := s.Engine.List(c.Request.Context(), workflow.ListQuery{
 		Status: domain.Status(c.Query("status")), Q: c.Query("q"), Limit: limit, Cursor: c.Query("cursor"),
 	})
 	if err != nil {
 		writeError(c, err)
 		return
 	}
-	role := mustUser(c).Role
+	role := httpkit.MustUser(c).Role
 	out := claimPage{Items: make([]claimJSON, 0, len(page.Items)), NextCursor: page.NextCursor}
 	for _, cl := range page.Items {
 		out.Items = append(out.Items, s.claimView(cl, role))
@@ -102,12 +102,12 @@ func (s *Server) getClaim(c *gin.Context) {
 	if !ok {
 		return
 	}
-	claim, err := s.engine.Get(c.Request.Context(), id)
+	claim, err := s.Engine.Get(c.Request.Context(), id)
 	if err != nil {
 		writeError(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, s.claimView(claim, mustUser(c).Role))
+	c.JSON(http.StatusOK, s.claimView(claim, httpkit.MustUser(c).Role))
 }
 
 func (s *Server) claimEvents(c *gin.Context) {
@@ -115,7 +115,7 @@ func (s *Server) claimEvents(c *gin.Context) {
 	if !ok {
 		return
 	}
-	events, err := s.engine.Events(c.Request.Context(), id)
+	events, err := s.Engine.Events(c.Request.Context(), id)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -167,8 +167,8 @@ func (s *Server) takeAction(c *gin.Context) {
 	if !s.decodeJSON(c, &req, true) {
 		return
 	}
-	user := mustUser(c)
-	claim, err := s.engine.Apply(c.Request.Context(), user.Actor(), id, domain.Action(c.Param("action")), req.input())
+	user := httpkit.MustUser(c)
+	claim, err := s.Engine.Apply(c.Request.Context(), user.Actor(), id, domain.Action(c.Param("action")), req.input())
 	if err != nil {
 		writeError(c, err)
 		return
@@ -177,43 +177,23 @@ func (s *Server) takeAction(c *gin.Context) {
 }
 
 // verifyAudit recomputes every claim's hash chain, the security log's chain
-// and, where payments are wired, each year's committed budget from its
-// commitments.
+// and each year's committed budget from its commitments.
 func (s *Server) verifyAudit(c *gin.Context) {
-	report, err := s.engine.VerifyAudit(c.Request.Context())
+	report, err := s.Engine.VerifyAudit(c.Request.Context())
 	if err != nil {
 		writeError(c, err)
 		return
 	}
-	security, err := s.auth.VerifySecurityLog(c.Request.Context())
+	security, err := s.Auth.VerifySecurityLog(c.Request.Context())
 	if err != nil {
 		writeError(c, err)
 		return
 	}
-	drifts := []payments.BudgetDrift{}
-	if s.payments != nil {
-		if drifts, err = s.payments.VerifyBudgets(c.Request.Context()); err != nil {
-			writeError(c, err)
-			return
-		}
+	drifts, err := s.Payments.VerifyBudgets(c.Request.Context())
+	if err != nil {
+		writeError(c, err)
+		return
 	}
 	c.JSON(http.StatusOK, gin.H{"ok": report.OK() && security.OK() && len(drifts) == 0, "claims_checked": report.ClaimsChecked,
 		"events_checked": report.EventsChecked, "problems": report.Problems, "budget_drifts": drifts, "security_log": security})
-}
-
-// queryInt reads an optional integer query parameter; 0 when absent.
-func queryInt(c *gin.Context, name string) (int, bool) {
-	raw := c.Query(name)
-	if raw == "" {
-		return 0, true
-	}
-	n := 0
-	for _, r := range raw {
-		if r < '0' || r > '9' || n > 1_000_000 {
-			writeError(c, domain.FieldError(name, domain.ViolationInvalidValue))
-			return 0, false
-		}
-		n = n*10 + int(r-'0')
-	}
-	return n, true
 }

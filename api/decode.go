@@ -14,6 +14,7 @@ import (
 	"github.com/go-playground/validator/v10"
 
 	"santunan/domain"
+	"santunan/httpkit"
 )
 
 // newValidator reads `binding:` tags, like gin's, and names fields by their
@@ -52,15 +53,15 @@ func (s *Server) decodeJSON(c *gin.Context, dst any, emptyOK bool) bool {
 	if err != nil {
 		var tooLarge *http.MaxBytesError
 		if errors.As(err, &tooLarge) {
-			abort(c, http.StatusRequestEntityTooLarge, codePayloadTooLarge,
+			abort(c, http.StatusRequestEntityTooLarge, httpkit.CodePayloadTooLarge,
 				fmt.Sprintf("request body is larger than %d bytes", tooLarge.Limit))
 			return false
 		}
-		abort(c, http.StatusBadRequest, codeBadRequest, "malformed JSON: "+describeJSONError(err))
+		abort(c, http.StatusBadRequest, httpkit.CodeBadRequest, "malformed JSON: "+describeJSONError(err))
 		return false
 	}
 	if errs, ok := jsonTextViolations(raw); !ok {
-		abort(c, http.StatusBadRequest, codeBadRequest, "malformed JSON: the body is not UTF-8")
+		abort(c, http.StatusBadRequest, httpkit.CodeBadRequest, "malformed JSON: the body is not UTF-8")
 		return false
 	} else if len(errs) > 0 {
 		writeError(c, errs.Err())
@@ -69,7 +70,7 @@ func (s *Server) decodeJSON(c *gin.Context, dst any, emptyOK bool) bool {
 	if err := s.validate.Struct(dst); err != nil {
 		var verrs validator.ValidationErrors
 		if !errors.As(err, &verrs) {
-			abort(c, http.StatusBadRequest, codeBadRequest, "request could not be checked")
+			abort(c, http.StatusBadRequest, httpkit.CodeBadRequest, "request could not be checked")
 			return false
 		}
 		writeError(c, bindingViolations(verrs).Err())

@@ -11,8 +11,8 @@ import (
 )
 
 // A decree dated before the programme began (Perbup Kendal 20/2021) or
-// after today is refused with 422 and a message on its date, in English on
-// the API and in Indonesian beside the page form's field; nothing is approved.
+// after today is refused with 422 and a message on its date (the page:
+// web/decree_test.go); nothing is approved.
 func TestDecreeDateOutsideTheProgrammeIsRefused(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
 		h := start(t, db)
@@ -29,10 +29,6 @@ func TestDecreeDateOutsideTheProgrammeIsRefused(t *testing.T) {
 				t.Errorf("date %s: fields %v, want date: %q", date, e.Error.Fields, want)
 			}
 		}
-		officer := h.staff(domain.RoleDinsosOfficer)
-		officer.get("/staf/sk/baru").want(http.StatusOK).postFormsCarryCSRF()
-		officer.post("/staf/sk/baru", decreeForm("400.9/1/2026", "2020-12-31", c.ID)).want(http.StatusUnprocessableEntity).
-			has(i18n.Violation(i18n.Indonesian, domain.ViolationDateBeforeProgramme)).hasHTML(`value="2020-12-31"`)
 		if got := h.claim(c.ID).Status; got != "death_verified" {
 			t.Fatalf("claim is %s after refused decrees", got)
 		}

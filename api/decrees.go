@@ -2,11 +2,11 @@ package api
 
 import (
 	"net/http"
-	"regexp"
 	"strconv"
 
 	"github.com/gin-gonic/gin"
 
+	"santunan/httpkit"
 	"santunan/i18n"
 	"santunan/payments"
 )
@@ -22,14 +22,14 @@ func (s *Server) createDecree(c *gin.Context) {
 	if !s.decodeJSON(c, &req, false) {
 		return
 	}
-	ctx, actor := c.Request.Context(), mustUser(c).Actor()
-	d, err := s.payments.CreateDecree(ctx, actor, payments.DecreeRequest{Number: req.Number, Date: req.Date, ClaimIDs: req.ClaimIDs})
+	ctx, actor := c.Request.Context(), httpkit.MustUser(c).Actor()
+	d, err := s.Payments.CreateDecree(ctx, actor, payments.DecreeRequest{Number: req.Number, Date: req.Date, ClaimIDs: req.ClaimIDs})
 	if err != nil {
 		writeError(c, err)
 		return
 	}
 	// The decree with its recipients, as GET returns it.
-	if full, err := s.payments.GetDecree(ctx, actor, d.ID); err == nil {
+	if full, err := s.Payments.GetDecree(ctx, actor, d.ID); err == nil {
 		d = full
 	}
 	c.Header("Location", "/api/v1/decrees/"+strconv.FormatInt(d.ID, 10))
@@ -41,7 +41,7 @@ func (s *Server) listDecrees(c *gin.Context) {
 	if !ok {
 		return
 	}
-	items, next, err := s.payments.ListDecrees(c.Request.Context(), mustUser(c).Actor(),
+	items, next, err := s.Payments.ListDecrees(c.Request.Context(), httpkit.MustUser(c).Actor(),
 		payments.PageQuery{Limit: limit, Cursor: c.Query("cursor")})
 	if err != nil {
 		writeError(c, err)
@@ -55,7 +55,7 @@ func (s *Server) loadDecree(c *gin.Context) (payments.Decree, bool) {
 	if !ok {
 		return payments.Decree{}, false
 	}
-	d, err := s.payments.GetDecree(c.Request.Context(), mustUser(c).Actor(), id)
+	d, err := s.Payments.GetDecree(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
 	if err != nil {
 		writeError(c, err)
 		return payments.Decree{}, false
@@ -69,13 +69,6 @@ func (s *Server) getDecree(c *gin.Context) {
 	}
 }
 
-// Content types of the files the API returns.
-const (
-	contentTypeXLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-	contentTypePDF  = "application/pdf"
-	contentTypeCSV  = "text/csv; charset=utf-8"
-)
-
 func (s *Server) decreeXLSX(c *gin.Context) {
 	d, ok := s.loadDecree(c)
 	if !ok {
@@ -86,7 +79,7 @@ func (s *Server) decreeXLSX(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	sendFile(c, contentTypeXLSX, "sk-"+fileSafe(d.Number)+"-penerima.xlsx", data)
+	httpkit.SendFile(c, httpkit.ContentTypeXLSX, "sk-"+httpkit.FileSafe(d.Number)+"-penerima.xlsx", data)
 }
 
 func (s *Server) decreePDF(c *gin.Context) {
@@ -99,17 +92,5 @@ func (s *Server) decreePDF(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	sendFile(c, contentTypePDF, "sk-"+fileSafe(d.Number)+"-penerima.pdf", data)
-}
-
-var unsafeFileChars = regexp.MustCompile(`[^A-Za-z0-9._-]+`)
-
-// fileSafe makes a decree number usable in a file name ("400.9/12/2026" ->
-// "400.9-12-2026"); the header then needs no quoting rules beyond "".
-func fileSafe(s string) string { return unsafeFileChars.ReplaceAllString(s, "-") }
-
-// sendFile answers with a download. Its content is never logged.
-func sendFile(c *gin.Context, contentType, filename string, data []byte) {
-	c.Header("Content-Disposition", `attachment; filename="`+filename+`"`)
-	c.Data(http.StatusOK, contentType, data)
+	httpkit.SendFile(c, httpkit.ContentTypePDF, "sk-"+httpkit.FileSafe(d.Number)+"-penerima.pdf", data)
 }

@@ -3,7 +3,6 @@ package api
 import (
 	"errors"
 	"io"
-	"mime"
 	"net/http"
 	"strconv"
 	"strings"
@@ -12,42 +11,27 @@ import (
 
 	"santunan/documents"
 	"santunan/domain"
+	"santunan/httpkit"
 	"santunan/payments"
 )
 
-// multipartSlack is what a multipart body may carry beside the file: the
-// part headers, the kind field and the boundaries.
-const multipartSlack = 64 << 10
-
 // Route patterns whose bodies may exceed MaxBodyBytes.
 const (
-	routeUploadDocument    = "/api/v1/claims/:id/documents"
-	routeResultsAPI        = "/api/v1/disbursements/:id/results"
-	routeImportDeathRecord = "/api/v1/death-records/import"
-	// The pages' upload forms (api/web_upload.go).
-	routeUploadDocumentPage = "/staf/klaim/:id/dokumen"
-	routeImportDeathsPage   = "/staf/register-kematian"
+	routeUploadDocument     = "/api/v1/claims/:id/documents"
+	routeApplyResults       = "/api/v1/disbursements/:id/results"
+	routeImportDeathRecords = "/api/v1/death-records/import"
 )
 
-// largeBodies are the body limits of upload routes (see limitBody): the
-// file's own limit, which its service enforces exactly, plus the slack.
+// largeBodies are the body limits of upload routes (see httpkit.NewEngine):
+// the file's own limit, which its service enforces exactly, plus the
+// slack. The bank's result file comes as CSV or as JSON (about twice the
+// CSV's size).
 func (s *Server) largeBodies() map[string]int64 {
-	out := map[string]int64{}
-	if s.docs != nil {
-		out[routeUploadDocument] = s.docs.MaxBytes() + multipartSlack
-		out[routeUploadDocumentPage] = pageBodyCeiling(s.docs.MaxBytes())
+	return map[string]int64{
+		routeUploadDocument:     s.Documents.MaxBytes() + httpkit.MultipartSlack,
+		routeImportDeathRecords: s.DeathRegister.MaxImportBytes() + httpkit.MultipartSlack,
+		routeApplyResults:       2 * payments.MaxResultFileBytes,
 	}
-	if s.register != nil {
-		out[routeImportDeathRecord] = s.register.MaxImportBytes() + multipartSlack
-		out[routeImportDeathsPage] = pageBodyCeiling(s.register.MaxImportBytes())
-	}
-	if s.payments != nil {
-		// The bank's result file uploaded from the batch page, and sent to
-		// the API as CSV or as JSON (about twice the CSV's size).
-		out[routeResultsPage] = pageBodyCeiling(payments.MaxResultFileBytes)
-		out[routeResultsAPI] = 2 * payments.MaxResultFileBytes
-	}
-	return out
 }
 
 type documentList struct {
@@ -65,7 +49,7 @@ func (s *Server) uploadDocument(c *gin.Context) {
 	}
 	mr, err := c.Request.MultipartReader()
 	if err != nil {
-		abort(c, http.StatusUnsupportedMediaType, codeUnsupportedMedia, "send multipart/form-data with the fields kind and file")
+		abort(c, http.StatusUnsupportedMediaType, httpkit.CodeUnsupportedMedia, "send multipart/form-data with the fields kind and file")
 		return
 	}
 	var up documents.Upload
@@ -90,17 +74,17 @@ func (s *Server) uploadDocument(c *gin.Context) {
 			up.Kind = domain.DocumentKind(strings.TrimSpace(string(raw)))
 		case "file":
 			if haveFile {
-				abort(c, http.StatusBadRequest, codeBadRequest, "send one file per request")
+				abort(c, http.StatusBadRequest, httpkit.CodeBadRequest, "send one file per request")
 				return
 			}
 			haveFile = true
 			up.Filename = part.FileName()
-			if up.Content, err = s.docs.ReadContent(part); err != nil {
+			if up.Content, err = s.Documents.ReadContent(part); err != nil {
 				writeMultipartError(c, err)
 				return
 			}
 		default:
-			abort(c, http.StatusBadRequest, codeBadRequest, "unknown form field; send kind and file")
+			abort(c, http.StatusBadRequest, httpkit.CodeBadRequest, "unknown form field; send kind and file")
 			return
 		}
 	}
@@ -108,7 +92,7 @@ func (s *Server) uploadDocument(c *gin.Context) {
 		writeError(c, domain.FieldError("file", domain.ViolationRequired))
 		return
 	}
-	doc, err := s.docs.Upload(c.Request.Context(), mustUser(c).Actor(), up)
+	doc, err := s.Documents.Upload(c.Request.Context(), httpkit.MustUser(c).Actor(), up)
 	if err != nil {
 		writeError(c, err)
 		return
@@ -126,7 +110,7 @@ func writeMultipartError(c *gin.Context, err error) {
 		writeError(c, err)
 		return
 	}
-	abort(c, http.StatusBadRequest, codeBadRequest, "the multipart body could not be read")
+	abort(c, http.StatusBadRequest, httpkit.CodeBadRequest, "the multipart body could not be read")
 }
 
 func (s *Server) listDocuments(c *gin.Context) {
@@ -134,12 +118,12 @@ func (s *Server) listDocuments(c *gin.Context) {
 	if !ok {
 		return
 	}
-	docs, err := s.docs.List(c.Request.Context(), mustUser(c).Actor(), id)
+	docs, err := s.Documents.List(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
 	if err != nil {
 		writeError(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, documentList{Documents: docs, Checklist: s.docs.Checklist(docs)})
+	c.JSON(http.StatusOK, documentList{Documents: docs, Checklist: s.Documents.Checklist(docs)})
 }
 
 // downloadDocument serves a document as an attachment, never inline, with
@@ -149,27 +133,16 @@ func (s *Server) downloadDocument(c *gin.Context) {
 	if !ok {
 		return
 	}
-	docID, err := strconv.ParseInt(c.Param("doc"), 10, 64)
-	if err != nil || docID <= 0 {
-		abort(c, http.StatusNotFound, codeNotFound, "not found")
+	docID, ok := pathParam(c, "doc")
+	if !ok {
 		return
 	}
-	doc, data, err := s.docs.Open(c.Request.Context(), mustUser(c).Actor(), id, docID, c.ClientIP())
+	doc, data, err := s.Documents.Open(c.Request.Context(), httpkit.MustUser(c).Actor(), id, docID, c.ClientIP())
 	if err != nil {
 		writeError(c, err)
 		return
 	}
-	writeDocument(c, doc, data)
-}
-
-// writeDocument sends a document opened by the service (the API's and the
-// page's download).
-func writeDocument(c *gin.Context, doc domain.Document, data []byte) {
-	h := c.Writer.Header()
-	h.Set("Content-Disposition", mime.FormatMediaType("attachment", map[string]string{"filename": doc.Filename}))
-	h.Set("Content-Security-Policy", "sandbox; default-src 'none'")
-	h.Set("X-Content-SHA256", doc.SHA256)
-	c.Data(http.StatusOK, doc.ContentType, data)
+	httpkit.SendDocument(c, doc, data)
 }
 
 func (s *Server) documentAccessLog(c *gin.Context) {
@@ -177,7 +150,7 @@ func (s *Server) documentAccessLog(c *gin.Context) {
 	if !ok {
 		return
 	}
-	entries, err := s.docs.AccessLog(c.Request.Context(), mustUser(c).Actor(), id)
+	entries, err := s.Documents.AccessLog(c.Request.Context(), httpkit.MustUser(c).Actor(), id)
 	if err != nil {
 		writeError(c, err)
 		return

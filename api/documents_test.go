@@ -11,13 +11,7 @@ import (
 	"santunan/documents"
 	"santunan/domain"
 	"santunan/internal/testdb"
-)
-
-var (
-	pdfBytes  = []byte("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n")
-	pngBytes  = append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\x0dIHDR"), bytes.Repeat([]byte{1}, 32)...)
-	jpegBytes = append([]byte{0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 'J', 'F', 'I', 'F', 0}, bytes.Repeat([]byte{2}, 32)...)
-	htmlBytes = []byte("<!DOCTYPE html><html><script>alert(document.cookie)</script></html>")
+	"santunan/internal/testserver"
 )
 
 // upload posts a file as multipart/form-data; the part always claims to be
@@ -39,12 +33,12 @@ func TestDocumentUploadLimitsAndSniffing(t *testing.T) {
 		clerk := domain.RoleDukcapilClerk
 
 		var png docOut
-		h.expect(h.upload(c.ID, clerk, "kartu_keluarga", "kk.pdf", pngBytes), http.StatusCreated, &png)
-		if png.ContentType != "image/png" || png.Filename != "kk.pdf" || png.Size != int64(len(pngBytes)) || len(png.SHA256) != 64 {
+		h.expect(h.upload(c.ID, clerk, "kartu_keluarga", "kk.pdf", testserver.SamplePNG), http.StatusCreated, &png)
+		if png.ContentType != "image/png" || png.Filename != "kk.pdf" || png.Size != int64(len(testserver.SamplePNG)) || len(png.SHA256) != 64 {
 			t.Fatalf("PNG named .pdf: %+v", png)
 		}
 		// Bigger than the API's 1 MiB JSON limit, within the 5 MB file limit.
-		big := append(append([]byte(nil), pdfBytes...), make([]byte, 2<<20)...)
+		big := append(append([]byte(nil), testserver.SamplePDF...), make([]byte, 2<<20)...)
 		h.expect(h.upload(c.ID, clerk, "surat_ahli_waris", "surat.pdf", big), http.StatusCreated, nil)
 
 		cases := []struct {
@@ -55,14 +49,14 @@ func TestDocumentUploadLimitsAndSniffing(t *testing.T) {
 			status int
 			code   string
 		}{
-			{"HTML named .pdf", clerk, "akta_kematian", htmlBytes, 415, "unsupported_media_type"},
-			{"one byte over 5 MB", clerk, "akta_kematian", append(append([]byte(nil), pdfBytes...), make([]byte, documents.DefaultMaxBytes+1-len(pdfBytes))...), 413, "payload_too_large"},
+			{"HTML named .pdf", clerk, "akta_kematian", testserver.SampleHTML, 415, "unsupported_media_type"},
+			{"one byte over 5 MB", clerk, "akta_kematian", append(append([]byte(nil), testserver.SamplePDF...), make([]byte, documents.DefaultMaxBytes+1-len(testserver.SamplePDF))...), 413, "payload_too_large"},
 			{"far over the limit", clerk, "akta_kematian", make([]byte, 8<<20), 413, "payload_too_large"},
 			{"no file", clerk, "akta_kematian", nil, 422, "validation_failed"},
 			{"empty file", clerk, "akta_kematian", []byte{}, 422, "validation_failed"},
-			{"unknown kind", clerk, "ijazah", pdfBytes, 422, "validation_failed"},
-			{"treasurer uploads", domain.RoleTreasurer, "buku_tabungan", pdfBytes, 403, "forbidden"},
-			{"auditor uploads", domain.RoleAuditor, "lainnya", pdfBytes, 403, "forbidden"},
+			{"unknown kind", clerk, "ijazah", testserver.SamplePDF, 422, "validation_failed"},
+			{"treasurer uploads", domain.RoleTreasurer, "buku_tabungan", testserver.SamplePDF, 403, "forbidden"},
+			{"auditor uploads", domain.RoleAuditor, "lainnya", testserver.SamplePDF, 403, "forbidden"},
 		}
 		for _, tt := range cases {
 			t.Run(tt.name, func(t *testing.T) {
@@ -71,7 +65,7 @@ func TestDocumentUploadLimitsAndSniffing(t *testing.T) {
 			})
 		}
 		h.t = t
-		h.expectError(h.upload(987654, clerk, "lainnya", "x.pdf", pdfBytes), 404, "not_found")
+		h.expectError(h.upload(987654, clerk, "lainnya", "x.pdf", testserver.SamplePDF), 404, "not_found")
 		h.expectError(h.raw(http.MethodPost, docsPath(c.ID), clerk, "application/json", strings.NewReader(`{"kind":"lainnya"}`)), 415, "unsupported_media_type")
 
 		var list struct {
@@ -105,23 +99,23 @@ func TestDocumentDownloadsAreAudited(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
 		h := start(t, db)
 		c := h.file(1)
-		akta := h.attach(c, "akta_kematian", pngBytes)
+		akta := h.attach(c, "akta_kematian", testserver.SamplePNG)
 		var book docOut
-		h.expect(h.upload(c.ID, domain.RoleDinsosOfficer, "buku_tabungan", `..\Buku "Tabungan".jpg`, jpegBytes), http.StatusCreated, &book)
+		h.expect(h.upload(c.ID, domain.RoleDinsosOfficer, "buku_tabungan", `..\Buku "Tabungan".jpg`, testserver.SampleJPEG), http.StatusCreated, &book)
 		var before claimOut
 		h.expect(h.do(http.MethodGet, "/api/v1/claims/"+itoa(c.ID), domain.RoleAuditor, nil), http.StatusOK, &before)
 
 		content := func(d docOut) string { return docsPath(c.ID) + "/" + itoa(d.ID) + "/content" }
 		resp := h.do(http.MethodGet, content(akta), domain.RoleDukcapilClerk, nil)
 		body := h.expect(resp, http.StatusOK, nil)
-		if !bytes.Equal(body, pngBytes) || resp.Header.Get("Content-Type") != "image/png" ||
+		if !bytes.Equal(body, testserver.SamplePNG) || resp.Header.Get("Content-Type") != "image/png" ||
 			resp.Header.Get("Content-Disposition") != `attachment; filename=akta_kematian.pdf` ||
 			resp.Header.Get("X-Content-Type-Options") != "nosniff" || !strings.HasPrefix(resp.Header.Get("Content-Security-Policy"), "sandbox") ||
 			resp.Header.Get("X-Content-SHA256") != akta.SHA256 {
 			t.Fatalf("download headers %v", resp.Header)
 		}
 		resp = h.do(http.MethodGet, content(book), domain.RoleTreasurer, nil)
-		if body := h.expect(resp, http.StatusOK, nil); !bytes.Equal(body, jpegBytes) || resp.Header.Get("Content-Disposition") != `attachment; filename="Buku Tabungan.jpg"` {
+		if body := h.expect(resp, http.StatusOK, nil); !bytes.Equal(body, testserver.SampleJPEG) || resp.Header.Get("Content-Disposition") != `attachment; filename="Buku Tabungan.jpg"` {
 			t.Fatalf("bank book for the treasurer: %v", resp.Header)
 		}
 		h.expectError(h.do(http.MethodGet, content(akta), domain.RoleTreasurer, nil), 403, "forbidden")
@@ -186,16 +180,16 @@ func TestChecklistGatesVerifyAndApproveOverHTTP(t *testing.T) {
 		if e.Error.Code != "documents_missing" || e.Error.Fields["documents"] == "" || !slices.Equal(e.Error.MissingDocuments, []string{"akta_kematian"}) {
 			t.Fatalf("verify without akta: %+v", e.Error)
 		}
-		h.attach(c, "akta_kematian", pdfBytes)
+		h.attach(c, "akta_kematian", testserver.SamplePDF)
 		c = h.act(c, domain.RoleDukcapilClerk, "verify_death", verify)
 
-		h.attach(c, "kartu_keluarga", pdfBytes)
+		h.attach(c, "kartu_keluarga", testserver.SamplePDF)
 		h.expect(h.do(http.MethodPost, actionPath(c.ID, "approve"), domain.RoleDinsosOfficer, nil), 422, &e)
 		if want := []string{"ktp_ahli_waris", "surat_ahli_waris", "buku_tabungan"}; e.Error.Code != "documents_missing" || !slices.Equal(e.Error.MissingDocuments, want) {
 			t.Fatalf("approve with papers missing: %+v", e.Error)
 		}
 		for _, kind := range []string{"ktp_ahli_waris", "surat_ahli_waris", "buku_tabungan"} {
-			h.attach(c, kind, jpegBytes)
+			h.attach(c, kind, testserver.SampleJPEG)
 		}
 		if c = h.act(c, domain.RoleDinsosOfficer, "approve", nil); c.Status != "approved" {
 			t.Fatalf("approved claim %+v", c)

@@ -4,30 +4,12 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"net/url"
-	"os"
 	"strings"
 	"testing"
 
-	"santunan/database"
 	"santunan/domain"
 	"santunan/internal/testdb"
 )
-
-// fuzzDatabases are the databases a fuzz target's inputs are sent to:
-// SQLite always, and PostgreSQL too when TEST_DATABASE_URL is set, so the
-// seeds (and a corpus found by -fuzz) run on both in CI.
-func fuzzDatabases(f *testing.F) []*database.DB {
-	dbs := []*database.DB{testdb.SQLite(f)}
-	if os.Getenv(testdb.EnvURL) != "" {
-		dbs = append(dbs, testdb.Postgres(f))
-	}
-	return dbs
-}
-
-// fuzzSeeds are texts every fuzz target of the API starts from.
-var fuzzSeeds = []string{"Ahmad Fauzi", "", "\x00", "\xff\xfe", "%FF", "%00", "a\u202eb", "\u200b", "\ufeff", "\r\n",
-	"SKM-\x00", strings.Repeat("é", 300), "<script>", "1e9", "-1"}
 
 // Whatever a client sends, the API answers with a 4xx (or success) in the
 // error shape, never a 500.
@@ -44,7 +26,7 @@ func FuzzRequestBodies(f *testing.F) {
 		paths []string
 	}
 	var targets []target
-	for _, db := range fuzzDatabases(f) {
+	for _, db := range testdb.Fuzz(f) {
 		h := start(f, db)
 		c := h.file(500)
 		targets = append(targets, target{h, []string{"/api/v1/claims", actionPath(c.ID, "resubmit"), actionPath(c.ID, "verify_death"),
@@ -75,71 +57,6 @@ func FuzzRequestBodies(f *testing.F) {
 					if err := json.Unmarshal(raw, &e); err != nil || e.Error.Code == "" {
 						t.Fatalf("POST %s: error without the error shape: %s", path, raw)
 					}
-				}
-			}
-		}
-	})
-}
-
-// Whatever a person (or a script posing as one) puts in any field of the
-// page forms or a page's query, the answer is a page, never a 500: the new
-// claim, an action's reason, tracking, login, users, decrees, the budget
-// and the search.
-func FuzzPageForms(f *testing.F) {
-	for i, s := range fuzzSeeds {
-		f.Add(uint8(i), s)
-	}
-	type target struct {
-		h                     *harness
-		clerk, officer, admin *visitor
-		public                *visitor
-		claimID               int64
-	}
-	var targets []target
-	for _, db := range fuzzDatabases(f) {
-		h := start(f, db)
-		tg := target{h: h, clerk: h.staff(domain.RoleDukcapilClerk), officer: h.staff(domain.RoleDinsosOfficer),
-			admin: h.staff(domain.RoleAdmin), public: h.visitor(), claimID: h.file(500).ID}
-		// Each visitor holds its session's CSRF token from then on.
-		tg.clerk.get("/staf")
-		tg.officer.get("/staf")
-		tg.admin.get("/staf/pengguna")
-		tg.public.get("/masuk")
-		targets = append(targets, tg)
-	}
-	f.Fuzz(func(t *testing.T, which uint8, value string) {
-		for _, tg := range targets {
-			claim := claimForm(int(which) % 400)
-			keys := make([]string, 0, len(claim))
-			for k := range claim {
-				keys = append(keys, k)
-			}
-			claim.Set(keys[int(which)%len(keys)], value)
-			forms := []struct {
-				v    *visitor
-				path string
-				form url.Values
-			}{
-				{tg.clerk, "/staf/klaim/baru", claim},
-				{tg.clerk, actionPagePath(tg.claimID, "return"), actionForm(1, "reason", value)},
-				{tg.clerk, actionPagePath(tg.claimID, "verify_death"), actionForm(1, "death_certificate_no", value, "reason", value)},
-				{tg.public, "/lacak", url.Values{"code": {value}, "heir_nik": {value}}},
-				{tg.public, "/masuk", url.Values{"username": {value}, "password": {value}}},
-				{tg.admin, "/staf/pengguna", url.Values{"username": {value}, "full_name": {value}, "role": {value}, "password": {value}}},
-				{tg.officer, "/staf/sk/baru", url.Values{"number": {value}, "date": {value}, "claim_ids": {value}}},
-				{tg.officer, "/staf/anggaran", url.Values{"year": {value}, "ceiling": {value}}},
-			}
-			for _, fm := range forms {
-				fm.v.t = t
-				p := fm.v.post(fm.path, fm.form)
-				if p.status >= 500 || (p.status != http.StatusSeeOther && !strings.HasPrefix(p.header.Get("Content-Type"), "text/html")) {
-					t.Fatalf("POST %s with %q: %d %s", fm.path, value, p.status, p.header.Get("Content-Type"))
-				}
-			}
-			for _, path := range []string{"/staf?q=", "/lacak?kode=", "/staf/klaim/"} {
-				tg.clerk.t = t
-				if p := tg.clerk.get(path + url.QueryEscape(value)); p.status >= 500 {
-					t.Fatalf("GET %s%q: %d", path, value, p.status)
 				}
 			}
 		}

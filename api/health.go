@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"time"
 
+	"santunan/httpkit"
+
 	"github.com/gin-gonic/gin"
 )
 
@@ -19,8 +21,8 @@ func (s *Server) readyz(c *gin.Context) {
 	ctx, cancel := context.WithTimeout(c.Request.Context(), 2*time.Second)
 	defer cancel()
 	if err := s.db.Ping(ctx); err != nil {
-		logger(c).Warn("not ready", "error", err.Error())
-		abort(c, http.StatusServiceUnavailable, codeUnavailable, "the database cannot be reached")
+		httpkit.Logger(c).Warn("not ready", "error", err.Error())
+		abort(c, http.StatusServiceUnavailable, httpkit.CodeUnavailable, "the database cannot be reached")
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"status": "ready"})

@@ -127,6 +127,6 @@ func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 // it is now (an upload is a step of the claim's trail: a new version).
 func (h *harness) withAkta(c claimOut) claimOut {
 	h.t.Helper()
-	h.attach(c, "akta_kematian", pdfBytes)
+	h.attach(c, "akta_kematian", testserver.SamplePDF)
 	return h.claim(c.ID)
 }

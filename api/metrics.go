@@ -1,14 +1,16 @@
 package api
 
 import (
-	"net/http"
+	"fmt"
 
 	"github.com/gin-gonic/gin"
+
+	"santunan/domain"
 )
 
 // refuseMetrics answers a client that may not read /metrics (neither from
 // SANTUNAN_METRICS_ALLOW nor with SANTUNAN_METRICS_TOKEN), in the API's
-// error shape.
+// error shape: 403 forbidden.
 func refuseMetrics(c *gin.Context) {
-	abort(c, http.StatusForbidden, codeForbidden, "metrics are served only to the monitoring system")
+	writeError(c, fmt.Errorf("metrics are served only to the monitoring system: %w", domain.ErrForbidden))
 }

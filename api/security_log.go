@@ -6,6 +6,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"santunan/auth"
+	"santunan/httpkit"
 )
 
 // securityEvents pages through the security log, newest first: every
@@ -15,7 +16,7 @@ func (s *Server) securityEvents(c *gin.Context) {
 	if !ok {
 		return
 	}
-	items, next, err := s.auth.SecurityEvents(c.Request.Context(), mustUser(c).Actor(),
+	items, next, err := s.Auth.SecurityEvents(c.Request.Context(), httpkit.MustUser(c).Actor(),
 		auth.EventQuery{Username: c.Query("username"), Limit: limit, Cursor: c.Query("cursor")})
 	if err != nil {
 		writeError(c, err)

@@ -17,26 +17,8 @@ import (
 	"santunan/internal/testserver"
 )
 
-// badTexts are what no text field may carry: the bytes PostgreSQL cannot
-// hold, and the characters that hide or reorder what staff and heirs read.
-var badTexts = []struct{ name, s string }{
-	{"NUL", "\x00"},
-	{"invalid UTF-8", "\xff"},
-	{"a lone continuation byte", "\x80"},
-	{"escape", "\x1b"},
-	{"right-to-left override", "\u202e"},
-	{"left-to-right embedding", "\u202a"},
-	{"first strong isolate", "\u2068"},
-	{"right-to-left mark", "\u200f"},
-	{"zero-width space", "\u200b"},
-	{"zero-width joiner", "\u200d"},
-	{"word joiner", "\u2060"},
-	{"byte-order mark", "\ufeff"},
-	{"soft hyphen", "\u00ad"},
-}
-
 // bad marks where a case puts the bad text.
-const bad = "@@BAD@@"
+const bad = testserver.Bad
 
 // jsonWith is body as JSON with the bad text where the marker is: control
 // characters escaped (JSON allows no raw ones), invalid bytes raw (as a
@@ -79,7 +61,7 @@ type textCase struct {
 // written: not the claim, not an ERROR line in the log.
 func TestBadTextRefusedInEveryAPIField(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		var logs lockedBuffer
+		var logs testserver.LogBuffer
 		h := start(t, db, testserver.Log(&logs))
 		clerk, officer, admin, treasurer := domain.RoleDukcapilClerk, domain.RoleDinsosOfficer, domain.RoleAdmin, domain.RoleTreasurer
 		c := h.file(1)
@@ -122,14 +104,14 @@ func TestBadTextRefusedInEveryAPIField(t *testing.T) {
 			{"batch status filter", "GET", "/api/v1/disbursements?status=open" + bad, treasurer, nil, "status", false},
 			{"query parameter's name", "GET", "/api/v1/claims?q" + bad + "=1", clerk, nil, "query", false},
 		}
-		for _, bt := range badTexts {
+		for _, bt := range testserver.BadTexts {
 			for _, tc := range cases {
-				t.Run(bt.name+"/"+tc.name, func(t *testing.T) {
+				t.Run(bt.Name+"/"+tc.name, func(t *testing.T) {
 					h := h.sub(t)
-					path := strings.ReplaceAll(tc.path, bad, url.QueryEscape(bt.s))
+					path := strings.ReplaceAll(tc.path, bad, url.QueryEscape(bt.S))
 					var body any
 					if tc.body != nil {
-						body = jsonWith(t, tc.body, bt.s)
+						body = jsonWith(t, tc.body, bt.S)
 					}
 					e := h.expectError(h.do(tc.method, path, tc.role, body), http.StatusUnprocessableEntity, "validation_failed")
 					got := e.Error.Fields[tc.field]
@@ -147,7 +129,7 @@ func TestBadTextRefusedInEveryAPIField(t *testing.T) {
 		if len(list.Items) != 2 || list.Items[0].Status != "submitted" || list.Items[0].Version != 1 {
 			t.Fatalf("claims after the refusals: %+v", list.Items)
 		}
-		noErrorLines(t, &logs)
+		logs.NoErrorLines(t)
 	})
 }
 
@@ -172,10 +154,10 @@ func mustJSON(t testing.TB, v any) []byte {
 // and CSV), and the reason a line is failed; nothing is recorded.
 func TestBadTextRefusedInBatchFields(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		var logs lockedBuffer
+		var logs testserver.LogBuffer
 		h := start(t, db, testserver.Log(&logs))
 		treasurer := domain.RoleTreasurer
-		claims := h.approvedClaims(2)
+		claims := h.on().ApprovedClaims(2)
 		var b batchOut
 		h.expect(h.do(http.MethodPost, "/api/v1/disbursements", treasurer, map[string]any{
 			"claim_ids": []int64{claims[0].ID, claims[1].ID}}), http.StatusCreated, &b)
@@ -191,27 +173,27 @@ func TestBadTextRefusedInBatchFields(t *testing.T) {
 		}
 		failed := maps.Clone(line)
 		failed["status"], failed["bank_reference"], failed["failure_reason"] = "FAILED", "", "Rekening "+bad+"tutup"
-		for _, bt := range badTexts {
-			t.Run(bt.name, func(t *testing.T) {
+		for _, bt := range testserver.BadTexts {
+			t.Run(bt.Name, func(t *testing.T) {
 				h := h.sub(t)
 				for _, body := range []any{with("bank_reference", "JTG-"+bad+"1"), map[string]any{"lines": []map[string]any{failed}},
 					with("reference", b.Items[0].ClaimCode+bad)} {
-					resp := h.do(http.MethodPost, path+"/results", treasurer, jsonWith(t, body, bt.s))
+					resp := h.do(http.MethodPost, path+"/results", treasurer, jsonWith(t, body, bt.S))
 					if resp.StatusCode != http.StatusUnprocessableEntity {
 						h.expect(resp, http.StatusUnprocessableEntity, nil)
 					}
 					resp.Body.Close()
 				}
 				csv := "reference,status,bank_reference,failure_reason,time,amount\r\n" + b.Items[0].ClaimCode +
-					",SUCCESS,JTG-" + bt.s + "1,,2026-11-28T15:00:00+07:00,1000000\r\n"
+					",SUCCESS,JTG-" + bt.S + "1,,2026-11-28T15:00:00+07:00,1000000\r\n"
 				if got := h.resultCodes(path, []byte(csv)); got[2] != domain.ViolationInvalidCharacters {
 					t.Fatalf("CSV line problems %v", got)
 				}
 				checks := map[string]any{"items": []map[string]any{{"claim_id": b.Items[1].ClaimID, "name_at_bank": "SITI " + bad + "AMINAH"}}}
-				resp := h.do(http.MethodPost, path+"/account-checks", treasurer, jsonWith(t, checks, bt.s))
+				resp := h.do(http.MethodPost, path+"/account-checks", treasurer, jsonWith(t, checks, bt.S))
 				h.expect(resp, http.StatusUnprocessableEntity, nil)
 				e := h.expectError(h.do(http.MethodPost, path+"/items/"+itoa(b.Items[1].ClaimID)+"/fail", treasurer,
-					jsonWith(t, map[string]any{"reason": "Nama " + bad + "beda"}, bt.s)), http.StatusUnprocessableEntity, "validation_failed")
+					jsonWith(t, map[string]any{"reason": "Nama " + bad + "beda"}, bt.S)), http.StatusUnprocessableEntity, "validation_failed")
 				if e.Error.Fields["reason"] == "" {
 					t.Fatalf("fields %v", e.Error.Fields)
 				}
@@ -224,22 +206,6 @@ func TestBadTextRefusedInBatchFields(t *testing.T) {
 				t.Fatalf("a line changed: %+v", after.Items)
 			}
 		}
-		noErrorLines(t, &logs)
+		logs.NoErrorLines(t)
 	})
-}
-
-// noErrorLines fails on an ERROR line in the server's log: a refused request
-// is the client's mistake, not an error of ours that anyone could flood the
-// log with. The log must hold the refusals, so the check is not vacuous.
-func noErrorLines(t *testing.T, logs *lockedBuffer) {
-	t.Helper()
-	out := logs.String()
-	if !strings.Contains(out, `"status":422`) {
-		t.Fatalf("the log holds no refusal:\n%s", out)
-	}
-	for _, line := range strings.Split(out, "\n") {
-		if strings.Contains(line, `"level":"ERROR"`) {
-			t.Fatalf("ERROR line for a refused request: %s", line)
-		}
-	}
 }

@@ -38,7 +38,7 @@ func (s *Server) track(c *gin.Context) {
 	if !s.decodeJSON(c, &req, false) {
 		return
 	}
-	t, err := s.engine.Track(c.Request.Context(), req.Code, req.HeirNIK)
+	t, err := s.Engine.Track(c.Request.Context(), req.Code, req.HeirNIK)
 	if err != nil {
 		writeError(c, err)
 		return

@@ -37,7 +37,7 @@ func TestTransferFilesAndHeldLinesOverHTTP(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
 		h := start(t, db)
 		treasurer := domain.RoleTreasurer
-		claims := h.approvedClaims(3)
+		claims := h.on().ApprovedClaims(3)
 		var b batchOut
 		h.expect(h.do(http.MethodPost, "/api/v1/disbursements", treasurer, map[string]any{
 			"claim_ids": []int64{claims[0].ID, claims[1].ID, claims[2].ID}}), http.StatusCreated, &b)

@@ -2,12 +2,12 @@ package api
 
 import (
 	"net/http"
-	"strconv"
 
 	"github.com/gin-gonic/gin"
 
 	"santunan/auth"
 	"santunan/domain"
+	"santunan/httpkit"
 )
 
 type createUserRequest struct {
@@ -22,7 +22,7 @@ func (s *Server) createUser(c *gin.Context) {
 	if !s.decodeJSON(c, &req, false) {
 		return
 	}
-	u, err := s.auth.CreateUser(c.Request.Context(), mustUser(c).Actor(),
+	u, err := s.Auth.CreateUser(c.Request.Context(), httpkit.MustUser(c).Actor(),
 		auth.NewUser{Username: req.Username, FullName: req.FullName, Role: domain.Role(req.Role), Password: req.Password},
 		c.ClientIP())
 	if err != nil {
@@ -33,7 +33,7 @@ func (s *Server) createUser(c *gin.Context) {
 }
 
 func (s *Server) listUsers(c *gin.Context) {
-	users, err := s.auth.ListUsers(c.Request.Context())
+	users, err := s.Auth.ListUsers(c.Request.Context())
 	if err != nil {
 		writeError(c, err)
 		return
@@ -57,22 +57,11 @@ func (s *Server) updateUser(c *gin.Context) {
 	if !s.decodeJSON(c, &req, false) {
 		return
 	}
-	u, err := s.auth.UpdateUser(c.Request.Context(), mustUser(c).Actor(), id,
+	u, err := s.Auth.UpdateUser(c.Request.Context(), httpkit.MustUser(c).Actor(), id,
 		auth.UserChange{Active: req.Active, Password: req.Password}, c.ClientIP())
 	if err != nil {
 		writeError(c, err)
 		return
 	}
 	c.JSON(http.StatusOK, u)
-}
-
-// pathID reads the :id parameter; anything but a positive integer is a 404,
-// since no such resource can exist.
-func pathID(c *gin.Context) (int64, bool) {
-	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
-	if err != nil || id <= 0 {
-		abort(c, http.StatusNotFound, codeNotFound, "not found")
-		return 0, false
-	}
-	return id, true
 }

@@ -44,7 +44,7 @@ const (
 )
 
 func newService(db *database.DB, c *clock) *auth.Service {
-	return auth.NewService(db, auth.Options{BcryptCost: bcrypt.MinCost, Now: c.Now})
+	return auth.New(db, auth.Options{BcryptCost: bcrypt.MinCost, Now: c.Now})
 }
 
 // env is a migrated database with a bootstrapped admin.

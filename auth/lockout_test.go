@@ -92,7 +92,7 @@ func TestFailuresBeforeALockAreNotCountedAgain(t *testing.T) {
 		ctx := context.Background()
 		// A window longer than the lock: without counting from the end of
 		// the lock, the first failure after it would lock again at once.
-		svc := auth.NewService(db, auth.Options{BcryptCost: bcrypt.MinCost, Now: e.clock.Now, LockoutWindow: time.Hour})
+		svc := auth.New(db, auth.Options{BcryptCost: bcrypt.MinCost, Now: e.clock.Now, LockoutWindow: time.Hour})
 		e.createUser(t, "budi", domain.RoleTreasurer)
 		fail(t, svc, "budi", 4)
 		_, err := svc.Login(ctx, "budi", "wrong-password", testIP)

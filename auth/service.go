@@ -38,7 +38,7 @@ type Options struct {
 	Now         func() time.Time
 }
 
-// Defaults applied by NewService to zero (or negative) fields.
+// Defaults applied by New to zero (or negative) fields.
 const (
 	DefaultTokenTTL         = 12 * time.Hour
 	DefaultLockoutThreshold = 5
@@ -94,9 +94,9 @@ type Service struct {
 	dummyHash []byte
 }
 
-// NewService returns a service on db. It panics if opts.BcryptCost is outside
+// New returns a service on db. It panics if opts.BcryptCost is outside
 // bcrypt's range: that is a programming error, not a runtime condition.
-func NewService(db *database.DB, opts Options) *Service {
+func New(db *database.DB, opts Options) *Service {
 	opts = opts.withDefaults()
 	if opts.BcryptCost < bcrypt.MinCost || opts.BcryptCost > bcrypt.MaxCost {
 		panic(fmt.Sprintf("auth: bcrypt cost %d outside %d..%d", opts.BcryptCost, bcrypt.MinCost, bcrypt.MaxCost))

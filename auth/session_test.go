@@ -131,7 +131,7 @@ func TestShortIdleLimit(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
 		e := setup(t, db)
 		ctx := context.Background()
-		svc := auth.NewService(db, auth.Options{BcryptCost: bcrypt.MinCost, Now: e.clock.Now, SessionIdle: 2 * time.Minute})
+		svc := auth.New(db, auth.Options{BcryptCost: bcrypt.MinCost, Now: e.clock.Now, SessionIdle: 2 * time.Minute})
 		sess, err := svc.LoginWeb(ctx, "admin", adminPassword, testIP)
 		if err != nil {
 			t.Fatal(err)

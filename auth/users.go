@@ -19,15 +19,6 @@ type NewUser struct {
 	Password string
 }
 
-// requireAdmin is checked here even though the API checks it too: the
-// service does not rely on every caller remembering to.
-func requireAdmin(actor domain.Actor) error {
-	if actor.Role != domain.RoleAdmin {
-		return fmt.Errorf("user management by role %q: %w", actor.Role, domain.ErrForbidden)
-	}
-	return nil
-}
-
 // normalize checks every field and returns the cleaned input, or a
 // *domain.ValidationError listing each bad field.
 func (in NewUser) normalize() (NewUser, error) {

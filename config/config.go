@@ -9,6 +9,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"santunan/auth"
+	"santunan/domain"
 )
 
 // Config is every setting. The README's configuration table lists the same.
@@ -23,6 +26,7 @@ type Config struct {
 	TrustedProxies     []string
 	TrackRatePerMinute int
 	LoginRatePerMinute int
+	MaxBodyBytes       int64
 	TokenTTL           time.Duration
 	SessionIdle        time.Duration
 	CookieSecure       bool
@@ -33,7 +37,10 @@ type Config struct {
 }
 
 // FromEnv reads the configuration through getenv (os.Getenv in main) and
-// reports every invalid setting at once.
+// reports every invalid setting at once. A setting not given takes its
+// default, declared here or, for a capability's own setting, by that
+// capability (auth.DefaultTokenTTL...): once, and never again in a front
+// door, which takes its settings as given.
 func FromEnv(getenv func(string) string) (Config, error) {
 	r := reader{getenv: getenv}
 	c := Config{
@@ -43,12 +50,13 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		AdminPassword:      r.str("SANTUNAN_ADMIN_PASSWORD", ""),
 		RegencyCode:        r.str("SANTUNAN_REGENCY_CODE", "3324"),
 		ClaimWindowDays:    r.integer("SANTUNAN_CLAIM_WINDOW_DAYS", 90, 1, 3650),
-		BenefitAmount:      int64(r.integer("SANTUNAN_BENEFIT_AMOUNT", 1_000_000, 1, 1_000_000_000)),
+		BenefitAmount:      int64(r.integer("SANTUNAN_BENEFIT_AMOUNT", int(domain.DefaultBenefit), 1, 1_000_000_000)),
 		TrustedProxies:     r.list("SANTUNAN_TRUSTED_PROXIES"),
 		TrackRatePerMinute: r.integer("SANTUNAN_TRACK_RATE_PER_MINUTE", 10, 1, 100_000),
 		LoginRatePerMinute: r.integer("SANTUNAN_LOGIN_RATE_PER_MINUTE", 30, 1, 100_000),
-		TokenTTL:           r.duration("SANTUNAN_TOKEN_TTL", 12*time.Hour),
-		SessionIdle:        r.duration("SANTUNAN_SESSION_IDLE", 30*time.Minute),
+		MaxBodyBytes:       int64(r.integer("SANTUNAN_MAX_BODY_BYTES", 1<<20, 64<<10, 64<<20)),
+		TokenTTL:           r.duration("SANTUNAN_TOKEN_TTL", auth.DefaultTokenTTL),
+		SessionIdle:        r.duration("SANTUNAN_SESSION_IDLE", auth.DefaultSessionIdle),
 		CookieSecure:       r.boolean("SANTUNAN_COOKIE_SECURE", false),
 		ShutdownTimeout:    r.duration("SANTUNAN_SHUTDOWN_TIMEOUT", 30*time.Second),
 		LogLevel:           r.level("SANTUNAN_LOG_LEVEL", slog.LevelInfo),

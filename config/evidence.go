@@ -5,6 +5,8 @@ import (
 	"net/url"
 	"time"
 
+	"santunan/deathregister"
+	"santunan/documents"
 	"santunan/domain"
 )
 
@@ -29,11 +31,11 @@ type Evidence struct {
 
 func readEvidence(r *reader) Evidence {
 	e := Evidence{
-		MaxUploadBytes:     int64(r.integer("SANTUNAN_MAX_UPLOAD_BYTES", 5<<20, 1<<10, 100<<20)),
-		MaxImportBytes:     int64(r.integer("SANTUNAN_MAX_IMPORT_BYTES", 64<<20, 1<<10, 1<<30)),
+		MaxUploadBytes:     int64(r.integer("SANTUNAN_MAX_UPLOAD_BYTES", documents.DefaultMaxBytes, 1<<10, 100<<20)),
+		MaxImportBytes:     int64(r.integer("SANTUNAN_MAX_IMPORT_BYTES", deathregister.DefaultMaxImportBytes, 1<<10, 1<<30)),
 		RequiredVerify:     r.documentKinds("SANTUNAN_REQUIRED_DOCUMENTS_VERIFY", "akta_kematian"),
 		RequiredApprove:    r.documentKinds("SANTUNAN_REQUIRED_DOCUMENTS_APPROVE", "ktp_ahli_waris,kartu_keluarga,surat_ahli_waris,buku_tabungan"),
-		UnclaimedAfterDays: r.integer("SANTUNAN_UNCLAIMED_AFTER_DAYS", 14, 1, 3650),
+		UnclaimedAfterDays: r.integer("SANTUNAN_UNCLAIMED_AFTER_DAYS", deathregister.DefaultUnclaimedAfterDays, 1, 3650),
 		DukcapilURL:        r.str("SANTUNAN_DUKCAPIL_URL", ""),
 		DukcapilKey:        r.str("SANTUNAN_DUKCAPIL_KEY", ""),
 		DukcapilTimeout:    r.duration("SANTUNAN_DUKCAPIL_TIMEOUT", 10*time.Second),

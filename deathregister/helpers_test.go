@@ -44,13 +44,13 @@ func newKit(t testing.TB, db *database.DB, registry deathregister.RegistryClient
 
 func newKitLimited(t testing.TB, db *database.DB, registry deathregister.RegistryClient, maxImport int64) *kit {
 	t.Helper()
-	engine := workflow.NewEngine(db, workflow.Config{
+	engine := workflow.New(db, workflow.Options{
 		Areas: fixture.Areas(t), RegencyCode: "3324", WindowDays: 90, Now: fixture.Clock(),
 		Guards: map[domain.Action][]workflow.Guard{domain.ActionVerifyDeath: {deathregister.Guard()}},
 	})
 	return &kit{
 		db: db, engine: engine,
-		reg: deathregister.NewService(db, engine, deathregister.Options{
+		reg: deathregister.New(db, engine, deathregister.Options{
 			Areas: fixture.Areas(t), RegencyCode: "3324", WindowDays: 90, UnclaimedAfterDays: 14,
 			MaxImportBytes: maxImport, Registry: registry, Now: fixture.Clock(),
 		}),

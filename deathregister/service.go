@@ -44,8 +44,8 @@ type Service struct {
 	opts   Options
 }
 
-// NewService returns the death register service.
-func NewService(db *database.DB, engine *workflow.Engine, opts Options) *Service {
+// New returns the death register service.
+func New(db *database.DB, engine *workflow.Engine, opts Options) *Service {
 	if opts.UnclaimedAfterDays <= 0 {
 		opts.UnclaimedAfterDays = DefaultUnclaimedAfterDays
 	}
@@ -80,20 +80,3 @@ func (s *Service) now() time.Time { return s.opts.Now().UTC().Truncate(time.Micr
 func (s *Service) validator() Validator {
 	return Validator{Areas: s.opts.Areas, RegencyCode: s.opts.RegencyCode, Today: s.today()}
 }
-
-// Who may do what with the register. The clerk is Dukcapil's: the register
-// is Dukcapil's data, so importing it is the clerk's work (the admin, who
-// manages users, takes no part in personal data). Matching and the
-// unclaimed list serve the clerk, the officer (Dinsos runs the outreach)
-// and the auditor; the treasurer has no use for them.
-
-// CanImport reports whether the role may import the register.
-func CanImport(r domain.Role) bool { return r == domain.RoleDukcapilClerk }
-
-// CanRead reports whether the role may see register data.
-func CanRead(r domain.Role) bool {
-	return r == domain.RoleDukcapilClerk || r == domain.RoleDinsosOfficer || r == domain.RoleAuditor
-}
-
-// CanCheckOnline reports whether the role may ask Dukcapil's web service.
-func CanCheckOnline(r domain.Role) bool { return r == domain.RoleDukcapilClerk }

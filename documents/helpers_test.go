@@ -31,7 +31,7 @@ func newKit(t *testing.T, db *database.DB, blobs documents.BlobStore) *kit {
 	req := documents.DefaultRequirements()
 	guards := map[domain.Action][]workflow.Guard{}
 	req.Install(guards)
-	engine := workflow.NewEngine(db, workflow.Config{
+	engine := workflow.New(db, workflow.Options{
 		Areas: fixture.Areas(t), RegencyCode: "3324", WindowDays: 90, Now: fixture.Clock(), Guards: guards,
 	})
 	if blobs == nil {
@@ -39,7 +39,7 @@ func newKit(t *testing.T, db *database.DB, blobs documents.BlobStore) *kit {
 	}
 	return &kit{
 		db: db, engine: engine,
-		docs:      documents.NewService(engine, db, blobs, documents.Options{MaxBytes: 4096, Required: req, Now: fixture.Clock()}),
+		docs:      documents.New(db, engine, blobs, documents.Options{MaxBytes: 4096, Required: req, Now: fixture.Clock()}),
 		clerk:     fixture.Actor(t, db, domain.RoleDukcapilClerk),
 		officer:   fixture.Actor(t, db, domain.RoleDinsosOfficer),
 		treasurer: fixture.Actor(t, db, domain.RoleTreasurer),

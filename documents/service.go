@@ -37,7 +37,7 @@ const actionUpload domain.Action = "upload_document"
 type Options struct {
 	MaxBytes int64 // per document; DefaultMaxBytes when 0
 	// Required is what the checklist shows; install the same value's Guard
-	// in the engine (workflow.Config.Guards) to enforce it.
+	// in the engine (workflow.Options.Guards) to enforce it.
 	Required Requirements
 	Now      func() time.Time
 }
@@ -50,8 +50,8 @@ type Service struct {
 	opts   Options
 }
 
-// NewService returns a document service storing files in blobs.
-func NewService(engine *workflow.Engine, db *database.DB, blobs BlobStore, opts Options) *Service {
+// New returns a document service storing files in blobs.
+func New(db *database.DB, engine *workflow.Engine, blobs BlobStore, opts Options) *Service {
 	if opts.MaxBytes <= 0 {
 		opts.MaxBytes = DefaultMaxBytes
 	}

@@ -7,7 +7,7 @@ import (
 )
 
 // Sentinel errors. Every layer wraps them with %w; the API maps them to HTTP
-// status codes in exactly one place (api/errors.go).
+// status codes in exactly one place (httpkit/errors.go).
 var (
 	ErrNotFound          = errors.New("not found")
 	ErrUnauthenticated   = errors.New("unauthenticated")

@@ -6,7 +6,7 @@ import (
 )
 
 // Errors of the payment capability (budget, decrees, batches). The API maps
-// them to statuses and codes in api/errors.go.
+// them to statuses and codes in httpkit/errors.go.
 var (
 	// ErrBudgetExhausted: approving the claim would take the year's
 	// committed amount over its ceiling.
@@ -18,7 +18,7 @@ var (
 	// a bank result file) was refused as a whole; nothing of it was applied.
 	ErrRefused = errors.New("refused")
 	// ErrReservedAction: the action is taken only through its capability
-	// (payment actions through a disbursement batch), never on one claim.
+	// (payment actions through a payment batch), never on one claim.
 	ErrReservedAction = errors.New("action reserved")
 	// ErrDuplicateDecree: a decree with this number exists.
 	ErrDuplicateDecree = errors.New("duplicate decree number")

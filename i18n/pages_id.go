@@ -378,7 +378,7 @@ var pagesIndonesian = map[string]string{
 	"unclaimed.empty":               "Tidak ada kematian yang belum diklaim di sini.",
 	"unclaimed.back":                "Kembali ke daftar kematian belum diklaim",
 
-	// Errors, keyed by the API's stable error codes (api/errors.go).
+	// Errors, keyed by the API's stable error codes (httpkit/errors.go).
 	"error.bad_request":                   "Permintaan tidak dapat diproses. Muat ulang halaman, lalu coba lagi.",
 	"error.payload_too_large":             "Isian terlalu besar.",
 	"error.unauthenticated":               "Silakan masuk terlebih dahulu.",

@@ -3,7 +3,7 @@ package i18n
 import "fmt"
 
 // paymentPagesIndonesian holds the words of the payment pages: the budget,
-// decrees (SK penetapan) and disbursement batches, read by the officer, the
+// decrees (SK penetapan) and payment batches, read by the officer, the
 // treasurer and the auditor. They join pagesIndonesian when the package
 // loads (see init), so pages and tests see one catalog.
 var paymentPagesIndonesian = map[string]string{

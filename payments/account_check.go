@@ -52,7 +52,7 @@ const maxNameAtBankRunes = 200
 
 // ConfirmAccounts records names the treasurer read at the bank.
 func (s *Service) ConfirmAccounts(ctx context.Context, actor domain.Actor, batchID int64, checks []NameCheck) (CheckReport, error) {
-	if err := require(actor, domain.RoleTreasurer); err != nil {
+	if err := require(actor, CanPay); err != nil {
 		return CheckReport{}, err
 	}
 	if len(checks) == 0 {
@@ -68,7 +68,7 @@ func (s *Service) ConfirmAccounts(ctx context.Context, actor domain.Actor, batch
 // line still waiting for its transfer, outside any transaction (a bank may
 // be slow), then records the answers in one.
 func (s *Service) InquireAccounts(ctx context.Context, actor domain.Actor, batchID int64) (CheckReport, error) {
-	if err := require(actor, domain.RoleTreasurer); err != nil {
+	if err := require(actor, CanPay); err != nil {
 		return CheckReport{}, err
 	}
 	if s.cfg.Inquirer == nil {

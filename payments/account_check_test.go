@@ -85,7 +85,7 @@ func TestManualAccountChecksFlagMismatches(t *testing.T) {
 func TestInquiryChecksEveryOpenLine(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
 		bank := &fakeBank{names: map[string]string{"113/1234567890": "SITI AMINAH"}}
-		e := newEnv(t, db, func(_ *workflow.Config, p *payments.Config) { p.Inquirer = bank })
+		e := newEnv(t, db, func(_ *workflow.Options, p *payments.Options) { p.Inquirer = bank })
 		e.budget(t, 100_000_000)
 		b := e.batchOf(t, e.approved(t, 1, 2))
 		rep, err := e.svc.InquireAccounts(ctx, e.treasurer, b.ID)

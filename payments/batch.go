@@ -77,7 +77,7 @@ func batchReason(id int64) string { return "Batch #" + strconv.FormatInt(id, 10)
 // to it: each claim lands in exactly one batch either way (the claim's
 // version swap decides, and a unique index on open lines backs it).
 func (s *Service) CreateBatch(ctx context.Context, actor domain.Actor, req BatchRequest) (Batch, error) {
-	if err := require(actor, domain.RoleTreasurer); err != nil {
+	if err := require(actor, CanPay); err != nil {
 		return Batch{}, err
 	}
 	var ids []int64

@@ -101,7 +101,7 @@ func loadItems(db *gorm.DB, batchID int64) ([]itemRow, error) {
 
 // GetBatch returns a batch with its lines.
 func (s *Service) GetBatch(ctx context.Context, actor domain.Actor, id int64) (Batch, error) {
-	if err := require(actor, readers...); err != nil {
+	if err := require(actor, CanReadPayments); err != nil {
 		return Batch{}, err
 	}
 	var (
@@ -134,7 +134,7 @@ func (s *Service) GetBatch(ctx context.Context, actor domain.Actor, id int64) (B
 
 // ListBatches returns a page of batches, newest first, without lines.
 func (s *Service) ListBatches(ctx context.Context, actor domain.Actor, q PageQuery) ([]Batch, string, error) {
-	if err := require(actor, readers...); err != nil {
+	if err := require(actor, CanReadPayments); err != nil {
 		return nil, "", err
 	}
 	before, err := q.check()

@@ -49,7 +49,7 @@ func validYear(year int) error {
 // (created reports which). A ceiling below what is already committed is
 // refused. Every change is logged in budget_changes.
 func (s *Service) SetBudget(ctx context.Context, actor domain.Actor, year int, ceiling domain.Rupiah) (b Budget, created bool, err error) {
-	if err := require(actor, domain.RoleAdmin, domain.RoleDinsosOfficer); err != nil {
+	if err := require(actor, CanSetBudgets); err != nil {
 		return Budget{}, false, err
 	}
 	errs := domain.FieldErrors{}
@@ -102,7 +102,7 @@ func (s *Service) SetBudget(ctx context.Context, actor domain.Actor, year int, c
 
 // GetBudget returns a year's budget line.
 func (s *Service) GetBudget(ctx context.Context, actor domain.Actor, year int) (Budget, error) {
-	if err := require(actor, budgetReaders...); err != nil {
+	if err := require(actor, CanReadBudgets); err != nil {
 		return Budget{}, err
 	}
 	if err := validYear(year); err != nil {
@@ -121,7 +121,7 @@ func (s *Service) GetBudget(ctx context.Context, actor domain.Actor, year int) (
 
 // ListBudgets returns every budget line, latest year first.
 func (s *Service) ListBudgets(ctx context.Context, actor domain.Actor) ([]Budget, error) {
-	if err := require(actor, budgetReaders...); err != nil {
+	if err := require(actor, CanReadBudgets); err != nil {
 		return nil, err
 	}
 	var rows []budgetRow

@@ -36,7 +36,7 @@ import (
 // Guards returns the engine guards that keep the budget: approve and
 // retry_payment commit the claim's amount (retry only if the claim holds no
 // commitment yet, as a claim approved before budgets existed), cancel
-// releases it. Register them in workflow.Config.Guards.
+// releases it. Register them in workflow.Options.Guards.
 func Guards(loc *time.Location) map[domain.Action][]workflow.Guard {
 	if loc == nil {
 		loc = domain.Jakarta()

@@ -127,12 +127,12 @@ func TestDatabaseRefusesOverspending(t *testing.T) {
 // of the program's amount touches no approved claim.
 func TestAmountIsFixedAtApproval(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
-		e := newEnv(t, db, func(c *workflow.Config, _ *payments.Config) { c.Amount = 1_500_000 })
+		e := newEnv(t, db, func(c *workflow.Options, _ *payments.Options) { c.Amount = 1_500_000 })
 		e.budget(t, 10_000_000)
 		first := e.approved(t, 1, 1)[0]
 		pending := e.verified(t, 2, 1)[0]
 
-		later := newEnv(t, db, func(c *workflow.Config, _ *payments.Config) { c.Amount = 2_000_000 })
+		later := newEnv(t, db, func(c *workflow.Options, _ *payments.Options) { c.Amount = 2_000_000 })
 		if _, err := later.engine.Apply(ctx, later.officer, pending, domain.ActionApprove, workflow.ActionInput{}); err != nil {
 			t.Fatal(err)
 		}

@@ -42,7 +42,7 @@ const maxClaimBatches = 20
 // indexes of decree_items.claim_id and disbursement_items (claim_id,
 // batch_id): cheap enough for every claim page.
 func (s *Service) ClaimPayment(ctx context.Context, actor domain.Actor, claimID int64) (ClaimPayment, error) {
-	if err := require(actor, readers...); err != nil {
+	if err := require(actor, CanReadPayments); err != nil {
 		return ClaimPayment{}, err
 	}
 	db := s.read(ctx)
@@ -75,7 +75,7 @@ func (s *Service) ClaimPayment(ctx context.Context, actor domain.Actor, claimID 
 // domain.MaxProblems), in one query: a refusal report names its claims by
 // code, as people know them.
 func (s *Service) ClaimCodes(ctx context.Context, actor domain.Actor, ids []int64) (map[int64]string, error) {
-	if err := require(actor, readers...); err != nil {
+	if err := require(actor, CanReadPayments); err != nil {
 		return nil, err
 	}
 	out := make(map[int64]string, len(ids))

@@ -95,7 +95,7 @@ func (s *Service) checkDecree(req DecreeRequest) (string, domain.Date, []int64, 
 // number as reason) and its budget commitment; if any claim cannot be
 // approved, nothing is, and the refusal lists every claim that failed.
 func (s *Service) CreateDecree(ctx context.Context, actor domain.Actor, req DecreeRequest) (Decree, error) {
-	if err := require(actor, domain.RoleDinsosOfficer); err != nil {
+	if err := require(actor, CanDecree); err != nil {
 		return Decree{}, err
 	}
 	number, date, ids, err := s.checkDecree(req)

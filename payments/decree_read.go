@@ -15,7 +15,7 @@ import (
 
 // GetDecree returns a decree with its recipients in list order.
 func (s *Service) GetDecree(ctx context.Context, actor domain.Actor, id int64) (Decree, error) {
-	if err := require(actor, readers...); err != nil {
+	if err := require(actor, CanReadPayments); err != nil {
 		return Decree{}, err
 	}
 	db := s.read(ctx)
@@ -93,7 +93,7 @@ func (q *PageQuery) check() (before int64, err error) {
 
 // ListDecrees returns a page of decrees, newest first, without recipients.
 func (s *Service) ListDecrees(ctx context.Context, actor domain.Actor, q PageQuery) ([]Decree, string, error) {
-	if err := require(actor, readers...); err != nil {
+	if err := require(actor, CanReadPayments); err != nil {
 		return nil, "", err
 	}
 	before, err := q.check()

@@ -123,7 +123,7 @@ func TestDecreeDateLimits(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			e := newEnv(t, db, func(cfg *workflow.Config, _ *payments.Config) { cfg.Now = func() time.Time { return c.now } })
+			e := newEnv(t, db, func(cfg *workflow.Options, _ *payments.Options) { cfg.Now = func() time.Time { return c.now } })
 			// No claims: the request is always refused, and the date's own
 			// verdict is in its field.
 			_, err := e.svc.CreateDecree(ctx, e.officer, payments.DecreeRequest{Number: "400.9/1/2026", Date: c.date})

@@ -25,15 +25,15 @@ type env struct {
 	admin     domain.Actor
 }
 
-func newEnv(t testing.TB, db *database.DB, tweak ...func(*workflow.Config, *payments.Config)) *env {
+func newEnv(t testing.TB, db *database.DB, tweak ...func(*workflow.Options, *payments.Options)) *env {
 	t.Helper()
-	cfg := fixture.EngineConfig(t)
+	cfg := fixture.EngineOptions(t)
 	cfg.Guards, cfg.Reserved = payments.Guards(nil), payments.ReservedActions
-	pcfg := payments.Config{Areas: fixture.Areas(t)}
+	pcfg := payments.Options{Areas: fixture.Areas(t)}
 	for _, f := range tweak {
 		f(&cfg, &pcfg)
 	}
-	engine := workflow.NewEngine(db, cfg)
+	engine := workflow.New(db, cfg)
 	return &env{
 		db: db, engine: engine, svc: payments.New(db, engine, pcfg),
 		clerk:     fixture.Actor(t, db, domain.RoleDukcapilClerk),

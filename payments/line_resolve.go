@@ -40,7 +40,7 @@ func (s *Service) FailLine(ctx context.Context, actor domain.Actor, batchID, cla
 }
 
 func (s *Service) resolveLine(ctx context.Context, actor domain.Actor, batchID, claimID int64, state, reason string) (Item, Batch, error) {
-	if err := require(actor, domain.RoleTreasurer); err != nil {
+	if err := require(actor, CanPay); err != nil {
 		return Item{}, Batch{}, err
 	}
 	// One line, as the reason is shown: in a table cell and on the trail.
@@ -110,7 +110,7 @@ func loadLine(db *gorm.DB, batchID, claimID int64) (itemRow, error) {
 // Line returns claimID's line of batch batchID, and the batch without its
 // other lines.
 func (s *Service) Line(ctx context.Context, actor domain.Actor, batchID, claimID int64) (Item, Batch, error) {
-	if err := require(actor, readers...); err != nil {
+	if err := require(actor, CanReadPayments); err != nil {
 		return Item{}, Batch{}, err
 	}
 	var (

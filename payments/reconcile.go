@@ -36,7 +36,7 @@ type Reconciliation struct {
 
 // Reconcile computes a batch's reconciliation.
 func (s *Service) Reconcile(ctx context.Context, actor domain.Actor, batchID int64) (Reconciliation, error) {
-	if err := require(actor, readers...); err != nil {
+	if err := require(actor, CanReadPayments); err != nil {
 		return Reconciliation{}, err
 	}
 	var (

@@ -49,7 +49,7 @@ type ResultReport struct {
 // result refuses the whole file, with one problem per bad line, and nothing
 // of it is applied.
 func (s *Service) ApplyResults(ctx context.Context, actor domain.Actor, batchID int64, f ResultFile) (ResultReport, error) {
-	if err := require(actor, domain.RoleTreasurer); err != nil {
+	if err := require(actor, CanPay); err != nil {
 		return ResultReport{}, err
 	}
 	if _, err := loadBatch(s.read(ctx), batchID); err != nil {

@@ -7,8 +7,6 @@ package payments
 
 import (
 	"context"
-	"fmt"
-	"slices"
 	"time"
 
 	"gorm.io/gorm"
@@ -31,7 +29,7 @@ const (
 
 // ReservedActions are the payment actions the engine leaves to this
 // package: a claim moves to disbursing, paid or payment_failed, or leaves
-// its batch, only with its batch line (see workflow.Config.Reserved).
+// its batch, only with its batch line (see workflow.Options.Reserved).
 var ReservedActions = []domain.Action{domain.ActionStartPayment, domain.ActionConfirmPayment, domain.ActionFailPayment,
 	domain.ActionWithdrawPayment}
 
@@ -41,8 +39,8 @@ type AccountInquirer interface {
 	Inquire(ctx context.Context, bankCode, accountNumber string) (name string, err error)
 }
 
-// Config are the package's settings.
-type Config struct {
+// Options are the package's settings.
+type Options struct {
 	// Location decides the budget year and "today": Asia/Jakarta.
 	Location *time.Location
 	// Areas names villages in the decree's list of recipients.
@@ -58,12 +56,12 @@ type Config struct {
 type Service struct {
 	db     *database.DB
 	engine *workflow.Engine
-	cfg    Config
+	cfg    Options
 }
 
 // New returns the service. The engine must have been built with Guards
 // and ReservedActions (see Guards).
-func New(db *database.DB, engine *workflow.Engine, cfg Config) *Service {
+func New(db *database.DB, engine *workflow.Engine, cfg Options) *Service {
 	if cfg.Location == nil {
 		cfg.Location = domain.Jakarta()
 	}
@@ -74,23 +72,6 @@ func New(db *database.DB, engine *workflow.Engine, cfg Config) *Service {
 }
 
 func (s *Service) read(ctx context.Context) *gorm.DB { return s.db.Read.WithContext(ctx) }
-
-// require refuses an actor whose role is not one of roles. The API checks
-// roles too; the service does not rely on it.
-func require(actor domain.Actor, roles ...domain.Role) error {
-	if !slices.Contains(roles, actor.Role) {
-		return fmt.Errorf("role %s: %w", actor.Role, domain.ErrForbidden)
-	}
-	return nil
-}
-
-// Who may read what. Decrees and batches hold personal data (names,
-// accounts): the roles that handle claims and the auditor. Budgets are
-// figures only; the admin, who sets them with the officer, reads them too.
-var (
-	readers       = []domain.Role{domain.RoleDinsosOfficer, domain.RoleTreasurer, domain.RoleAuditor}
-	budgetReaders = []domain.Role{domain.RoleDinsosOfficer, domain.RoleTreasurer, domain.RoleAuditor, domain.RoleAdmin}
-)
 
 // forUpdate locks the rows a query reads until the transaction ends, on
 // PostgreSQL. SQLite has a single writer: a write transaction holds the

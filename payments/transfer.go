@@ -56,7 +56,7 @@ type Transfer struct {
 // transaction. Lines the bank already answered are never in it, and no line
 // is in two files, so sending the files to the bank cannot pay anyone twice.
 func (s *Service) SendTransfer(ctx context.Context, actor domain.Actor, batchID int64) (Transfer, Batch, error) {
-	if err := require(actor, domain.RoleTreasurer); err != nil {
+	if err := require(actor, CanPay); err != nil {
 		return Transfer{}, Batch{}, err
 	}
 	var (
@@ -165,7 +165,7 @@ func lastTransferSeq(db *gorm.DB, batchID int64) (int, error) {
 // one), rebuilt from the lines it recorded: the same bytes as when it was
 // sent, which its recorded hash proves. It changes nothing.
 func (s *Service) TransferFile(ctx context.Context, actor domain.Actor, batchID int64, seq int) (Transfer, Batch, error) {
-	if err := require(actor, domain.RoleTreasurer); err != nil {
+	if err := require(actor, CanPay); err != nil {
 		return Transfer{}, Batch{}, err
 	}
 	var (

@@ -1,5 +1,5 @@
 // Package ratelimit counts requests per bucket (a purpose and a client) in
-// fixed one-minute windows, for the API's rate limits (api/ratelimit.go
+// fixed one-minute windows, for the API's rate limits (httpkit/ratelimit.go
 // decides what to count and how much is allowed). Memory counts in one
 // process; Shared counts in the database, so that every server on one
 // PostgreSQL database counts a client's requests together.

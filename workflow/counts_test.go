@@ -61,10 +61,10 @@ func TestCountByStatus(t *testing.T) {
 func TestOldestByStatus(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
 		now := fixture.Now.Add(123456 * time.Microsecond)
-		cfg := fixture.EngineConfig(t)
+		cfg := fixture.EngineOptions(t)
 		cfg.Now = func() time.Time { return now }
 		b := setup(t, db)
-		b.engine = workflow.NewEngine(db, cfg)
+		b.engine = workflow.New(db, cfg)
 		ctx := context.Background()
 		first := now
 		a := b.claimIn(t, 1, domain.StatusSubmitted)

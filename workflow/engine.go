@@ -11,8 +11,8 @@ import (
 	"santunan/domain"
 )
 
-// Config holds the program's rules that the engine applies.
-type Config struct {
+// Options hold the program's rules that the engine applies.
+type Options struct {
 	Areas       domain.Areas
 	RegencyCode string        // e.g. "3324" for Kabupaten Kendal
 	WindowDays  int           // how many days after a death a claim may be filed
@@ -42,11 +42,11 @@ type Engine struct {
 	db    *database.DB
 	store store
 	table Table
-	cfg   Config
+	cfg   Options
 }
 
-// NewEngine returns an engine with the default transition table.
-func NewEngine(db *database.DB, cfg Config) *Engine {
+// New returns an engine with the default transition table.
+func New(db *database.DB, cfg Options) *Engine {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}

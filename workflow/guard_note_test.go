@@ -20,7 +20,7 @@ func TestGuardReadsInputAndNotesTheEvent(t *testing.T) {
 		b := setup(t, db)
 		ctx := context.Background()
 		var confirmed []bool
-		b.engine = workflow.NewEngine(db, workflow.Config{
+		b.engine = workflow.New(db, workflow.Options{
 			Areas: fixture.Areas(t), RegencyCode: "3324", WindowDays: 90, Now: fixture.Clock(),
 			Guards: map[domain.Action][]workflow.Guard{domain.ActionVerifyDeath: {
 				func(tx *workflow.Tx, _ domain.Actor, _ domain.Action, _, _ domain.Claim) error {

@@ -44,11 +44,11 @@ func (h *heard) observe(action domain.Action, err error) {
 func TestObserverHearsEachActionOnceWithItsOutcome(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
 		var h heard
-		cfg := fixture.EngineConfig(t)
+		cfg := fixture.EngineOptions(t)
 		cfg.Observe = h.observe
 		cfg.Reserved = []domain.Action{domain.ActionStartPayment}
 		b := setup(t, db)
-		b.engine = workflow.NewEngine(db, cfg)
+		b.engine = workflow.New(db, cfg)
 		ctx := context.Background()
 
 		one := b.claimIn(t, 1, domain.StatusSubmitted)

@@ -121,6 +121,10 @@ func (t Table) Check(role domain.Role, action domain.Action, from domain.Status)
 	return &domain.TransitionError{Action: action, Status: from}
 }
 
+// MaySubmit is the workflow's policy for filing a claim: whoever may take
+// submit (the transition table's row from no status).
+func (t Table) MaySubmit(role domain.Role) bool { return t.Check(role, domain.ActionSubmit, "") == nil }
+
 // Allowed lists the actions role may take now on a claim in status, in table
 // order. Submit is never listed: it creates a claim rather than moving one.
 func (t Table) Allowed(role domain.Role, status domain.Status) []domain.Action {

@@ -17,7 +17,7 @@ func TestGuardCanRefuseAnAction(t *testing.T) {
 		b := setup(t, db)
 		refusal := domain.FieldError("documents", "missing")
 		var seen []domain.Status
-		b.engine = workflow.NewEngine(db, workflow.Config{
+		b.engine = workflow.New(db, workflow.Options{
 			Areas: fixture.Areas(t), RegencyCode: "3324", WindowDays: 90, Now: fixture.Clock(),
 			Guards: map[domain.Action][]workflow.Guard{domain.ActionApprove: {
 				func(tx *workflow.Tx, actor domain.Actor, action domain.Action, before, after domain.Claim) error {

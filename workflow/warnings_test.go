@@ -62,9 +62,9 @@ func TestApproveFixesAmountAndRetryClearsTheNameWarning(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
 		b := setup(t, db)
 		ctx := context.Background()
-		cfg := fixture.EngineConfig(t)
+		cfg := fixture.EngineOptions(t)
 		cfg.Amount = 1_250_000
-		b.engine = workflow.NewEngine(db, cfg)
+		b.engine = workflow.New(db, cfg)
 		c := b.claimIn(t, 1, domain.StatusApproved)
 		if c.Amount != 1_250_000 {
 			t.Fatalf("approved amount %d", c.Amount)

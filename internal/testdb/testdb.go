@@ -99,3 +99,14 @@ func randomHex(t testing.TB, n int) string {
 	}
 	return hex.EncodeToString(b)
 }
+
+// Fuzz are the databases a fuzz target's inputs are sent to: SQLite
+// always, and PostgreSQL too when TEST_DATABASE_URL is set, so the seeds
+// (and a corpus found by -fuzz) run on both in CI.
+func Fuzz(f *testing.F) []*database.DB {
+	dbs := []*database.DB{SQLite(f)}
+	if os.Getenv(EnvURL) != "" {
+		dbs = append(dbs, Postgres(f))
+	}
+	return dbs
+}

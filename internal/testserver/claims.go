@@ -213,3 +213,13 @@ func Count(events []Event, action string) int {
 	}
 	return n
 }
+
+// ApprovedClaims files, verifies and approves fixture claims 1..n.
+func (s *Server) ApprovedClaims(n int) []Claim {
+	s.T.Helper()
+	out := make([]Claim, n)
+	for i := range out {
+		out[i] = s.Approved(i + 1)
+	}
+	return out
+}

@@ -30,7 +30,7 @@ func TestEveryRouteIsInTheDocumentAndBack(t *testing.T) {
 			documented = append(documented, op{method, path})
 		}
 	}
-	routes := s.Engine.Routes()
+	routes := s.Site.API.Routes()
 	for _, r := range routes {
 		if !inContract(r.Path) {
 			continue

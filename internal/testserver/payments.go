@@ -9,7 +9,7 @@ import (
 	"santunan/domain"
 )
 
-// Batch is a disbursement batch as the API answers it.
+// Batch is a payment batch as the API answers it.
 type Batch struct {
 	ID          int64       `json:"id"`
 	Status      string      `json:"status"`

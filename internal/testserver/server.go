@@ -1,8 +1,9 @@
 // Package testserver runs Santunan for tests as `serve` runs it: the
 // configuration read by config.FromEnv from production defaults, the
 // services built by internal/wiring (required documents, the death-register
-// check, the budget, payments only through batches), the routes of api.New,
-// on a real database from internal/testdb. What lies outside our walls
+// check, the budget, payments only through batches), both front doors
+// mounted by wiring.Site (the JSON API and the pages), on a real database
+// from internal/testdb. What lies outside our walls
 // (Dukcapil's web service, a bank's account inquiry) is a fake behind the
 // interface production uses. Beside that only the clock, the bcrypt cost
 // and the rate limits differ, and a test that changes more says why.
@@ -25,7 +26,6 @@ import (
 	"github.com/gin-gonic/gin"
 	"golang.org/x/crypto/bcrypt"
 
-	"santunan/api"
 	"santunan/config"
 	"santunan/database"
 	"santunan/deathregister"
@@ -51,15 +51,14 @@ type Server struct {
 	Clock    *Clock
 	Config   config.Config
 	Services wiring.Services
+	// Site is both front doors, whose routes a test may list.
+	Site *wiring.Site
 	// Tokens and Users hold each role's API token and user (the admin's
 	// user is not listed; it is created by EnsureAdmin, as on a first start).
 	Tokens map[domain.Role]string
 	Users  map[domain.Role]domain.User
 	// Client sends every request of the helpers: no redirects followed.
 	Client *http.Client
-
-	// Engine is the router HTTP serves, behind the contract check.
-	Engine *gin.Engine
 }
 
 // Clock is a settable clock shared by every service of a Server.
@@ -84,8 +83,6 @@ func (c *Clock) Set(t time.Time) { c.mu.Lock(); c.now = t; c.mu.Unlock() }
 type settings struct {
 	env      map[string]string
 	edits    []func(*config.Config)
-	apiEdits []func(*api.Options)
-	depEdits []func(*api.Deps)
 	registry deathregister.RegistryClient
 	inquirer payments.AccountInquirer
 	budget   int64
@@ -111,18 +108,6 @@ func Env(kv ...string) Option {
 // Configure edits the configuration after it was read.
 func Configure(edit func(*config.Config)) Option {
 	return func(s *settings) { s.edits = append(s.edits, edit) }
-}
-
-// APIOptions edits the API's options after wiring.APIOptions made them
-// (for what the configuration does not set, such as MaxBodyBytes).
-func APIOptions(edit func(*api.Options)) Option {
-	return func(s *settings) { s.apiEdits = append(s.apiEdits, edit) }
-}
-
-// LeaveOut edits the API's dependencies, to take a service away: only for
-// a test of what the API does without it, which says so in its name.
-func LeaveOut(edit func(*api.Deps)) Option {
-	return func(s *settings) { s.depEdits = append(s.depEdits, edit) }
 }
 
 // Registry wires a client of Dukcapil's web service (a FakeDukcapil, or
@@ -183,22 +168,14 @@ func Start(t testing.TB, db *database.DB, opts ...Option) *Server {
 	dir := fixture.Areas(t)
 	svc := wiring.Build(db, dir, cfg, wiring.Options{Now: clk.Now, BcryptCost: bcrypt.MinCost,
 		Registry: st.registry, Inquirer: st.inquirer})
-	deps := svc.Deps(db, dir, slog.New(slog.NewJSONHandler(st.logOut, &slog.HandlerOptions{Level: cfg.LogLevel})))
-	for _, edit := range st.depEdits {
-		edit(&deps)
-	}
-	apiOpts := wiring.APIOptions(cfg)
-	apiOpts.Now = clk.Now
-	for _, edit := range st.apiEdits {
-		edit(&apiOpts)
-	}
-	router, err := api.New(deps, apiOpts)
+	log := slog.New(slog.NewJSONHandler(st.logOut, &slog.HandlerOptions{Level: cfg.LogLevel}))
+	site, err := wiring.NewSite(svc, db, log, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
 	// Every API request and response is checked against the OpenAPI
 	// document (contract.go), and what broke it reported when the test ends.
-	check, err := newContractCheck(router, router.Routes())
+	check, err := newContractCheck(site, site.API.Routes())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,7 +186,7 @@ func Start(t testing.TB, db *database.DB, opts ...Option) *Server {
 	})
 	srv := httptest.NewServer(check)
 	t.Cleanup(srv.Close)
-	s := &Server{T: t, DB: db, HTTP: srv, Engine: router, URL: srv.URL, Clock: clk, Config: cfg, Services: svc,
+	s := &Server{T: t, DB: db, HTTP: srv, URL: srv.URL, Clock: clk, Config: cfg, Services: svc, Site: site,
 		Tokens: map[domain.Role]string{}, Users: map[domain.Role]domain.User{},
 		Client: &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
 
@@ -225,7 +202,7 @@ func Start(t testing.TB, db *database.DB, opts ...Option) *Server {
 		s.Users[role] = s.AddUser(string(role), "Petugas "+string(role), role, Password)
 		s.Tokens[role] = s.Login(string(role), Password)
 	}
-	if st.budget > 0 && deps.Payments != nil {
+	if st.budget > 0 {
 		s.SetBudget(s.Year(), st.budget)
 	}
 	return s

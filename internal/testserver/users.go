@@ -52,3 +52,19 @@ func (s *Server) Login(username, password string) string {
 	s.Expect(s.Send(http.MethodPost, "/api/v1/auth/login", "", map[string]string{"username": username, "password": password}), http.StatusOK, &out)
 	return out.Token
 }
+
+// UserID is the id of the account username, as the admin lists it.
+func (s *Server) UserID(username string) int64 {
+	s.T.Helper()
+	var users struct {
+		Items []domain.User `json:"items"`
+	}
+	s.Expect(s.Do(http.MethodGet, "/api/v1/users", domain.RoleAdmin, nil), http.StatusOK, &users)
+	for _, u := range users.Items {
+		if u.Username == username {
+			return u.ID
+		}
+	}
+	s.T.Fatalf("no user %s", username)
+	return 0
+}

@@ -4,8 +4,8 @@
 // only through batches), where each capability gets its service, and where
 // the metrics of /metrics hear the engine's actions and the database's
 // retries (one registry per Build, never the default one). The server
-// (app.go) and the end-to-end browser tests both use it, so the tests run
-// what production runs.
+// (serve.go) and every HTTP, page and browser test use it, through Site, so
+// the tests run what production runs.
 package wiring
 
 import (
@@ -14,7 +14,6 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
-	"santunan/api"
 	"santunan/areas"
 	"santunan/auth"
 	"santunan/config"
@@ -22,6 +21,7 @@ import (
 	"santunan/deathregister"
 	"santunan/documents"
 	"santunan/domain"
+	"santunan/httpkit"
 	"santunan/metrics"
 	"santunan/payments"
 	"santunan/ratelimit"
@@ -46,14 +46,12 @@ type Options struct {
 	Log *slog.Logger
 }
 
-// Services are the engine and the capabilities built on it.
+// Services are the engine and the capabilities built on it (which the
+// front doors call), the clock they all read and the rate limits' counter.
 type Services struct {
-	Engine        *workflow.Engine
-	Auth          *auth.Service
-	Payments      *payments.Service
-	Documents     *documents.Service
-	DeathRegister *deathregister.Service
-	RateCounter   ratelimit.Counter
+	httpkit.Capabilities
+	Now         func() time.Time
+	RateCounter ratelimit.Counter
 	// Metrics is the registry of /metrics with its collectors: requests,
 	// transitions, retries, claims and queues, pools, runtime and build.
 	Metrics *metrics.Metrics
@@ -68,12 +66,12 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 	// Every service's transactions count their retries.
 	db = db.WithRetryHook(m.TxRetried)
 	req := Requirements(cfg.Evidence)
-	engine := workflow.NewEngine(db, workflow.Config{
+	engine := workflow.New(db, workflow.Options{
 		Areas: dir, RegencyCode: cfg.RegencyCode, WindowDays: cfg.ClaimWindowDays,
 		Amount: domain.Rupiah(cfg.BenefitAmount), Now: o.Now, Location: domain.Jakarta(),
 		// Required documents and the death-register check; the budget
 		// ceiling on approve/retry_payment/cancel; payment actions only
-		// through disbursement batches.
+		// through payment batches.
 		Guards:   MergeGuards(EvidenceGuards(req), payments.Guards(domain.Jakarta())),
 		Reserved: payments.ReservedActions,
 		Observe:  m.Transition,
@@ -84,40 +82,23 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 	if registry == nil {
 		registry = deathregister.NewHTTPRegistry(e.DukcapilURL, e.DukcapilKey, e.DukcapilTimeout)
 	}
-	return Services{
-		Engine:      engine,
-		Metrics:     m,
-		RateCounter: rateCounter(db),
-		Auth: auth.NewService(db, auth.Options{TokenTTL: cfg.TokenTTL, SessionIdle: cfg.SessionIdle,
+	return Services{Now: o.Now, RateCounter: rateCounter(db), Metrics: m, Capabilities: httpkit.Capabilities{
+		Engine: engine,
+		Areas:  dir,
+		Auth: auth.New(db, auth.Options{TokenTTL: cfg.TokenTTL, SessionIdle: cfg.SessionIdle,
 			BcryptCost: o.BcryptCost, Now: o.Now}),
-		Payments: payments.New(db, engine, payments.Config{Location: domain.Jakarta(), Areas: dir, Inquirer: o.Inquirer}),
+		Payments: payments.New(db, engine, payments.Options{Location: domain.Jakarta(), Areas: dir, Inquirer: o.Inquirer}),
 		// Documents are stored in the database; an object store can
 		// replace documents.NewDBBlobs behind the same interface.
-		Documents: documents.NewService(engine, db, documents.NewDBBlobs(db), documents.Options{
+		Documents: documents.New(db, engine, documents.NewDBBlobs(db), documents.Options{
 			MaxBytes: e.MaxUploadBytes, Required: req, Now: o.Now,
 		}),
-		DeathRegister: deathregister.NewService(db, engine, deathregister.Options{
+		DeathRegister: deathregister.New(db, engine, deathregister.Options{
 			Areas: dir, RegencyCode: cfg.RegencyCode, WindowDays: cfg.ClaimWindowDays,
 			UnclaimedAfterDays: e.UnclaimedAfterDays, MaxImportBytes: e.MaxImportBytes,
 			Registry: registry, Now: o.Now, Location: domain.Jakarta(),
 		}),
-	}
-}
-
-// Deps are the API's dependencies on these services.
-func (s Services) Deps(db *database.DB, dir *areas.Directory, log *slog.Logger) api.Deps {
-	return api.Deps{Engine: s.Engine, Auth: s.Auth, Areas: dir, DB: db, Log: log,
-		Payments: s.Payments, Documents: s.Documents, DeathRegister: s.DeathRegister, RateCounter: s.RateCounter,
-		Metrics: s.Metrics}
-}
-
-// APIOptions are the API's settings from the configuration.
-func APIOptions(cfg config.Config) api.Options {
-	return api.Options{
-		TrustedProxies: cfg.TrustedProxies, TrackPerMinute: cfg.TrackRatePerMinute,
-		LoginPerMinute: cfg.LoginRatePerMinute, CookieSecure: cfg.CookieSecure,
-		RegencyCode: cfg.RegencyCode, BenefitAmount: domain.Rupiah(cfg.BenefitAmount), ClaimWindowDays: cfg.ClaimWindowDays,
-	}
+	}}
 }
 
 // buildMetrics makes the registry of /metrics (its own, never the

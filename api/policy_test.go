@@ -1,0 +1,91 @@
+package api_test
+
+import (
+	"errors"
+	"testing"
+
+	"santunan/auth"
+	"santunan/deathregister"
+	"santunan/documents"
+	"santunan/domain"
+	"santunan/internal/testdb"
+	"santunan/internal/testserver"
+	"santunan/payments"
+	"santunan/workflow"
+)
+
+// mayTake is the transition table's policy for an action: the roles that
+// may ever take it (from some status).
+func mayTake(table workflow.Table, a domain.Action) testserver.Policy {
+	return func(r domain.Role) bool { return !errors.Is(table.Check(r, a, ""), domain.ErrForbidden) }
+}
+
+// apiPolicies says which capability's policy each route asks, in one table.
+func apiPolicies(table workflow.Table) map[string]testserver.Policy {
+	both, signedIn := testserver.Both, testserver.SignedIn
+	claims := testserver.Policy(domain.Role.ReadsClaims)
+	readsPayments, pays := testserver.Policy(payments.CanReadPayments), testserver.Policy(payments.CanPay)
+	return map[string]testserver.Policy{
+		"GET /healthz": nil, "GET /readyz": nil, "POST /api/v1/auth/login": nil, "POST /api/v1/public/track": nil,
+		// The contract is public; /metrics is decided by the client's address
+		// or a token of its own, never by a role (metrics/access.go).
+		"GET /api/v1/openapi.json": nil, "GET /api/v1/docs": nil, "GET /metrics": nil,
+
+		"POST /api/v1/auth/logout": signedIn, "GET /api/v1/me": signedIn, "POST /api/v1/me/password": signedIn,
+
+		"POST /api/v1/users": auth.CanManageUsers, "GET /api/v1/users": auth.CanManageUsers, "PATCH /api/v1/users/:id": auth.CanManageUsers,
+
+		"POST /api/v1/claims": both(claims, table.MaySubmit), "GET /api/v1/claims": claims, "GET /api/v1/claims/:id": claims,
+		"GET /api/v1/claims/:id/events": claims, "POST /api/v1/claims/:id/actions/:action": both(claims, mayTake(table, "return")),
+		"GET /api/v1/audit/verify": domain.Role.ReadsAudit, "GET /api/v1/security-events": domain.Role.ReadsAudit,
+
+		"POST /api/v1/claims/:id/documents":                 both(claims, documents.CanUpload),
+		"GET /api/v1/claims/:id/documents":                  both(claims, documents.CanList),
+		"GET /api/v1/claims/:id/documents/access-log":       both(claims, documents.CanReadAccessLog),
+		"GET /api/v1/claims/:id/documents/:doc/content":     claims,
+		"GET /api/v1/claims/:id/death-record-match":         both(claims, deathregister.CanRead),
+		"POST /api/v1/claims/:id/death-record-match/online": both(claims, deathregister.CanCheckOnline),
+		"POST /api/v1/death-records/import":                 deathregister.CanImport,
+		"GET /api/v1/death-records/unclaimed":               deathregister.CanRead,
+		"GET /api/v1/death-records/unclaimed/by-village":    deathregister.CanRead,
+		"GET /api/v1/death-records/unclaimed.csv":           deathregister.CanRead,
+
+		"GET /api/v1/budgets": payments.CanReadBudgets, "GET /api/v1/budgets/:year": payments.CanReadBudgets,
+		"POST /api/v1/budgets/:year": payments.CanSetBudgets,
+
+		"POST /api/v1/decrees": both(readsPayments, payments.CanDecree), "GET /api/v1/decrees": readsPayments,
+		"GET /api/v1/decrees/:id": readsPayments, "GET /api/v1/decrees/:id/recipients.xlsx": readsPayments,
+		"GET /api/v1/decrees/:id/recipients.pdf": readsPayments,
+
+		"POST /api/v1/disbursements": both(readsPayments, pays), "GET /api/v1/disbursements": readsPayments,
+		"GET /api/v1/disbursements/:id":                           readsPayments,
+		"POST /api/v1/disbursements/:id/transfer-file":            both(readsPayments, pays),
+		"GET /api/v1/disbursements/:id/transfer-file":             both(readsPayments, pays),
+		"POST /api/v1/disbursements/:id/items/:claim_id/withdraw": both(readsPayments, pays),
+		"POST /api/v1/disbursements/:id/items/:claim_id/fail":     both(readsPayments, pays),
+		"POST /api/v1/disbursements/:id/results":                  both(readsPayments, pays),
+		"POST /api/v1/disbursements/:id/account-checks":           both(readsPayments, pays),
+		"POST /api/v1/disbursements/:id/account-inquiry":          both(readsPayments, pays),
+		"GET /api/v1/disbursements/:id/reconciliation":            readsPayments,
+		"GET /api/v1/disbursements/:id/reconciliation.xlsx":       readsPayments,
+	}
+}
+
+// Every route's role check agrees with the policy of its capability: for
+// each route and each role, the answer is 403 forbidden exactly when the
+// policy says no. The ids name nothing, so a request that passes the check
+// meets a 404 or a refused body, never a change. A route that the table
+// does not name, or an entry no route has, fails too.
+func TestEveryRouteAsksItsPolicy(t *testing.T) {
+	h := start(t, testdb.SQLite(t))
+	policies := apiPolicies(h.s.Services.Engine.Table())
+	testserver.CheckPolicies(t, h.s.Site.API.Routes(), policies, func(role domain.Role, key, method, path string) int {
+		token := h.tokens[role]
+		if key == "POST /api/v1/auth/logout" {
+			token = h.login(string(role), password) // a session of its own to end
+		}
+		resp := h.send(method, path, token, nil)
+		resp.Body.Close()
+		return resp.StatusCode
+	})
+}

@@ -1,0 +1,22 @@
+package httpkit
+
+import (
+	"santunan/areas"
+	"santunan/auth"
+	"santunan/deathregister"
+	"santunan/documents"
+	"santunan/payments"
+	"santunan/workflow"
+)
+
+// Capabilities are what both front doors call: the workflow engine and
+// every capability on it. Production wires all of them (internal/wiring),
+// always; a front door never asks whether one is there.
+type Capabilities struct {
+	Engine        *workflow.Engine
+	Auth          *auth.Service
+	Areas         *areas.Directory
+	Payments      *payments.Service
+	Documents     *documents.Service
+	DeathRegister *deathregister.Service
+}

@@ -1,0 +1,158 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"santunan/domain"
+	"santunan/httpkit"
+	"santunan/i18n"
+	"santunan/workflow"
+)
+
+// openStatuses are those a claim still moves on from.
+var openStatuses = func() []domain.Status {
+	var out []domain.Status
+	for _, s := range domain.AllStatuses {
+		if !s.Final() {
+			out = append(out, s)
+		}
+	}
+	return out
+}()
+
+// homePageSize is small: offices are on slow connections.
+const homePageSize = 25
+
+// statusAll in the query selects every status.
+const statusAll = "semua"
+
+type homePage struct {
+	Counts    []statusCount
+	Status    domain.Status // the status listed; empty for all
+	Q         string
+	Search    formView
+	Rows      []queueRow
+	NextHref  string
+	FirstHref string // set when past the first page
+	Links     []link // shortcuts to the role's work beyond the queue
+}
+
+type statusCount struct {
+	Status  domain.Status
+	N       int64
+	Href    string
+	Current bool
+	Mine    bool // in the role's queue
+}
+
+type queueRow struct {
+	ID       int64
+	Code     string
+	Deceased string
+	Heir     string
+	Status   domain.Status
+	FiledAt  time.Time
+	Age      string
+}
+
+func (s *Server) pageHome(c *gin.Context) {
+	user := httpkit.MustUser(c)
+	if !user.Role.ReadsClaims() {
+		// The administrator manages users and sees no claims.
+		c.Redirect(http.StatusSeeOther, "/staf/pengguna")
+		return
+	}
+	ctx := c.Request.Context()
+	q := c.Query("q")
+	status := domain.Status(c.Query("status"))
+	switch {
+	case status == statusAll:
+		status = ""
+	case status == "" && q == "" && len(user.Role.Queue()) > 0:
+		status = user.Role.Queue()[0]
+	}
+	page, err := s.Engine.List(ctx, workflow.ListQuery{Status: status, Q: q, Limit: homePageSize, Cursor: c.Query("kursor")})
+	if err != nil {
+		s.renderError(c, err)
+		return
+	}
+	// Staff who work a queue see the open statuses counted; the auditor
+	// sees every status. Counting the paid claims (most of them, ever more)
+	// on every home page would cost the most and help the least.
+	shown := domain.AllStatuses
+	if user.Role != domain.RoleAuditor {
+		shown = openStatuses
+	}
+	counts, err := s.Engine.CountByStatus(ctx, shown...)
+	if err != nil {
+		s.renderError(c, err)
+		return
+	}
+	data := homePage{Status: status, Q: q, Search: s.searchForm(q, status), Links: s.homeLinks(user.Role)}
+	mine := map[domain.Status]bool{}
+	for _, st := range user.Role.Queue() {
+		mine[st] = true
+	}
+	for _, st := range shown {
+		data.Counts = append(data.Counts, statusCount{Status: st, N: counts[st], Href: homeHref(st, "", ""),
+			Current: st == status, Mine: mine[st]})
+	}
+	today := domain.DateOf(s.opts.Now().In(domain.Jakarta()))
+	for _, cl := range page.Items {
+		filed := domain.DateOf(cl.CreatedAt.In(domain.Jakarta()))
+		data.Rows = append(data.Rows, queueRow{ID: cl.ID, Code: cl.Code, Deceased: cl.Deceased.FullName,
+			Heir: cl.Heir.FullName, Status: cl.Status, FiledAt: cl.CreatedAt,
+			Age: ageText(int(today.Time().Sub(filed.Time()).Hours() / 24))})
+	}
+	if page.NextCursor != "" {
+		data.NextHref = homeHref(status, q, page.NextCursor)
+	}
+	if c.Query("kursor") != "" {
+		data.FirstHref = homeHref(status, q, "")
+	}
+	s.render(c, http.StatusOK, "home", view{Data: data})
+}
+
+// homeHref is the home page listing status (all when empty) for q from cursor.
+func homeHref(status domain.Status, q, cursor string) string {
+	v := url.Values{}
+	if status == "" {
+		v.Set("status", statusAll)
+	} else {
+		v.Set("status", string(status))
+	}
+	if q != "" {
+		v.Set("q", q)
+	}
+	if cursor != "" {
+		v.Set("kursor", cursor)
+	}
+	return "/staf?" + v.Encode()
+}
+
+// searchForm is a GET form: searching changes nothing, and its result can be
+// bookmarked and paged.
+func (s *Server) searchForm(q string, status domain.Status) formView {
+	qf := textField("q", q, false)
+	qf.Type = "search"
+	st := textField("status", string(status), false)
+	st.Type = "select"
+	st.Options = []option{{Value: statusAll, Label: text("home.all_statuses"), Selected: status == ""}}
+	for _, s := range domain.AllStatuses {
+		st.Options = append(st.Options, option{Value: string(s), Label: i18n.StatusLabel(i18n.Indonesian, s), Selected: s == status})
+	}
+	return formView{Method: http.MethodGet, Action: "/staf", Sections: []formSection{{Fields: []formField{qf, st}}}, Submit: text("home.search")}
+}
+
+// ageText says how long ago a claim was filed, in days.
+func ageText(days int) string {
+	if days <= 0 {
+		return text("home.age_today")
+	}
+	return textf("home.age_days", "n", strconv.Itoa(days))
+}

@@ -1,0 +1,124 @@
+package web
+
+import (
+	"github.com/gin-gonic/gin"
+
+	"santunan/auth"
+	"santunan/deathregister"
+	"santunan/documents"
+	"santunan/domain"
+	"santunan/httpkit"
+	"santunan/payments"
+)
+
+// routes is every page, in one place. The role checks ask each
+// capability's policy (payments.CanPay, documents.CanUpload...), which
+// the services check again.
+func (s *Server) routes(r *gin.Engine) {
+	// One limit per purpose, counted together with the JSON endpoint's.
+	loginLimit := s.opts.RateLimit(httpkit.PurposeLogin, s.refuse)
+	trackLimit := s.opts.RateLimit(httpkit.PurposeTrack, s.refuse)
+
+	// Public: the program, claim tracking for heirs, the staff login.
+	r.GET("/static/*file", s.static)
+	r.GET("/", s.pageLanding)
+	r.GET("/lacak", s.pageTrackForm)
+	r.POST("/lacak", trackLimit, s.checkFormText, s.pageTrack)
+	r.GET("/masuk", s.pageLoginForm)
+	r.POST("/masuk", loginLimit, s.checkFormText, s.pageLogin)
+	r.POST("/keluar", s.requireSession, s.checkCSRF, s.checkFormText, s.pageLogout)
+
+	// Staff pages: a cookie session, and the CSRF token on every POST; then
+	// no form field with bytes the database cannot hold (web/text_guard.go).
+	// A form that uploads a file is routed on signedIn with s.upload, which
+	// checks its size before the CSRF check reads its body.
+	signedIn := r.Group("/staf", s.requireSession)
+	staff := signedIn.Group("", s.checkCSRF, s.checkFormText)
+	staff.GET("", s.pageHome)
+	// Every user changes their password here; one who must (a one-time
+	// password) is sent nowhere else by requireSession (web/password.go).
+	staff.GET("/ganti-sandi", s.pagePasswordForm)
+	staff.POST("/ganti-sandi", loginLimit, s.pageChangePassword)
+	claims := staff.Group("/klaim", s.pageAllow(domain.Role.ReadsClaims))
+	claims.GET("/baru", s.pageAllow(s.Engine.Table().MaySubmit), s.pageNewClaim)
+	claims.POST("/baru", s.pageAllow(s.Engine.Table().MaySubmit), s.pageCreateClaim)
+	claims.GET("/:id", s.pageClaim)
+	claims.GET("/:id/tindakan/:action", s.pageActionForm)
+	claims.POST("/:id/tindakan/:action", s.pageTakeAction)
+	users := staff.Group("/pengguna", s.pageAllow(auth.CanManageUsers))
+	users.GET("", s.pageUsers)
+	users.POST("", s.pageCreateUser)
+	users.POST("/:id/aktif", s.pageSetUserActive)
+	users.POST("/:id/sandi", s.pageResetPassword)
+	staff.GET("/log-keamanan", s.pageAllow(domain.Role.ReadsAudit), s.pageSecurityLog)
+
+	// Documents (web/documents.go, web/evidence.go, web/access_log.go).
+	claims.GET("/:id/dokumen/log-akses", s.pageAllow(documents.CanReadAccessLog), s.pageDocumentAccessLog)
+	claims.GET("/:id/dokumen/:doc", httpkit.RefuseCrossSite(s.refuse), s.pageDownloadDocument)
+	signedIn.POST("/klaim/:id/dokumen",
+		s.upload(documents.CanUpload, s.Documents.MaxBytes(), s.pageDocumentTooLarge, s.pageUploadDocument)...)
+
+	// The death register (web/death_register.go, web/unclaimed.go,
+	// web/register_online.go).
+	staff.GET("/register-kematian", s.pageAllow(deathregister.CanImport), s.pageRegisterForm)
+	signedIn.POST("/register-kematian",
+		s.upload(deathregister.CanImport, s.DeathRegister.MaxImportBytes(), s.pageImportTooLarge, s.pageImportDeathRecords)...)
+	unclaimed := staff.Group("/kematian-belum-diklaim", s.pageAllow(deathregister.CanRead))
+	unclaimed.GET("", s.pageUnclaimed)
+	unclaimed.GET("/unduh", s.pageUnclaimedCSV)
+	claims.POST("/:id/register-daring", s.pageAllow(deathregister.CanCheckOnline), s.pageRegisterOnline)
+
+	// Budget, decrees and payment batches (web/budget.go, web/decree*.go,
+	// web/batch*.go).
+	budgets := staff.Group("/anggaran", s.pageAllow(payments.CanReadBudgets))
+	budgets.GET("", s.pageBudgets)
+	budgets.POST("", s.pageAllow(payments.CanSetBudgets), s.pageSetBudget)
+	decrees := staff.Group("/sk", s.pageAllow(payments.CanReadPayments))
+	decrees.GET("", s.pageDecrees)
+	decrees.GET("/baru", s.pageAllow(payments.CanDecree), s.pageNewDecree)
+	decrees.POST("/baru", s.pageAllow(payments.CanDecree), s.pageCreateDecree)
+	decrees.GET("/:id", s.pageDecree)
+	decrees.GET("/:id/penerima.xlsx", s.pageDecreeXLSX)
+	decrees.GET("/:id/penerima.pdf", s.pageDecreePDF)
+	pay := s.pageAllow(payments.CanPay)
+	batches := staff.Group("/pembayaran", s.pageAllow(payments.CanReadPayments))
+	batches.GET("", s.pageBatches)
+	batches.GET("/baru", pay, s.pageNewBatch)
+	batches.POST("/baru", pay, s.pageCreateBatch)
+	batches.GET("/:id", s.pageBatch)
+	batches.POST("/:id/berkas-transfer", pay, s.pageSendTransfer)
+	batches.GET("/:id/berkas-transfer.csv", pay, s.pageTransferFile)
+	batches.GET("/:id/baris/:claim_id", pay, s.pageLine)
+	batches.POST("/:id/baris/:claim_id/"+lineWithdraw, pay, s.pageWithdrawLine)
+	batches.POST("/:id/baris/:claim_id/"+lineFail, pay, s.pageFailLine)
+	batches.GET("/:id/rekonsiliasi.xlsx", s.pageReconciliationXLSX)
+	batches.POST("/:id/cek-rekening", pay, s.pageConfirmAccounts)
+	batches.POST("/:id/cek-bank", pay, s.pageInquireAccounts)
+	signedIn.POST("/pembayaran/:id/hasil",
+		s.upload(payments.CanPay, payments.MaxResultFileBytes, s.pageResultTooLarge, s.pageApplyResults)...)
+}
+
+// upload is the chain of a form that posts a file: the role check, the
+// file's own body limit, read before the CSRF check reads the form
+// (web/upload.go), the CSRF check and the text guard, then the handler.
+func (s *Server) upload(may func(domain.Role) bool, limit int64, tooLarge, handler gin.HandlerFunc) gin.HandlersChain {
+	return gin.HandlersChain{s.pageAllow(may), s.pageBodyLimit(limit, tooLarge), s.checkCSRF, s.checkFormText, handler}
+}
+
+// Route patterns of the upload forms, whose bodies may exceed MaxBodyBytes.
+const (
+	routeUploadDocument     = "/staf/klaim/:id/dokumen"
+	routeImportDeathRecords = "/staf/register-kematian"
+	routeApplyResults       = "/staf/pembayaran/:id/hasil"
+)
+
+// largeBodies are the upload forms' limits for the shared body limit: far
+// above the file's own, which pageBodyLimit enforces, so that a file
+// somewhat too large is answered with a page.
+func (s *Server) largeBodies() map[string]int64 {
+	return map[string]int64{
+		routeUploadDocument:     pageBodyCeiling(s.Documents.MaxBytes()),
+		routeImportDeathRecords: pageBodyCeiling(s.DeathRegister.MaxImportBytes()),
+		routeApplyResults:       pageBodyCeiling(payments.MaxResultFileBytes),
+	}
+}
