@@ -15,11 +15,16 @@ import (
 )
 
 // Serves reports whether path is the API's: /api/, the health checks and
-// the metrics.
+// the metrics, these with a trailing slash too (which the API's engine
+// redirects to the route, as gin did before the split).
 // Every other path is the pages' (package web); serve mounts both on one
 // server by this.
 func Serves(path string) bool {
-	return strings.HasPrefix(path, "/api/") || path == "/healthz" || path == "/readyz" || path == "/metrics"
+	switch strings.TrimSuffix(path, "/") {
+	case "/healthz", "/readyz", "/metrics":
+		return true
+	}
+	return strings.HasPrefix(path, "/api/")
 }
 
 // routes is the whole URL space of the API, in one place. The role checks

@@ -43,3 +43,19 @@ func TestMiddlewareRefusalsMatchTheCaller(t *testing.T) {
 		})
 	}
 }
+
+// A trailing slash on the health checks and the metrics is the API's to
+// answer, as before the front doors were split: gin's redirect to the
+// route, not the pages' 404 (a probe configured with /healthz/ follows it).
+func TestTrailingSlashOfTheAPIsOwnPathsRedirects(t *testing.T) {
+	h := testserver.Start(t, testdb.SQLite(t))
+	for _, path := range []string{"/healthz", "/readyz", "/metrics"} {
+		t.Run(path, func(t *testing.T) {
+			resp := h.Send(http.MethodGet, path+"/", "", nil)
+			_ = resp.Body.Close()
+			if resp.StatusCode != http.StatusMovedPermanently || resp.Header.Get("Location") != path {
+				t.Fatalf("GET %s/: status %d, Location %q; want 301 to %s", path, resp.StatusCode, resp.Header.Get("Location"), path)
+			}
+		})
+	}
+}
