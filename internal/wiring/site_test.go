@@ -26,6 +26,9 @@ func TestMiddlewareRefusalsMatchTheCaller(t *testing.T) {
 		{"page body too large", http.MethodPost, "/lacak", strings.Repeat("x", 2<<20), 413, false, "Isian terlalu besar."},
 		{"API unknown path", http.MethodGet, "/api/v1/nothing", "", 404, true, `"code":"not_found"`},
 		{"health check", http.MethodGet, "/healthz", "", 200, true, `"status":"ok"`},
+		// Before the split /metrics was a page's path to the error format;
+		// it is the API's now, as its 403 always was.
+		{"metrics wrong method", http.MethodPost, "/metrics", "", 405, true, `"code":"method_not_allowed"`},
 		{"page unknown path", http.MethodGet, "/api", "", 404, false, "Halaman yang Anda cari tidak ada."},
 		{"page unknown path under /staf", http.MethodGet, "/staf/nothing", "", 404, false, "Halaman yang Anda cari tidak ada."},
 	}
