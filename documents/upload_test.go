@@ -5,13 +5,13 @@ import (
 	"context"
 	"errors"
 	"slices"
-	"sync"
 	"testing"
 
 	"santunan/database"
 	"santunan/documents"
 	"santunan/domain"
 	"santunan/internal/testdb"
+	"santunan/internal/together"
 	"santunan/workflow"
 )
 
@@ -145,19 +145,10 @@ func TestConcurrentUploadsOfOneKind(t *testing.T) {
 		ctx := context.Background()
 		c := k.submit(t, 1)
 		const n = 20
-		errs := make([]error, n)
-		var wg sync.WaitGroup
-		gate := make(chan struct{})
-		for i := range n {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				<-gate
-				_, errs[i] = k.docs.Upload(ctx, k.clerk, documents.Upload{ClaimID: c.ID, Kind: domain.DocumentAktaKematian, Content: variant(i)})
-			}()
-		}
-		close(gate)
-		wg.Wait()
+		errs := together.Run(n, func(i int) error {
+			_, err := k.docs.Upload(ctx, k.clerk, documents.Upload{ClaimID: c.ID, Kind: domain.DocumentAktaKematian, Content: variant(i)})
+			return err
+		})
 		ok := 0
 		for _, err := range errs {
 			switch {

@@ -2,13 +2,13 @@ package payments_test
 
 import (
 	"errors"
-	"sync"
 	"testing"
 
 	"santunan/database"
 	"santunan/domain"
 	"santunan/internal/fixture"
 	"santunan/internal/testdb"
+	"santunan/internal/together"
 	"santunan/payments"
 	"santunan/workflow"
 )
@@ -160,19 +160,10 @@ func TestFiftyConcurrentApprovalsFitTen(t *testing.T) {
 		for i := range officers {
 			officers[i] = fixture.Actor(t, db, domain.RoleDinsosOfficer)
 		}
-		errs := make([]error, len(ids))
-		var wg sync.WaitGroup
-		gate := make(chan struct{})
-		for i, id := range ids {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				<-gate
-				_, errs[i] = e.engine.Apply(ctx, officers[i], id, domain.ActionApprove, workflow.ActionInput{})
-			}()
-		}
-		close(gate)
-		wg.Wait()
+		errs := together.Run(len(ids), func(i int) error {
+			_, err := e.engine.Apply(ctx, officers[i], ids[i], domain.ActionApprove, workflow.ActionInput{})
+			return err
+		})
 		ok, exhausted := 0, 0
 		for _, err := range errs {
 			switch {

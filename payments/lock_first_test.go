@@ -2,33 +2,15 @@ package payments_test
 
 import (
 	"errors"
-	"sync"
 	"testing"
 
 	"santunan/database"
 	"santunan/domain"
 	"santunan/internal/testdb"
+	"santunan/internal/together"
 	"santunan/payments"
 	"santunan/workflow"
 )
-
-// race runs n copies of fn at once, released together, and returns their errors.
-func race(n int, fn func(i int) error) []error {
-	errs := make([]error, n)
-	var wg sync.WaitGroup
-	gate := make(chan struct{})
-	for i := range n {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			<-gate
-			errs[i] = fn(i)
-		}()
-	}
-	close(gate)
-	wg.Wait()
-	return errs
-}
 
 // lostRace reports whether err is what a transaction that lost a race on a
 // claim must hear: the claim's new status, or its new version.
@@ -71,7 +53,7 @@ func TestConcurrentApprovalsOfOneClaim(t *testing.T) {
 		e := newEnv(t, db)
 		e.budget(t, 100_000_000)
 		id := e.verified(t, 1, 1)[0]
-		errs := race(20, func(int) error {
+		errs := together.Run(20, func(int) error {
 			_, err := e.engine.Apply(ctx, e.officer, id, domain.ActionApprove, workflow.ActionInput{})
 			return err
 		})
@@ -92,7 +74,7 @@ func TestConcurrentCancelsOfApprovedClaim(t *testing.T) {
 		e := newEnv(t, db)
 		e.budget(t, 100_000_000)
 		id := e.approved(t, 1, 1)[0]
-		errs := race(10, func(int) error {
+		errs := together.Run(10, func(int) error {
 			_, err := e.engine.Apply(ctx, e.officer, id, domain.ActionCancel, workflow.ActionInput{Reason: "ahli waris membatalkan"})
 			return err
 		})
@@ -114,7 +96,7 @@ func TestSameDecreePostedAtOnce(t *testing.T) {
 		e.budget(t, 100_000_000)
 		ids := e.verified(t, 1, 5)
 		req := payments.DecreeRequest{Number: "400.9/77/2026", Date: "2026-11-20", ClaimIDs: ids}
-		errs := race(8, func(int) error {
+		errs := together.Run(8, func(int) error {
 			_, err := e.svc.CreateDecree(ctx, e.officer, req)
 			return err
 		})
@@ -140,7 +122,7 @@ func TestDecreeRacingSingleApprovals(t *testing.T) {
 		// Contender 0 is the decree over every claim, listed backwards so
 		// that only the engine's id order keeps it from deadlocking; the
 		// others approve one claim each.
-		errs := race(1+len(ids), func(i int) error {
+		errs := together.Run(1+len(ids), func(i int) error {
 			if i == 0 {
 				rev := make([]int64, len(ids))
 				for j, id := range ids {
@@ -180,7 +162,7 @@ func TestRetryPaymentRacingItselfAndCancel(t *testing.T) {
 		id := e.failedPayment(t)
 		account := claimInput(1).BankAccount
 		account.AccountNumber = "9876543210"
-		errs := race(6, func(i int) error {
+		errs := together.Run(6, func(i int) error {
 			if i == 5 {
 				_, err := e.engine.Apply(ctx, e.officer, id, domain.ActionCancel, workflow.ActionInput{Reason: "ahli waris meninggal"})
 				return err

@@ -9,6 +9,7 @@ import (
 	"santunan/domain"
 	"santunan/internal/fixture"
 	"santunan/internal/testdb"
+	"santunan/internal/together"
 	"santunan/payments"
 )
 
@@ -43,20 +44,13 @@ func TestTwoTreasurersSameClaims(t *testing.T) {
 				if mode == "all approved" {
 					req = payments.BatchRequest{AllApproved: true}
 				}
-				var wg sync.WaitGroup
-				gate := make(chan struct{})
 				batches := make([]payments.Batch, 2)
-				errs := make([]error, 2)
-				for i, actor := range []domain.Actor{e.treasurer, second} {
-					wg.Add(1)
-					go func() {
-						defer wg.Done()
-						<-gate
-						batches[i], errs[i] = e.svc.CreateBatch(ctx, actor, req)
-					}()
-				}
-				close(gate)
-				wg.Wait()
+				actors := []domain.Actor{e.treasurer, second}
+				errs := together.Run(2, func(i int) error {
+					var err error
+					batches[i], err = e.svc.CreateBatch(ctx, actors[i], req)
+					return err
+				})
 				total := 0
 				for i, err := range errs {
 					switch {

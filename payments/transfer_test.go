@@ -12,6 +12,7 @@ import (
 	"santunan/database"
 	"santunan/domain"
 	"santunan/internal/testdb"
+	"santunan/internal/together"
 	"santunan/payments"
 )
 
@@ -275,7 +276,7 @@ func TestTransferFileRaces(t *testing.T) {
 		ids := e.approved(t, 1, 4)
 		b := e.batchOf(t, ids)
 		files := make([]payments.Transfer, 5)
-		errs := race(6, func(i int) error {
+		errs := together.Run(6, func(i int) error {
 			if i == 5 {
 				_, _, err := e.svc.WithdrawLine(ctx, e.treasurer, b.ID, ids[0], "Ditarik sebelum dikirim")
 				return err
