@@ -36,6 +36,10 @@ func serve(ctx context.Context, getenv func(string) string, logOut io.Writer) er
 		a.log.Info("created user admin with the one-time password from SANTUNAN_ADMIN_PASSWORD; the first login must replace it")
 	}
 
+	if a.cfg.Offices.Example {
+		a.log.Warn("the offices' contacts are the built-in example; set SANTUNAN_OFFICES_FILE to the real addresses, phones and hours before serving the public")
+	}
+
 	gin.SetMode(gin.ReleaseMode)
 	// Both front doors on one server: the JSON API and the pages.
 	site, err := wiring.NewSite(a.Services, a.db, a.log, a.cfg)

@@ -34,6 +34,9 @@ type Config struct {
 	LogLevel           slog.Level
 	Evidence           Evidence // documents and the death register (evidence.go)
 	Metrics            Metrics  // who may read /metrics (metrics.go)
+	// Offices are the contacts every public page, receipt and message
+	// names (offices.go).
+	Offices domain.Offices
 }
 
 // FromEnv reads the configuration through getenv (os.Getenv in main) and
@@ -80,6 +83,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	}
 	c.Evidence = readEvidence(&r)
 	c.Metrics = readMetrics(&r)
+	c.Offices = readOffices(&r)
 	if c.SessionIdle < time.Minute {
 		r.fail("SANTUNAN_SESSION_IDLE", "must be at least 1m")
 	}

@@ -5,7 +5,12 @@ package domain
 type Action string
 
 const (
-	ActionSubmit         Action = "submit"
+	ActionSubmit Action = "submit"
+	// ActionApply files a claim online, by the heir (applied); a clerk then
+	// takes ActionAccept (into submitted) or ActionDecline (rejected).
+	ActionApply          Action = "apply"
+	ActionAccept         Action = "accept"
+	ActionDecline        Action = "decline"
 	ActionVerifyDeath    Action = "verify_death"
 	ActionReturn         Action = "return"
 	ActionResubmit       Action = "resubmit"

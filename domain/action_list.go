@@ -4,6 +4,9 @@ package domain
 // workflow) can check that none is forgotten.
 var AllActions = []Action{
 	ActionSubmit,
+	ActionApply,
+	ActionAccept,
+	ActionDecline,
 	ActionVerifyDeath,
 	ActionReturn,
 	ActionResubmit,

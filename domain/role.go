@@ -12,7 +12,7 @@ const (
 	RoleAuditor       Role = "auditor"
 )
 
-// AllRoles lists every role.
+// AllRoles lists every role a staff user may hold.
 var AllRoles = []Role{RoleAdmin, RoleDukcapilClerk, RoleDinsosOfficer, RoleTreasurer, RoleAuditor}
 
 // Valid reports whether r is a known role.

@@ -4,6 +4,10 @@ package domain
 type Status string
 
 const (
+	// StatusApplied: an heir filed the claim online (pengajuan mandiri); a
+	// Dukcapil clerk checks it at intake and accepts it into submitted or
+	// declines it. It covers its death like any live claim.
+	StatusApplied       Status = "applied"
 	StatusSubmitted     Status = "submitted"
 	StatusReturned      Status = "returned"
 	StatusDeathVerified Status = "death_verified"
@@ -17,7 +21,7 @@ const (
 
 // AllStatuses lists every status in workflow order.
 var AllStatuses = []Status{
-	StatusSubmitted, StatusReturned, StatusDeathVerified, StatusApproved,
+	StatusApplied, StatusSubmitted, StatusReturned, StatusDeathVerified, StatusApproved,
 	StatusDisbursing, StatusPaid, StatusPaymentFailed, StatusRejected, StatusCancelled,
 }
 

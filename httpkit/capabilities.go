@@ -5,6 +5,7 @@ import (
 	"santunan/auth"
 	"santunan/deathregister"
 	"santunan/documents"
+	"santunan/domain"
 	"santunan/payments"
 	"santunan/workflow"
 )
@@ -19,4 +20,6 @@ type Capabilities struct {
 	Payments      *payments.Service
 	Documents     *documents.Service
 	DeathRegister *deathregister.Service
+	// Offices are the contacts shown to the public (configuration).
+	Offices domain.Offices
 }

@@ -34,7 +34,7 @@ func TestCatalogsComplete(t *testing.T) {
 		checkComplete(t, "warning", lang, c.warnings, domain.AllWarnings)
 		checkComplete(t, "status", lang, c.statuses, domain.AllStatuses)
 		checkComplete(t, "action", lang, c.actions, domain.AllActions)
-		checkComplete(t, "role", lang, c.roles, domain.AllRoles)
+		checkComplete(t, "role", lang, c.roles, domain.ActorRoles)
 		checkComplete(t, "relationship", lang, c.relationships, domain.Relationships)
 		checkComplete(t, "next step", lang, c.nextSteps, domain.AllStatuses)
 		for s, tmpl := range c.nextStepsWithReason {

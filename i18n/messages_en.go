@@ -104,6 +104,7 @@ var english = catalog{
 	},
 
 	statuses: map[domain.Status]string{
+		domain.StatusApplied:       "Applied online, awaiting intake",
 		domain.StatusSubmitted:     "Submitted",
 		domain.StatusReturned:      "Returned for correction",
 		domain.StatusDeathVerified: "Death verified",
@@ -117,6 +118,9 @@ var english = catalog{
 
 	actions: map[domain.Action]string{
 		domain.ActionSubmit:          "Submit",
+		domain.ActionApply:           "Apply online",
+		domain.ActionAccept:          "Accept application",
+		domain.ActionDecline:         "Decline application",
 		domain.ActionVerifyDeath:     "Verify death",
 		domain.ActionReturn:          "Return for correction",
 		domain.ActionResubmit:        "Resubmit",
@@ -136,6 +140,7 @@ var english = catalog{
 		domain.RoleDinsosOfficer: "Social affairs (Dinsos) officer",
 		domain.RoleTreasurer:     "Treasurer",
 		domain.RoleAuditor:       "Auditor",
+		domain.RoleApplicant:     "Heir (online)",
 	},
 
 	relationships: map[domain.Relationship]string{
@@ -147,6 +152,7 @@ var english = catalog{
 	},
 
 	nextSteps: map[domain.Status]string{
+		domain.StatusApplied:       "We have received your online application. A Dukcapil clerk will check the data and documents, usually within 1 working day. You do not need to do anything now.",
 		domain.StatusSubmitted:     "We have received the claim. A Dukcapil clerk will check the death record, usually within 3 working days. You do not need to do anything now.",
 		domain.StatusReturned:      "The claim was returned for correction. Please contact or visit the Dukcapil office with the KTP, KK and death certificate so the data can be corrected.",
 		domain.StatusDeathVerified: "Dukcapil has verified the death. The social affairs office (Dinas Sosial) will now review the claim, usually within 5 working days. You do not need to do anything now.",

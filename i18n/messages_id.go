@@ -106,6 +106,7 @@ var indonesian = catalog{
 	},
 
 	statuses: map[domain.Status]string{
+		domain.StatusApplied:       "Diajukan daring, menunggu pemeriksaan",
 		domain.StatusSubmitted:     "Diajukan",
 		domain.StatusReturned:      "Dikembalikan untuk perbaikan",
 		domain.StatusDeathVerified: "Kematian terverifikasi",
@@ -119,6 +120,9 @@ var indonesian = catalog{
 
 	actions: map[domain.Action]string{
 		domain.ActionSubmit:          "Ajukan",
+		domain.ActionApply:           "Ajukan daring",
+		domain.ActionAccept:          "Terima pengajuan",
+		domain.ActionDecline:         "Tolak pengajuan",
 		domain.ActionVerifyDeath:     "Verifikasi kematian",
 		domain.ActionReturn:          "Kembalikan",
 		domain.ActionResubmit:        "Ajukan ulang",
@@ -138,6 +142,7 @@ var indonesian = catalog{
 		domain.RoleDinsosOfficer: "Petugas Dinas Sosial",
 		domain.RoleTreasurer:     "Bendahara",
 		domain.RoleAuditor:       "Auditor",
+		domain.RoleApplicant:     "Ahli waris (daring)",
 	},
 
 	relationships: map[domain.Relationship]string{
@@ -149,6 +154,7 @@ var indonesian = catalog{
 	},
 
 	nextSteps: map[domain.Status]string{
+		domain.StatusApplied:       "Pengajuan daring Anda sudah kami terima. Petugas Dukcapil akan memeriksa data dan dokumen, biasanya dalam 1 hari kerja. Saat ini Anda tidak perlu melakukan apa pun.",
 		domain.StatusSubmitted:     "Pengajuan santunan sudah kami terima. Petugas Dukcapil akan memeriksa data kematian, biasanya dalam 3 hari kerja. Saat ini Anda tidak perlu melakukan apa pun.",
 		domain.StatusReturned:      "Klaim dikembalikan untuk perbaikan. Silakan hubungi atau datang ke kantor Dukcapil dengan membawa KTP, KK dan akta kematian agar data dapat diperbaiki.",
 		domain.StatusDeathVerified: "Data kematian sudah diverifikasi oleh Dukcapil. Selanjutnya Dinas Sosial akan memeriksa pengajuan, biasanya dalam 5 hari kerja. Saat ini Anda tidak perlu melakukan apa pun.",

@@ -69,6 +69,7 @@ santunan_queue_oldest_claim_age_seconds{queue="treasurer"} 0
 	claims := `
 # HELP santunan_claims Claims in each status.
 # TYPE santunan_claims gauge
+santunan_claims{status="applied"} 0
 santunan_claims{status="approved"} 0
 santunan_claims{status="cancelled"} 0
 santunan_claims{status="death_verified"} 0

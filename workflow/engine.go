@@ -34,6 +34,11 @@ type Options struct {
 	// included): err is nil when it committed, the refusal otherwise
 	// (observe.go). The metrics count them; nil hears nothing.
 	Observe func(action domain.Action, err error)
+	// OnEvent hears every event of a claim inside the transaction that
+	// appends it, after it is written (events.go): a capability records
+	// there what the event causes outside the database, such as the heir's
+	// message, so that it exists exactly when the event commits.
+	OnEvent []EventHook
 }
 
 // Engine applies the transition table to claims, each action in one
@@ -109,15 +114,25 @@ func (e *Engine) rules(submittedOn domain.Date) domain.ClaimRules {
 // 40 random bits is rare enough that a third one means something is wrong.
 const codeAttempts = 3
 
-// Submit files a new claim.
+// Submit files a new claim at the office (a clerk's submit).
 func (e *Engine) Submit(ctx context.Context, actor domain.Actor, in domain.ClaimInput) (domain.Claim, error) {
-	c, err := e.submit(ctx, actor, in)
-	e.observe(domain.ActionSubmit, err)
+	return e.File(ctx, actor, domain.ActionSubmit, in)
+}
+
+// File creates a claim by one of the table's creating actions: submit (a
+// clerk, into submitted) or apply (an heir online, into applied).
+func (e *Engine) File(ctx context.Context, actor domain.Actor, action domain.Action, in domain.ClaimInput) (domain.Claim, error) {
+	c, err := e.file(ctx, actor, action, in)
+	e.observe(action, err)
 	return c, err
 }
 
-func (e *Engine) submit(ctx context.Context, actor domain.Actor, in domain.ClaimInput) (domain.Claim, error) {
-	if err := e.table.Check(actor.Role, domain.ActionSubmit, none); err != nil {
+func (e *Engine) file(ctx context.Context, actor domain.Actor, action domain.Action, in domain.ClaimInput) (domain.Claim, error) {
+	tr, ok := e.table.Lookup(action)
+	if !ok || !e.table.Creates(action) {
+		return domain.Claim{}, fmt.Errorf("action %q does not file a claim: %w", action, domain.ErrNotFound)
+	}
+	if err := e.table.Check(actor.Role, action, none); err != nil {
 		return domain.Claim{}, err
 	}
 	data, err := e.rules(e.today()).ValidateClaim(in)
@@ -131,7 +146,7 @@ func (e *Engine) submit(ctx context.Context, actor domain.Actor, in domain.Claim
 		}
 		now := e.now()
 		c := domain.Claim{
-			Code: code, Status: domain.StatusSubmitted, Version: 1, Amount: e.cfg.Amount,
+			Code: code, Status: tr.To, Version: 1, Amount: e.cfg.Amount,
 			Deceased: data.Deceased, Heir: data.Heir, BankAccount: data.BankAccount, Warnings: data.Warnings,
 			CreatedAt: now, UpdatedAt: now,
 		}
@@ -142,10 +157,13 @@ func (e *Engine) submit(ctx context.Context, actor domain.Actor, in domain.Claim
 			if err := insertClaim(tx, &c, actor.UserID); err != nil {
 				return err
 			}
-			ev := domain.Event{ClaimID: c.ID, Seq: 1, Action: domain.ActionSubmit, ToStatus: c.Status,
+			ev := domain.Event{ClaimID: c.ID, Seq: 1, Action: action, ToStatus: c.Status,
 				Changes: diff(domain.Claim{}, c), At: now}
 			setActor(&ev, actor)
-			return appendEvent(tx, &ev)
+			if err := appendEvent(tx, &ev); err != nil {
+				return err
+			}
+			return (&Tx{e: e, db: tx}).heard(c, ev)
 		})
 		if err == nil {
 			return c, nil

@@ -43,6 +43,8 @@ func (b *bundle) actor(role domain.Role) domain.Actor {
 		return b.treasurer
 	case domain.RoleAuditor:
 		return b.auditor
+	case domain.RoleApplicant:
+		return domain.Actor{Username: "ahli-waris", Role: domain.RoleApplicant}
 	}
 	return b.admin
 }
@@ -57,6 +59,7 @@ func validInput() workflow.ActionInput {
 
 // pathTo lists the actions that take a fresh claim to a status.
 var pathTo = map[domain.Status][]domain.Action{
+	domain.StatusApplied:       {},
 	domain.StatusSubmitted:     {},
 	domain.StatusReturned:      {domain.ActionReturn},
 	domain.StatusDeathVerified: {domain.ActionVerifyDeath},
@@ -80,9 +83,13 @@ var doer = map[domain.Action]domain.Role{
 func (b *bundle) claimIn(t *testing.T, n int, status domain.Status) domain.Claim {
 	t.Helper()
 	ctx := context.Background()
-	c, err := b.engine.Submit(ctx, b.clerk, fixture.ClaimInput(n))
+	filer, filing := b.clerk, domain.ActionSubmit
+	if status == domain.StatusApplied {
+		filer, filing = b.actor(domain.RoleApplicant), domain.ActionApply
+	}
+	c, err := b.engine.File(ctx, filer, filing, fixture.ClaimInput(n))
 	if err != nil {
-		t.Fatalf("submit claim %d: %v", n, err)
+		t.Fatalf("file claim %d: %v", n, err)
 	}
 	for _, a := range pathTo[status] {
 		c, err = b.engine.Apply(ctx, b.actor(doer[a]), c.ID, a, validInput())

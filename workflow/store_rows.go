@@ -34,7 +34,9 @@ type claimRow struct {
 	DeathCertificateNo string
 	BankReference      string
 	Warnings           string
-	CreatedBy          int64
+	// CreatedBy is the staff user who filed the claim; NULL for an heir's
+	// online application (the trail names the applicant).
+	CreatedBy *int64
 	// The engine's clock sets both times; gorm must not put the wall clock in.
 	CreatedAt time.Time `gorm:"autoCreateTime:false"`
 	UpdatedAt time.Time `gorm:"autoUpdateTime:false"`
@@ -83,8 +85,16 @@ func rowOf(c domain.Claim, createdBy int64) claimRow {
 		BankCode: c.BankAccount.BankCode, BankAccountNumber: c.BankAccount.AccountNumber,
 		BankAccountName: c.BankAccount.AccountName, DeathCertificateNo: c.DeathCertificateNo,
 		BankReference: c.BankReference, Warnings: strings.Join(c.Warnings, ","),
-		CreatedBy: createdBy, CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt,
+		CreatedBy: staffUser(createdBy), CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt,
 	}
+}
+
+// staffUser is a created_by value: the user's id, or NULL for none.
+func staffUser(id int64) *int64 {
+	if id == 0 {
+		return nil
+	}
+	return &id
 }
 
 // eventRow is the claim_events table.

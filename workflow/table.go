@@ -48,16 +48,25 @@ const none domain.Status = ""
 // death, Dinsos approves, the treasurer pays.
 func DefaultTable() Table {
 	clerk, officer, treasurer := domain.RoleDukcapilClerk, domain.RoleDinsosOfficer, domain.RoleTreasurer
+	heir := domain.RoleApplicant
 	s := func(statuses ...domain.Status) []domain.Status { return statuses }
 	return newTable(
 		Transition{Action: domain.ActionSubmit, To: domain.StatusSubmitted,
 			From: map[domain.Role][]domain.Status{clerk: s(none)}, Needs: []Need{NeedClaimData}},
+		// Pengajuan mandiri: the heir files online; a clerk checks the data
+		// at intake, correcting it if need be, or declines with a reason.
+		Transition{Action: domain.ActionApply, To: domain.StatusApplied,
+			From: map[domain.Role][]domain.Status{heir: s(none)}, Needs: []Need{NeedClaimData}},
+		Transition{Action: domain.ActionAccept, To: domain.StatusSubmitted,
+			From: map[domain.Role][]domain.Status{clerk: s(domain.StatusApplied)}, Needs: []Need{NeedCorrections}, apply: applyResubmit},
+		Transition{Action: domain.ActionDecline, To: domain.StatusRejected,
+			From: map[domain.Role][]domain.Status{clerk: s(domain.StatusApplied)}, Needs: []Need{NeedReason}, apply: applyReason},
 		Transition{Action: domain.ActionVerifyDeath, To: domain.StatusDeathVerified,
 			From: map[domain.Role][]domain.Status{clerk: s(domain.StatusSubmitted)}, Needs: []Need{NeedDeathCertificateNo}, apply: applyVerifyDeath},
 		Transition{Action: domain.ActionReturn, To: domain.StatusReturned,
 			From: map[domain.Role][]domain.Status{clerk: s(domain.StatusSubmitted), officer: s(domain.StatusDeathVerified)}, Needs: []Need{NeedReason}, apply: applyReason},
 		Transition{Action: domain.ActionResubmit, To: domain.StatusSubmitted,
-			From: map[domain.Role][]domain.Status{clerk: s(domain.StatusReturned)}, Needs: []Need{NeedCorrections}, apply: applyResubmit},
+			From: map[domain.Role][]domain.Status{clerk: s(domain.StatusReturned), heir: s(domain.StatusReturned)}, Needs: []Need{NeedCorrections}, apply: applyResubmit},
 		Transition{Action: domain.ActionReject, To: domain.StatusRejected,
 			From: map[domain.Role][]domain.Status{clerk: s(domain.StatusSubmitted), officer: s(domain.StatusDeathVerified)}, Needs: []Need{NeedReason}, apply: applyReason},
 		Transition{Action: domain.ActionApprove, To: domain.StatusApproved,
@@ -125,12 +134,30 @@ func (t Table) Check(role domain.Role, action domain.Action, from domain.Status)
 // submit (the transition table's row from no status).
 func (t Table) MaySubmit(role domain.Role) bool { return t.Check(role, domain.ActionSubmit, "") == nil }
 
+// Creates reports whether an action files a new claim (its only source is
+// no status: submit by a clerk, apply by an heir) rather than moving one.
+func (t Table) Creates(a domain.Action) bool {
+	tr, ok := t.transitions[a]
+	if !ok {
+		return false
+	}
+	for _, sources := range tr.From {
+		for _, s := range sources {
+			if s != none {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // Allowed lists the actions role may take now on a claim in status, in table
-// order. Submit is never listed: it creates a claim rather than moving one.
+// order. Submit and apply are never listed: they create a claim rather than
+// moving one.
 func (t Table) Allowed(role domain.Role, status domain.Status) []domain.Action {
 	out := []domain.Action{}
 	for _, a := range t.order {
-		if a != domain.ActionSubmit && t.Check(role, a, status) == nil {
+		if !t.Creates(a) && t.Check(role, a, status) == nil {
 			out = append(out, a)
 		}
 	}

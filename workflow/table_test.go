@@ -12,9 +12,11 @@ import (
 // spec is the state machine written out independently of the table,
 // so that a wrong edit to the table fails here.
 var spec = map[domain.Action]map[domain.Role][]domain.Status{
+	domain.ActionAccept:         {domain.RoleDukcapilClerk: {domain.StatusApplied}},
+	domain.ActionDecline:        {domain.RoleDukcapilClerk: {domain.StatusApplied}},
 	domain.ActionVerifyDeath:    {domain.RoleDukcapilClerk: {domain.StatusSubmitted}},
 	domain.ActionReturn:         {domain.RoleDukcapilClerk: {domain.StatusSubmitted}, domain.RoleDinsosOfficer: {domain.StatusDeathVerified}},
-	domain.ActionResubmit:       {domain.RoleDukcapilClerk: {domain.StatusReturned}},
+	domain.ActionResubmit:       {domain.RoleDukcapilClerk: {domain.StatusReturned}, domain.RoleApplicant: {domain.StatusReturned}},
 	domain.ActionReject:         {domain.RoleDukcapilClerk: {domain.StatusSubmitted}, domain.RoleDinsosOfficer: {domain.StatusDeathVerified}},
 	domain.ActionApprove:        {domain.RoleDinsosOfficer: {domain.StatusDeathVerified}},
 	domain.ActionStartPayment:   {domain.RoleTreasurer: {domain.StatusApproved}},
@@ -26,6 +28,7 @@ var spec = map[domain.Action]map[domain.Role][]domain.Status{
 }
 
 var destination = map[domain.Action]domain.Status{
+	domain.ActionAccept: domain.StatusSubmitted, domain.ActionDecline: domain.StatusRejected,
 	domain.ActionVerifyDeath: domain.StatusDeathVerified, domain.ActionReturn: domain.StatusReturned,
 	domain.ActionResubmit: domain.StatusSubmitted, domain.ActionReject: domain.StatusRejected,
 	domain.ActionApprove: domain.StatusApproved, domain.ActionStartPayment: domain.StatusDisbursing,
@@ -55,7 +58,7 @@ func TestTableMatchesSpec(t *testing.T) {
 		if tr.To != destination[action] {
 			t.Errorf("%s leads to %s, want %s", action, tr.To, destination[action])
 		}
-		for _, role := range domain.AllRoles {
+		for _, role := range domain.ActorRoles {
 			for _, status := range domain.AllStatuses {
 				want := outcome(action, role, status)
 				got := table.Check(role, action, status)

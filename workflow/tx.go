@@ -115,7 +115,7 @@ func (e *Engine) InTx(ctx context.Context, fn func(tx *Tx) error) error {
 // version and appends the audit event.
 func (e *Engine) Apply(ctx context.Context, actor domain.Actor, id int64, action domain.Action, in ActionInput) (domain.Claim, error) {
 	tr, ok := e.table.Lookup(action)
-	if !ok || action == domain.ActionSubmit {
+	if !ok || e.table.Creates(action) {
 		return domain.Claim{}, fmt.Errorf("action %q: %w", action, domain.ErrNotFound)
 	}
 	// A role that may never take the action is refused before anything is
@@ -145,7 +145,7 @@ func (e *Engine) Apply(ctx context.Context, actor domain.Actor, id int64, action
 // Apply takes an action inside the transaction (see Engine.Apply).
 func (t *Tx) Apply(actor domain.Actor, id int64, action domain.Action, in ActionInput) (domain.Claim, error) {
 	c, err := t.apply(actor, id, action, in)
-	if _, known := t.e.table.Lookup(action); known && action != domain.ActionSubmit {
+	if _, known := t.e.table.Lookup(action); known && !t.e.table.Creates(action) {
 		t.taken = append(t.taken, taken{action: action, err: err})
 	}
 	return c, err
@@ -154,7 +154,7 @@ func (t *Tx) Apply(actor domain.Actor, id int64, action domain.Action, in Action
 func (t *Tx) apply(actor domain.Actor, id int64, action domain.Action, in ActionInput) (domain.Claim, error) {
 	e := t.e
 	tr, ok := e.table.Lookup(action)
-	if !ok || action == domain.ActionSubmit {
+	if !ok || e.table.Creates(action) {
 		return domain.Claim{}, fmt.Errorf("action %q: %w", action, domain.ErrNotFound)
 	}
 	// The row lock comes before every check and guard: a transaction that
@@ -238,6 +238,9 @@ func (t *Tx) write(actor domain.Actor, action domain.Action, reason string, befo
 	}
 	setActor(&ev, actor)
 	if err := appendEvent(t.db, &ev); err != nil {
+		return domain.Claim{}, err
+	}
+	if err := t.heard(after, ev); err != nil {
 		return domain.Claim{}, err
 	}
 	return after, nil

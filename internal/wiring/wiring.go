@@ -83,8 +83,9 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 		registry = deathregister.NewHTTPRegistry(e.DukcapilURL, e.DukcapilKey, e.DukcapilTimeout)
 	}
 	return Services{Now: o.Now, RateCounter: rateCounter(db), Metrics: m, Capabilities: httpkit.Capabilities{
-		Engine: engine,
-		Areas:  dir,
+		Engine:  engine,
+		Areas:   dir,
+		Offices: cfg.Offices,
 		Auth: auth.New(db, auth.Options{TokenTTL: cfg.TokenTTL, SessionIdle: cfg.SessionIdle,
 			BcryptCost: o.BcryptCost, Now: o.Now}),
 		Payments: payments.New(db, engine, payments.Options{Location: domain.Jakarta(), Areas: dir, Inquirer: o.Inquirer}),
