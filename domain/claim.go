@@ -54,6 +54,9 @@ type Heir struct {
 	FullName     string       `json:"full_name"`
 	Relationship Relationship `json:"relationship"`
 	Phone        string       `json:"phone"` // normalised to +628...
+	// NotifyConsent: the heir agreed to messages about the claim at this
+	// phone (UU 27/2022); without it nothing is sent.
+	NotifyConsent bool `json:"notify_consent"`
 }
 
 // BankAccount receives the transfer.

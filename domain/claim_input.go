@@ -21,6 +21,8 @@ type HeirInput struct {
 	FullName     string `json:"full_name"`
 	Relationship string `json:"relationship"`
 	Phone        string `json:"phone"`
+	// NotifyConsent: the heir agrees to messages at Phone.
+	NotifyConsent bool `json:"notify_consent"`
 }
 
 // BankAccountInput is the unvalidated bank account of a claim.
@@ -52,10 +54,11 @@ func InputOf(d Deceased, h Heir, b BankAccount) ClaimInput {
 			VillageCode:  d.VillageCode,
 		},
 		Heir: HeirInput{
-			NIK:          h.NIK,
-			FullName:     h.FullName,
-			Relationship: string(h.Relationship),
-			Phone:        h.Phone,
+			NIK:           h.NIK,
+			FullName:      h.FullName,
+			Relationship:  string(h.Relationship),
+			Phone:         h.Phone,
+			NotifyConsent: h.NotifyConsent,
 		},
 		BankAccount: BankAccountInput{
 			BankCode:      b.BankCode,

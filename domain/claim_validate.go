@@ -134,7 +134,7 @@ func (r ClaimRules) validateHeir(in HeirInput, deceasedNIK string, errs FieldErr
 	phone, violation := NormalizePhone(in.Phone)
 	addViolation(errs, FieldHeirPhone, violation)
 
-	return Heir{NIK: nik.Value, FullName: fullName, Relationship: rel, Phone: phone}
+	return Heir{NIK: nik.Value, FullName: fullName, Relationship: rel, Phone: phone, NotifyConsent: in.NotifyConsent}
 }
 
 // addViolation records a violation code returned by a normaliser; "" means

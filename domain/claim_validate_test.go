@@ -297,7 +297,7 @@ func FuzzValidateClaim(f *testing.F) {
 	f.Fuzz(func(t *testing.T, dNIK, dName, dDate, dPlace, dKK, dAddr, dVillage, hNIK, hName, hRel, hPhone, bCode, bNumber, bName string) {
 		in := ClaimInput{
 			Deceased:    DeceasedInput{dNIK, dName, dDate, dPlace, dKK, dAddr, dVillage},
-			Heir:        HeirInput{hNIK, hName, hRel, hPhone},
+			Heir:        HeirInput{NIK: hNIK, FullName: hName, Relationship: hRel, Phone: hPhone},
 			BankAccount: BankAccountInput{bCode, bNumber, bName},
 		}
 		r := testRules()

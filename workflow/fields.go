@@ -27,6 +27,7 @@ func auditedFields(c domain.Claim) map[string]string {
 		"heir.full_name":              c.Heir.FullName,
 		"heir.relationship":           string(c.Heir.Relationship),
 		"heir.phone":                  c.Heir.Phone,
+		"heir.notify_consent":         strconv.FormatBool(c.Heir.NotifyConsent),
 		"bank_account.bank_code":      c.BankAccount.BankCode,
 		"bank_account.account_number": c.BankAccount.AccountNumber,
 		"bank_account.account_name":   c.BankAccount.AccountName,

@@ -28,6 +28,7 @@ type claimRow struct {
 	HeirName           string
 	HeirRelationship   string
 	HeirPhone          string
+	HeirNotifyConsent  bool
 	BankCode           string
 	BankAccountNumber  string
 	BankAccountName    string
@@ -46,7 +47,7 @@ func (claimRow) TableName() string { return "claims" }
 
 // claimColumns is every column a claim is read with (named, never SELECT *).
 const claimColumns = "id, code, status, version, amount, deceased_nik, deceased_name, date_of_death, " +
-	"place_of_death, kk_number, address, village_code, heir_nik, heir_name, heir_relationship, heir_phone, " +
+	"place_of_death, kk_number, address, village_code, heir_nik, heir_name, heir_relationship, heir_phone, heir_notify_consent, " +
 	"bank_code, bank_account_number, bank_account_name, death_certificate_no, bank_reference, warnings, " +
 	"created_by, created_at, updated_at"
 
@@ -63,6 +64,7 @@ func (r claimRow) claim() domain.Claim {
 		},
 		Heir: domain.Heir{
 			NIK: r.HeirNIK, FullName: r.HeirName, Relationship: domain.Relationship(r.HeirRelationship), Phone: r.HeirPhone,
+			NotifyConsent: r.HeirNotifyConsent,
 		},
 		BankAccount: domain.BankAccount{
 			BankCode: r.BankCode, AccountNumber: r.BankAccountNumber, AccountName: r.BankAccountName,
@@ -82,7 +84,8 @@ func rowOf(c domain.Claim, createdBy int64) claimRow {
 		PlaceOfDeath: c.Deceased.PlaceOfDeath, KKNumber: c.Deceased.KKNumber, Address: c.Deceased.Address,
 		VillageCode: c.Deceased.VillageCode, HeirNIK: c.Heir.NIK, HeirName: c.Heir.FullName,
 		HeirRelationship: string(c.Heir.Relationship), HeirPhone: c.Heir.Phone,
-		BankCode: c.BankAccount.BankCode, BankAccountNumber: c.BankAccount.AccountNumber,
+		HeirNotifyConsent: c.Heir.NotifyConsent,
+		BankCode:          c.BankAccount.BankCode, BankAccountNumber: c.BankAccount.AccountNumber,
 		BankAccountName: c.BankAccount.AccountName, DeathCertificateNo: c.DeathCertificateNo,
 		BankReference: c.BankReference, Warnings: strings.Join(c.Warnings, ","),
 		CreatedBy: staffUser(createdBy), CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt,

@@ -56,9 +56,13 @@ BEGIN SELECT RAISE(ABORT, 'claims row is final: the claim is paid'); END;
 -- +goose StatementEnd
 COMMIT;
 PRAGMA foreign_keys = ON;
+-- The heir's consent to messages about the claim (ticked by the clerk on
+-- the paper form's word, or by the heir online); audited like the rest.
+ALTER TABLE claims ADD COLUMN heir_notify_consent BOOLEAN NOT NULL DEFAULT FALSE;
 
 -- +goose Down
 -- Refused (the CHECK or NOT NULL fails) while an online application exists.
+ALTER TABLE claims DROP COLUMN heir_notify_consent;
 PRAGMA foreign_keys = OFF;
 BEGIN IMMEDIATE;
 CREATE TABLE claims_rebuilt (
