@@ -37,6 +37,9 @@ type Config struct {
 	// Offices are the contacts every public page, receipt and message
 	// names (offices.go).
 	Offices domain.Offices
+	// PublicURL is where the public reaches the site (scheme and host, no
+	// path), for the links in messages and the receipt's QR code.
+	PublicURL string
 }
 
 // FromEnv reads the configuration through getenv (os.Getenv in main) and
@@ -84,6 +87,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	c.Evidence = readEvidence(&r)
 	c.Metrics = readMetrics(&r)
 	c.Offices = readOffices(&r)
+	c.PublicURL = readPublicURL(&r)
 	if c.SessionIdle < time.Minute {
 		r.fail("SANTUNAN_SESSION_IDLE", "must be at least 1m")
 	}

@@ -70,3 +70,24 @@ func TestOfficesFileIsChecked(t *testing.T) {
 		})
 	}
 }
+
+func TestPublicURLIsAnOrigin(t *testing.T) {
+	for raw, ok := range map[string]bool{
+		"": true, "https://santunan.kendalkab.go.id": true, "https://santunan.kendalkab.go.id/": true,
+		"http://localhost:8080": true, "ftp://x": false, "https://x/lacak": false, "https://u:p@x": false,
+		"https://x?a=1": false, "santunan.kendalkab.go.id": false,
+	} {
+		c, err := FromEnv(func(k string) string {
+			if k == "SANTUNAN_PUBLIC_URL" {
+				return raw
+			}
+			return ""
+		})
+		if (err == nil) != ok {
+			t.Errorf("%q: err %v, want ok=%v", raw, err, ok)
+		}
+		if ok && strings.HasSuffix(c.PublicURL, "/") {
+			t.Errorf("%q: kept a trailing slash: %q", raw, c.PublicURL)
+		}
+	}
+}

@@ -22,4 +22,7 @@ type Capabilities struct {
 	DeathRegister *deathregister.Service
 	// Offices are the contacts shown to the public (configuration).
 	Offices domain.Offices
+	// PublicURL is the site's public origin (configuration), for links
+	// that leave the site: messages, the receipt's QR code.
+	PublicURL string
 }

@@ -40,6 +40,7 @@ func templateFuncs(lang i18n.Lang, ps *pageSet) template.FuncMap {
 		"warning":      func(code string) string { return i18n.Warning(lang, code) },
 		"asset":        ps.asset,
 		"itoa":         func(n int64) string { return strconv.FormatInt(n, 10) },
+		"telDigits":    telDigits,
 		// withCSRF gives a form the page's CSRF token unless it has its own
 		// (the login form's): {{template "form" withCSRF .Data.Form $.CSRF}}.
 		"withCSRF": func(f formView, token string) formView {

@@ -13,6 +13,7 @@ type landingPage struct {
 	Regency    string
 	Amount     string
 	WindowDays string
+	Offices    officesView
 }
 
 // pageLanding is the program's public home page: what the santunan is, who
@@ -21,6 +22,6 @@ func (s *Server) pageLanding(c *gin.Context) {
 	c.Header("Cache-Control", "no-cache")
 	s.render(c, http.StatusOK, "landing", view{Data: landingPage{
 		Regency: s.Areas.RegencyName(s.opts.RegencyCode), Amount: i18n.FormatRupiah(s.opts.BenefitAmount),
-		WindowDays: strconv.Itoa(s.opts.ClaimWindowDays),
+		WindowDays: strconv.Itoa(s.opts.ClaimWindowDays), Offices: s.officesFor(""),
 	}})
 }

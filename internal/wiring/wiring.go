@@ -85,7 +85,7 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 	return Services{Now: o.Now, RateCounter: rateCounter(db), Metrics: m, Capabilities: httpkit.Capabilities{
 		Engine:  engine,
 		Areas:   dir,
-		Offices: cfg.Offices,
+		Offices: cfg.Offices, PublicURL: cfg.PublicURL,
 		Auth: auth.New(db, auth.Options{TokenTTL: cfg.TokenTTL, SessionIdle: cfg.SessionIdle,
 			BcryptCost: o.BcryptCost, Now: o.Now}),
 		Payments: payments.New(db, engine, payments.Options{Location: domain.Jakarta(), Areas: dir, Inquirer: o.Inquirer}),
