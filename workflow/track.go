@@ -43,16 +43,18 @@ var reasonShown = map[domain.Status]bool{
 // that tracking cannot be used to learn which codes exist.
 var errNoSuchClaim = fmt.Errorf("no claim with this code and heir NIK: %w", domain.ErrNotFound)
 
-// Track finds a claim by its public code and the heir's NIK.
-func (e *Engine) Track(ctx context.Context, code, heirNIK string) (Tracking, error) {
+// Identify finds a claim by its public code and the heir's NIK: the one
+// proof the public gives, for tracking and for anything an heir does on a
+// claim (a receipt, a correction). An unknown code and a wrong NIK get the
+// same domain.ErrNotFound.
+func (e *Engine) Identify(ctx context.Context, code, heirNIK string) (domain.Claim, error) {
 	if err := textFields("code", code, "heir_nik", heirNIK); err != nil {
-		return Tracking{}, err
+		return domain.Claim{}, err
 	}
-	db := e.store.read(ctx)
 	var r claimRow
-	err := db.Select(claimColumns).Where("code = ?", NormalizeCode(code)).Take(&r).Error
+	err := e.store.read(ctx).Select(claimColumns).Where("code = ?", NormalizeCode(code)).Take(&r).Error
 	if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
-		return Tracking{}, database.Classify(fmt.Errorf("track: %w", err))
+		return domain.Claim{}, database.Classify(fmt.Errorf("identify: %w", err))
 	}
 	// Compare in constant time, also when the code was unknown, so timing
 	// tells no more than the answer does.
@@ -61,13 +63,23 @@ func (e *Engine) Track(ctx context.Context, code, heirNIK string) (Tracking, err
 		stored = strings.Repeat("x", 16)
 	}
 	if subtle.ConstantTimeCompare([]byte(stored), []byte(strings.TrimSpace(heirNIK))) != 1 || r.ID == 0 {
-		return Tracking{}, errNoSuchClaim
+		return domain.Claim{}, errNoSuchClaim
 	}
-	events, err := eventsOf(db, []int64{r.ID})
+	return r.claim(), nil
+}
+
+// Track finds a claim by its public code and the heir's NIK (Identify) and
+// tells what the heir may learn of it.
+func (e *Engine) Track(ctx context.Context, code, heirNIK string) (Tracking, error) {
+	c, err := e.Identify(ctx, code, heirNIK)
+	if err != nil {
+		return Tracking{}, err
+	}
+	events, err := eventsOf(e.store.read(ctx), []int64{c.ID})
 	if err != nil {
 		return Tracking{}, database.Classify(err)
 	}
-	t := Tracking{Code: r.Code, Status: domain.Status(r.Status), Amount: domain.Rupiah(r.Amount), DeceasedName: r.DeceasedName}
+	t := Tracking{Code: c.Code, Status: c.Status, Amount: c.Amount, DeceasedName: c.Deceased.FullName}
 	for _, ev := range events {
 		// Recorded events (a document attached, say) change no status and
 		// are not stages for the heir.
