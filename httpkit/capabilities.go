@@ -1,6 +1,7 @@
 package httpkit
 
 import (
+	"santunan/applications"
 	"santunan/areas"
 	"santunan/auth"
 	"santunan/deathregister"
@@ -20,6 +21,9 @@ type Capabilities struct {
 	Payments      *payments.Service
 	Documents     *documents.Service
 	DeathRegister *deathregister.Service
+	// Applications are the heir's online forms: phone checks, online
+	// applications, corrections of returned claims.
+	Applications *applications.Service
 	// Offices are the contacts shown to the public (configuration).
 	Offices domain.Offices
 	// PublicURL is the site's public origin (configuration), for links

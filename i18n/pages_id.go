@@ -18,6 +18,11 @@ var pagesIndonesian = map[string]string{
 	"nav.new_claim": "Klaim baru",
 	"nav.users":     "Pengguna",
 	"nav.logout":    "Keluar",
+	"nav.intake":    "Pengajuan daring",
+	"nav.apply":     "Ajukan santunan",
+
+	// The one-time code's message (never a NIK or an account number).
+	"otp.message": "Kode Santunan Kendal Anda: {code}. Berlaku {minutes} menit. Jangan berikan kode ini kepada siapa pun, termasuk petugas.",
 
 	"form.problems": "Periksa kembali isian berikut:",
 	"form.choose":   "— Pilih —",
@@ -399,6 +404,8 @@ var pagesIndonesian = map[string]string{
 	"error.duplicate_username":            "Nama pengguna ini sudah dipakai.",
 	"error.validation_failed":             "Beberapa isian belum benar.",
 	"error.rate_limited":                  "Terlalu banyak permintaan dari perangkat Anda. Tunggu satu menit, lalu coba lagi.",
+	"error.too_many_codes":                "Sudah terlalu banyak kode yang dikirim ke nomor ini. Tunggu 15 menit, lalu minta kode lagi.",
+	"error.phone_check_required":          "Waktu pengisian sudah habis atau nomor HP belum dikonfirmasi. Silakan konfirmasi nomor HP Anda lagi.",
 	"error.account_locked":                "Terlalu banyak percobaan masuk yang gagal dari perangkat ini. Coba lagi nanti.",
 	"error.account_locked_until":          "Terlalu banyak percobaan masuk yang gagal dari perangkat ini. Akun ini dikunci sementara untuk perangkat ini sampai {time}.",
 	"error.service_unavailable":           "Sistem sedang tidak dapat menghubungi basis data. Coba lagi beberapa saat lagi.",

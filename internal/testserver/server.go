@@ -59,6 +59,8 @@ type Server struct {
 	Users  map[domain.Role]domain.User
 	// Client sends every request of the helpers: no redirects followed.
 	Client *http.Client
+	// Codes are the one-time codes the phone checks sent (codes.go).
+	Codes *FakeCodes
 }
 
 // Clock is a settable clock shared by every service of a Server.
@@ -151,8 +153,9 @@ func Start(t testing.TB, db *database.DB, opts ...Option) *Server {
 		gin.SetMode(gin.TestMode)
 	}
 	st := settings{env: map[string]string{
-		"SANTUNAN_TRACK_RATE_PER_MINUTE": generousRate,
-		"SANTUNAN_LOGIN_RATE_PER_MINUTE": generousRate,
+		"SANTUNAN_TRACK_RATE_PER_MINUTE":       generousRate,
+		"SANTUNAN_LOGIN_RATE_PER_MINUTE":       generousRate,
+		"SANTUNAN_PHONE_CHECK_RATE_PER_MINUTE": generousRate,
 	}, budget: DefaultBudget, logOut: io.Discard, now: fixture.Now}
 	for _, o := range opts {
 		o(&st)
@@ -166,8 +169,9 @@ func Start(t testing.TB, db *database.DB, opts ...Option) *Server {
 	}
 	clk := NewClock(st.now)
 	dir := fixture.Areas(t)
+	codes := &FakeCodes{}
 	svc := wiring.Build(db, dir, cfg, wiring.Options{Now: clk.Now, BcryptCost: bcrypt.MinCost,
-		Registry: st.registry, Inquirer: st.inquirer})
+		Registry: st.registry, Inquirer: st.inquirer, CodeSender: codes})
 	log := slog.New(slog.NewJSONHandler(st.logOut, &slog.HandlerOptions{Level: cfg.LogLevel}))
 	site, err := wiring.NewSite(svc, db, log, cfg)
 	if err != nil {
@@ -186,7 +190,7 @@ func Start(t testing.TB, db *database.DB, opts ...Option) *Server {
 	})
 	srv := httptest.NewServer(check)
 	t.Cleanup(srv.Close)
-	s := &Server{T: t, DB: db, HTTP: srv, URL: srv.URL, Clock: clk, Config: cfg, Services: svc, Site: site,
+	s := &Server{T: t, DB: db, HTTP: srv, URL: srv.URL, Clock: clk, Config: cfg, Services: svc, Site: site, Codes: codes,
 		Tokens: map[domain.Role]string{}, Users: map[domain.Role]domain.User{},
 		Client: &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
 

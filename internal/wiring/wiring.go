@@ -14,6 +14,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
+	"santunan/applications"
 	"santunan/areas"
 	"santunan/auth"
 	"santunan/config"
@@ -44,6 +45,9 @@ type Options struct {
 	Inquirer payments.AccountInquirer
 	// Log hears what a metrics scrape could not gather; nil discards it.
 	Log *slog.Logger
+	// CodeSender records the phone checks' one-time codes for sending; nil
+	// means the notification outbox (package notify).
+	CodeSender applications.CodeSender
 }
 
 // Services are the engine and the capabilities built on it (which the
@@ -82,6 +86,13 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 	if registry == nil {
 		registry = deathregister.NewHTTPRegistry(e.DukcapilURL, e.DukcapilKey, e.DukcapilTimeout)
 	}
+	docs := documents.New(db, engine, documents.NewDBBlobs(db), documents.Options{
+		MaxBytes: e.MaxUploadBytes, Required: req, Now: o.Now,
+	})
+	sender := o.CodeSender
+	if sender == nil {
+		sender = noOutbox{log: o.Log}
+	}
 	return Services{Now: o.Now, RateCounter: rateCounter(db), Metrics: m, Capabilities: httpkit.Capabilities{
 		Engine:  engine,
 		Areas:   dir,
@@ -91,9 +102,8 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 		Payments: payments.New(db, engine, payments.Options{Location: domain.Jakarta(), Areas: dir, Inquirer: o.Inquirer}),
 		// Documents are stored in the database; an object store can
 		// replace documents.NewDBBlobs behind the same interface.
-		Documents: documents.New(db, engine, documents.NewDBBlobs(db), documents.Options{
-			MaxBytes: e.MaxUploadBytes, Required: req, Now: o.Now,
-		}),
+		Documents:    docs,
+		Applications: applications.New(db, engine, docs, applications.Options{Now: o.Now, Sender: sender}),
 		DeathRegister: deathregister.New(db, engine, deathregister.Options{
 			Areas: dir, RegencyCode: cfg.RegencyCode, WindowDays: cfg.ClaimWindowDays,
 			UnclaimedAfterDays: e.UnclaimedAfterDays, MaxImportBytes: e.MaxImportBytes,
