@@ -123,3 +123,16 @@ func consume(tx *gorm.DB, checkID string, at time.Time) error {
 	}
 	return nil
 }
+
+// ApplySession reports whether token is a live session of an "apply"
+// check, with its phone masked (what the form shows as the heir's phone).
+func (s *Service) ApplySession(ctx context.Context, token string) (string, error) {
+	sess, err := s.session(s.db.Read.WithContext(ctx), token)
+	if err != nil {
+		return "", err
+	}
+	if sess.Purpose != domain.PurposeApply {
+		return "", errWrongPurpose
+	}
+	return MaskPhone(sess.Phone), nil
+}

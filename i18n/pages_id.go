@@ -18,11 +18,6 @@ var pagesIndonesian = map[string]string{
 	"nav.new_claim": "Klaim baru",
 	"nav.users":     "Pengguna",
 	"nav.logout":    "Keluar",
-	"nav.intake":    "Pengajuan daring",
-	"nav.apply":     "Ajukan santunan",
-
-	// The one-time code's message (never a NIK or an account number).
-	"otp.message": "Kode Santunan Kendal Anda: {code}. Berlaku {minutes} menit. Jangan berikan kode ini kepada siapa pun, termasuk petugas.",
 
 	"form.problems": "Periksa kembali isian berikut:",
 	"form.choose":   "— Pilih —",
