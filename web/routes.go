@@ -31,18 +31,18 @@ func (s *Server) routes(r *gin.Engine) {
 
 	// The heir's online forms (web/apply*.go, web/fix*.go, web/phone_check.go):
 	// a phone check first, limited per client here and per phone in the
-	// database; the forms that start or verify one come only from this site.
+	// database. (Not RefuseCrossSite: with Referrer-Policy no-referrer a
+	// browser's own form posts carry Origin: null.)
 	phoneLimit := s.opts.RateLimit(httpkit.PurposePhoneCheck, s.refuse)
-	here := httpkit.RefuseCrossSite(s.refuse)
 	r.GET("/ajukan", s.pageApply)
-	r.POST("/ajukan/kode", here, phoneLimit, s.checkFormText, s.pageApplyCode)
-	r.POST("/ajukan/verifikasi", here, phoneLimit, s.checkFormText, s.pageVerifyCode(applyFlow))
-	r.POST(routeApply, here, s.pageBodyLimit(s.publicFormBytes(), s.pagePublicTooLarge), s.checkFormText, s.pageSubmitApplication)
+	r.POST("/ajukan/kode", phoneLimit, s.checkFormText, s.pageApplyCode)
+	r.POST("/ajukan/verifikasi", phoneLimit, s.checkFormText, s.pageVerifyCode(applyFlow))
+	r.POST(routeApply, s.pageBodyLimit(s.publicFormBytes(), s.pagePublicTooLarge), s.checkFormText, s.pageSubmitApplication)
 	r.GET("/perbaiki", s.pageFixStart)
-	r.POST("/perbaiki/kode", here, trackLimit, phoneLimit, s.checkFormText, s.pageFixCode)
-	r.POST("/perbaiki/verifikasi", here, phoneLimit, s.checkFormText, s.pageVerifyCode(fixFlow))
+	r.POST("/perbaiki/kode", trackLimit, phoneLimit, s.checkFormText, s.pageFixCode)
+	r.POST("/perbaiki/verifikasi", phoneLimit, s.checkFormText, s.pageVerifyCode(fixFlow))
 	r.GET("/perbaiki/formulir", s.pageFixForm)
-	r.POST(routeFixSubmit, here, s.pageBodyLimit(s.publicFormBytes(), s.pagePublicTooLarge), s.checkFormText, s.pageSubmitFix)
+	r.POST(routeFixSubmit, s.pageBodyLimit(s.publicFormBytes(), s.pagePublicTooLarge), s.checkFormText, s.pageSubmitFix)
 
 	// Staff pages: a cookie session, and the CSRF token on every POST; then
 	// no form field with bytes the database cannot hold (web/text_guard.go).
