@@ -67,6 +67,10 @@ func TestOnlineApplicationFromPhoneToAccept(t *testing.T) {
 				}
 			}
 		}
+		// The heir agreed to messages: the claim's code reaches the verified phone.
+		if msgs := s.Gateway.WaitFor(t, 2); !strings.Contains(s.Gateway.LastTo(t, phone), out.Code) {
+			t.Fatalf("messages %+v: none with the code", msgs)
+		}
 		// The token was used once.
 		s.ExpectError(s.Apply(token, testserver.ApplicationBody(2), nil), http.StatusUnauthorized, "phone_check_required")
 		accepted := s.Act(c, domain.RoleDukcapilClerk, "accept", map[string]any{})
@@ -133,7 +137,7 @@ func TestPhoneCheckLimits(t *testing.T) {
 		// Five wrong codes end a check; the right one then is refused too.
 		var ch testserver.PhoneCheck
 		s.Expect(s.StartPhoneCheck(testserver.Phone(5)), http.StatusCreated, &ch)
-		code := s.Codes.Last(t, testserver.Phone(5))
+		code := s.Codes.Next(t, testserver.Phone(5))
 		wrong := "000000"
 		if code == wrong {
 			wrong = "111111"
@@ -154,13 +158,14 @@ func TestPhoneCheckLimits(t *testing.T) {
 		// Expiry by the test clock, and a code used twice.
 		s.Expect(s.StartPhoneCheck(testserver.Phone(6)), http.StatusCreated, &ch)
 		s.Clock.Advance(10 * time.Minute)
-		e := s.ExpectError(s.VerifyPhone(ch.CheckID, s.Codes.Last(t, testserver.Phone(6))), http.StatusUnprocessableEntity, "validation_failed")
+		e := s.ExpectError(s.VerifyPhone(ch.CheckID, s.Codes.Next(t, testserver.Phone(6))), http.StatusUnprocessableEntity, "validation_failed")
 		if !strings.Contains(e.Error.Fields["code"], "expired") {
 			t.Fatalf("expired: %v", e.Error.Fields)
 		}
 		s.Expect(s.StartPhoneCheck(testserver.Phone(7)), http.StatusCreated, &ch)
-		s.Expect(s.VerifyPhone(ch.CheckID, s.Codes.Last(t, testserver.Phone(7))), http.StatusOK, nil)
-		e = s.ExpectError(s.VerifyPhone(ch.CheckID, s.Codes.Last(t, testserver.Phone(7))), http.StatusUnprocessableEntity, "validation_failed")
+		code = s.Codes.Next(t, testserver.Phone(7))
+		s.Expect(s.VerifyPhone(ch.CheckID, code), http.StatusOK, nil)
+		e = s.ExpectError(s.VerifyPhone(ch.CheckID, code), http.StatusUnprocessableEntity, "validation_failed")
 		if !strings.Contains(e.Error.Fields["code"], "already used") {
 			t.Fatalf("used: %v", e.Error.Fields)
 		}

@@ -33,7 +33,7 @@ func TestOnlineApplicationOnAPhone(t *testing.T) {
 		if st := heir.click(`form[action="/ajukan/kode"] button[type=submit]`); st != http.StatusOK {
 			t.Fatalf("send code: status %d", st)
 		}
-		heir.fill("f-code", s.Codes.Last(t, testserver.Phone(1)))
+		heir.fill("f-code", s.Codes.Next(t, testserver.Phone(1)))
 		if st := heir.click(`form[action="/ajukan/verifikasi"] button[type=submit]`); st != http.StatusOK {
 			t.Fatalf("verify: status %d", st)
 		}

@@ -43,6 +43,8 @@ type Config struct {
 	// PhoneCheckRatePerMinute bounds the one-time codes a client asks for
 	// and enters per minute (SANTUNAN_PHONE_CHECK_RATE_PER_MINUTE).
 	PhoneCheckRatePerMinute int
+	// Notify are the messages to heirs (notify.go).
+	Notify Notify
 }
 
 // FromEnv reads the configuration through getenv (os.Getenv in main) and
@@ -93,6 +95,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	c.Metrics = readMetrics(&r)
 	c.Offices = readOffices(&r)
 	c.PublicURL = readPublicURL(&r)
+	c.Notify = readNotify(&r)
 	if c.SessionIdle < time.Minute {
 		r.fail("SANTUNAN_SESSION_IDLE", "must be at least 1m")
 	}

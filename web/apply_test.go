@@ -52,7 +52,7 @@ func (v *visitor) verifyPhone(start, verify string, form url.Values, phone strin
 	v.t.Helper()
 	sent := v.post(start, form).want(http.StatusOK).has("Kami sudah mengirim kode 6 angka")
 	checkID := regexpFind(v.t, sent.body, `name="check_id" value="([^"]+)"`)
-	return v.post(verify, url.Values{"check_id": {checkID}, "code": {v.h.Codes.Last(v.t, phone)}}).wantRedirect("/")
+	return v.post(verify, url.Values{"check_id": {checkID}, "code": {v.h.Codes.Next(v.t, phone)}}).wantRedirect("/")
 }
 
 // applicationForm is fixture claim n as the online form posts it.

@@ -4,48 +4,48 @@ import (
 	"regexp"
 	"sync"
 	"testing"
-
-	"gorm.io/gorm"
+	"time"
 )
 
-// FakeCodes records the one-time codes' messages as the outbox would
-// (applications.CodeSender), for tests to read the code a phone got.
-type FakeCodes struct {
+// Codes read the one-time codes that phone checks sent, off the fake SMS
+// gateway (the notify worker delivers them after the check's commit).
+type Codes struct {
+	gw   *FakeGateway
 	mu   sync.Mutex
-	sent []CodeMessage
-}
-
-// CodeMessage is one recorded code message.
-type CodeMessage struct{ Phone, Text, Ref string }
-
-// EnqueueCode implements applications.CodeSender.
-func (f *FakeCodes) EnqueueCode(_ *gorm.DB, phone, text, ref string) error {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.sent = append(f.sent, CodeMessage{Phone: phone, Text: text, Ref: ref})
-	return nil
-}
-
-// Sent lists the messages so far.
-func (f *FakeCodes) Sent() []CodeMessage {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	return append([]CodeMessage(nil), f.sent...)
+	seen map[string]int // code messages already read, per phone
 }
 
 var sixDigits = regexp.MustCompile(`\b[0-9]{6}\b`)
 
-// Last is the code of the last message to phone (normalised, +62...).
-func (f *FakeCodes) Last(t testing.TB, phone string) string {
+// Next waits for the next code sent to phone (normalised, +62...) that
+// Next has not returned yet: one per phone check, in order.
+func (c *Codes) Next(t testing.TB, phone string) string {
 	t.Helper()
-	sent := f.Sent()
-	for i := len(sent) - 1; i >= 0; i-- {
-		if sent[i].Phone == phone {
-			if m := sixDigits.FindString(sent[i].Text); m != "" {
-				return m
+	deadline := time.Now().Add(gatewayWait)
+	for {
+		var codes []string
+		for _, m := range c.gw.To(phone) {
+			if code := sixDigits.FindString(m.Text); code != "" && !isClaimMessage(m.Text) {
+				codes = append(codes, code)
 			}
 		}
+		c.mu.Lock()
+		n := c.seen[phone]
+		if len(codes) > n {
+			c.seen[phone] = n + 1
+			c.mu.Unlock()
+			return codes[n]
+		}
+		c.mu.Unlock()
+		if time.Now().After(deadline) {
+			t.Fatalf("no new code was sent to the phone (%d read)", n)
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
-	t.Fatalf("no code was sent to %s", phone)
-	return ""
 }
+
+var claimCode = regexp.MustCompile(`SKM-[0-9A-Z]{4}-[0-9A-Z]{4}`)
+
+// isClaimMessage tells a message about a claim (it names the claim's code)
+// from a one-time code's.
+func isClaimMessage(text string) bool { return claimCode.MatchString(text) }

@@ -59,8 +59,12 @@ type Server struct {
 	Users  map[domain.Role]domain.User
 	// Client sends every request of the helpers: no redirects followed.
 	Client *http.Client
-	// Codes are the one-time codes the phone checks sent (codes.go).
-	Codes *FakeCodes
+	// Gateway is the SMS gateway the server's messages go to (gateway.go).
+	Gateway *FakeGateway
+	// Codes read the one-time codes of phone checks off the gateway (codes.go).
+	Codes *Codes
+	// consent: File files claims whose heir agreed to messages (Consenting).
+	consent bool
 }
 
 // Clock is a settable clock shared by every service of a Server.
@@ -90,6 +94,7 @@ type settings struct {
 	budget   int64
 	logOut   io.Writer
 	now      time.Time
+	consent  bool
 }
 
 // Option changes how Start runs the server.
@@ -157,6 +162,15 @@ func Start(t testing.TB, db *database.DB, opts ...Option) *Server {
 		"SANTUNAN_LOGIN_RATE_PER_MINUTE":       generousRate,
 		"SANTUNAN_PHONE_CHECK_RATE_PER_MINUTE": generousRate,
 	}, budget: DefaultBudget, logOut: io.Discard, now: fixture.Now}
+	// Messages to heirs go to a fake SMS gateway, configured as an operator
+	// would; retries come quickly so a test of them ends soon.
+	gw := NewFakeGateway(t)
+	for k, v := range map[string]string{
+		"SANTUNAN_NOTIFY_CHANNELS": "sms", "SANTUNAN_SMS_URL": gw.URL(),
+		"SANTUNAN_NOTIFY_RETRY_BASE": "10ms", "SANTUNAN_NOTIFY_POLL_INTERVAL": "100ms",
+	} {
+		st.env[k] = v
+	}
 	for _, o := range opts {
 		o(&st)
 	}
@@ -169,14 +183,24 @@ func Start(t testing.TB, db *database.DB, opts ...Option) *Server {
 	}
 	clk := NewClock(st.now)
 	dir := fixture.Areas(t)
-	codes := &FakeCodes{}
-	svc := wiring.Build(db, dir, cfg, wiring.Options{Now: clk.Now, BcryptCost: bcrypt.MinCost,
-		Registry: st.registry, Inquirer: st.inquirer, CodeSender: codes})
 	log := slog.New(slog.NewJSONHandler(st.logOut, &slog.HandlerOptions{Level: cfg.LogLevel}))
+	svc := wiring.Build(db, dir, cfg, wiring.Options{Now: clk.Now, BcryptCost: bcrypt.MinCost,
+		Registry: st.registry, Inquirer: st.inquirer, Log: log})
 	site, err := wiring.NewSite(svc, db, log, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The message worker runs as serve runs it, and stops when the test ends.
+	if err := svc.Notify.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := svc.Notify.Stop(ctx); err != nil {
+			t.Error(err)
+		}
+	})
 	// Every API request and response is checked against the OpenAPI
 	// document (contract.go), and what broke it reported when the test ends.
 	check, err := newContractCheck(site, site.API.Routes())
@@ -190,9 +214,10 @@ func Start(t testing.TB, db *database.DB, opts ...Option) *Server {
 	})
 	srv := httptest.NewServer(check)
 	t.Cleanup(srv.Close)
-	s := &Server{T: t, DB: db, HTTP: srv, URL: srv.URL, Clock: clk, Config: cfg, Services: svc, Site: site, Codes: codes,
+	s := &Server{T: t, DB: db, HTTP: srv, URL: srv.URL, Clock: clk, Config: cfg, Services: svc, Site: site, Codes: &Codes{gw: gw, seen: map[string]int{}},
 		Tokens: map[domain.Role]string{}, Users: map[domain.Role]domain.User{},
-		Client: &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
+		Client:  &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }},
+		Gateway: gw, consent: st.consent}
 
 	// The bootstrap admin's password is one-time too: replaced at once.
 	if _, _, err := svc.Auth.EnsureAdmin(context.Background(), OneTimePassword); err != nil {

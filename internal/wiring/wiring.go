@@ -45,9 +45,6 @@ type Options struct {
 	Inquirer payments.AccountInquirer
 	// Log hears what a metrics scrape could not gather; nil discards it.
 	Log *slog.Logger
-	// CodeSender records the phone checks' one-time codes for sending; nil
-	// means the notification outbox (package notify).
-	CodeSender applications.CodeSender
 }
 
 // Services are the engine and the capabilities built on it (which the
@@ -70,6 +67,8 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 	// Every service's transactions count their retries.
 	db = db.WithRetryHook(m.TxRetried)
 	req := Requirements(cfg.Evidence)
+	// Messages to heirs are queued in each event's transaction.
+	notes := buildNotify(db, cfg, o, m)
 	engine := workflow.New(db, workflow.Options{
 		Areas: dir, RegencyCode: cfg.RegencyCode, WindowDays: cfg.ClaimWindowDays,
 		Amount: domain.Rupiah(cfg.BenefitAmount), Now: o.Now, Location: domain.Jakarta(),
@@ -79,6 +78,7 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 		Guards:   MergeGuards(EvidenceGuards(req), payments.Guards(domain.Jakarta())),
 		Reserved: payments.ReservedActions,
 		Observe:  m.Transition,
+		OnEvent:  []workflow.EventHook{notes.Hook()},
 	})
 	m.WatchClaims(engine)
 	e := cfg.Evidence
@@ -89,21 +89,18 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 	docs := documents.New(db, engine, documents.NewDBBlobs(db), documents.Options{
 		MaxBytes: e.MaxUploadBytes, Required: req, Now: o.Now,
 	})
-	sender := o.CodeSender
-	if sender == nil {
-		sender = noOutbox{log: o.Log}
-	}
 	return Services{Now: o.Now, RateCounter: rateCounter(db), Metrics: m, Capabilities: httpkit.Capabilities{
 		Engine:  engine,
 		Areas:   dir,
 		Offices: cfg.Offices, PublicURL: cfg.PublicURL,
+		Notify: notes,
 		Auth: auth.New(db, auth.Options{TokenTTL: cfg.TokenTTL, SessionIdle: cfg.SessionIdle,
 			BcryptCost: o.BcryptCost, Now: o.Now}),
 		Payments: payments.New(db, engine, payments.Options{Location: domain.Jakarta(), Areas: dir, Inquirer: o.Inquirer}),
 		// Documents are stored in the database; an object store can
 		// replace documents.NewDBBlobs behind the same interface.
 		Documents:    docs,
-		Applications: applications.New(db, engine, docs, applications.Options{Now: o.Now, Sender: sender}),
+		Applications: applications.New(db, engine, docs, applications.Options{Now: o.Now, Sender: notes}),
 		DeathRegister: deathregister.New(db, engine, deathregister.Options{
 			Areas: dir, RegencyCode: cfg.RegencyCode, WindowDays: cfg.ClaimWindowDays,
 			UnclaimedAfterDays: e.UnclaimedAfterDays, MaxImportBytes: e.MaxImportBytes,
