@@ -47,7 +47,7 @@ func TestOnlineApplicationOnAPhone(t *testing.T) {
 			"f-deceased-date-of-death": in.Deceased.DateOfDeath, "f-deceased-place-of-death": in.Deceased.PlaceOfDeath,
 			"f-deceased-kk-number": in.Deceased.KKNumber, "f-deceased-address": in.Deceased.Address,
 			"f-deceased-village-code": in.Deceased.VillageCode, "f-heir-nik": in.Heir.NIK, "f-heir-full-name": in.Heir.FullName,
-			"f-heir-relationship": in.Heir.Relationship,
+			"f-heir-relationship":      in.Heir.Relationship,
 			"f-bank-account-bank-code": in.BankAccount.BankCode, "f-bank-account-account-number": in.BankAccount.AccountNumber,
 			"f-bank-account-account-name": in.BankAccount.AccountName,
 		})
