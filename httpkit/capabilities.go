@@ -7,6 +7,7 @@ import (
 	"santunan/documents"
 	"santunan/domain"
 	"santunan/payments"
+	"santunan/receipts"
 	"santunan/workflow"
 )
 
@@ -20,6 +21,9 @@ type Capabilities struct {
 	Payments      *payments.Service
 	Documents     *documents.Service
 	DeathRegister *deathregister.Service
+	// Receipts gathers a claim's receipt (tanda terima) from the engine and
+	// documents, for staff and for the heir.
+	Receipts *receipts.Service
 	// Offices are the contacts shown to the public (configuration).
 	Offices domain.Offices
 	// PublicURL is the site's public origin (configuration), for links
