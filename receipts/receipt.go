@@ -60,8 +60,8 @@ func New(engine *workflow.Engine, docs *documents.Service, offices domain.Office
 
 // ForStaff is the receipt of claim id for a user who reads claims.
 func (s *Service) ForStaff(ctx context.Context, actor domain.Actor, id int64) (Receipt, error) {
-	if !actor.Role.ReadsClaims() {
-		return Receipt{}, fmt.Errorf("role %s may not read claims: %w", actor.Role, domain.ErrForbidden)
+	if !CanPrint(actor.Role) {
+		return Receipt{}, fmt.Errorf("role %s may not print receipts: %w", actor.Role, domain.ErrForbidden)
 	}
 	c, err := s.engine.Get(ctx, id)
 	if err != nil {
