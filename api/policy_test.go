@@ -38,7 +38,7 @@ func apiPolicies(table workflow.Table) map[string]testserver.Policy {
 
 		"POST /api/v1/claims": both(claims, table.MaySubmit), "GET /api/v1/claims": claims, "GET /api/v1/claims/:id": claims,
 		"GET /api/v1/claims/:id/receipt.pdf": both(claims, receipts.CanPrint),
-		"GET /api/v1/claims/:id/events": claims, "POST /api/v1/claims/:id/actions/:action": both(claims, mayTake(table, "return")),
+		"GET /api/v1/claims/:id/events":      claims, "POST /api/v1/claims/:id/actions/:action": both(claims, mayTake(table, "return")),
 		"GET /api/v1/audit/verify": domain.Role.ReadsAudit, "GET /api/v1/security-events": domain.Role.ReadsAudit,
 
 		"POST /api/v1/claims/:id/documents":                 both(claims, documents.CanUpload),
