@@ -9,6 +9,7 @@ import (
 	"santunan/domain"
 	"santunan/notify"
 	"santunan/payments"
+	"santunan/receipts"
 	"santunan/workflow"
 )
 
@@ -25,6 +26,9 @@ type Capabilities struct {
 	// Applications are the heir's online forms: phone checks, online
 	// applications, corrections of returned claims.
 	Applications *applications.Service
+	// Receipts gathers a claim's receipt (tanda terima) from the engine and
+	// documents, for staff and for the heir.
+	Receipts *receipts.Service
 	// Offices are the contacts shown to the public (configuration).
 	Offices domain.Offices
 	// PublicURL is the site's public origin (configuration), for links

@@ -10,12 +10,9 @@ type applyDonePage struct {
 	Offices officesView
 }
 
-// receiptPath is the receipt's form (the PDF): the code and the heir's NIK.
-const receiptPath = "/lacak/tanda-terima"
-
 func receiptForm(code string) formView {
 	nik := textField("heir_nik", "", true)
 	nik.InputMode, nik.Autocomplete = "numeric", "off"
-	return formView{Action: receiptPath, Hidden: []hiddenField{{Name: "code", Value: code}},
+	return formView{Action: heirReceiptPath, Hidden: []hiddenField{{Name: "code", Value: code}},
 		Sections: []formSection{{Fields: []formField{nik}}}, Submit: text("apply.receipt")}
 }
