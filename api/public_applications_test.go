@@ -77,6 +77,15 @@ func TestOnlineApplicationFromPhoneToAccept(t *testing.T) {
 		if accepted.Status != string(domain.StatusSubmitted) {
 			t.Fatalf("accepted: %s", accepted.Status)
 		}
+		// Another application, declined with a reason, ends rejected.
+		var second publicClaim
+		s.Expect(s.Apply(s.PhoneToken(testserver.Phone(2)), testserver.ApplicationBody(2), nil), http.StatusCreated, &second)
+		s.ExpectError(s.Do(http.MethodPost, testserver.ActionPath(byCode(s, second.Code).ID, "decline"), domain.RoleDukcapilClerk,
+			map[string]any{}), http.StatusUnprocessableEntity, "validation_failed")
+		declined := s.Act(byCode(s, second.Code), domain.RoleDukcapilClerk, "decline", map[string]string{"reason": "Bukan warga Kendal."})
+		if declined.Status != string(domain.StatusRejected) {
+			t.Fatalf("declined: %s", declined.Status)
+		}
 	})
 }
 

@@ -92,6 +92,12 @@ func TestOnlineApplicationPagesToTheClerksIntake(t *testing.T) {
 			"documents.akta_kematian": testserver.SampleJPEG, "documents.buku_tabungan": testserver.SamplePDF,
 		}).want(http.StatusCreated).has("Langkah 3 dari 3", "Unduh tanda terima").hasHTML(`action="/lacak/tanda-terima"`)
 		code := regexpFind(t, done.body, `<p class="claim-code" data-code>([^<]+)</p>`)
+		// The receipt from step 3: the code is in the form, the NIK typed.
+		receipt := heir.post("/lacak/tanda-terima", url.Values{"code": {code}, "heir_nik": {fixture.ClaimInput(1).Heir.NIK}}).
+			want(http.StatusOK)
+		if ct := receipt.header.Get("Content-Type"); ct != "application/pdf" {
+			t.Fatalf("receipt: %s", ct)
+		}
 		// The session was used: the form is gone.
 		heir.get("/ajukan").want(http.StatusOK).has("Langkah 1 dari 3")
 
