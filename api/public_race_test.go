@@ -29,15 +29,20 @@ func TestRacingApplicationsWithOneTokenFileOnce(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
 		s := testserver.Start(t, db)
 		token := s.PhoneToken(testserver.Phone(1))
-		var reqs []func() *http.Response
+		var reqs []*http.Request
 		for n := 1; n <= 4; n++ {
-			reqs = append(reqs, func() *http.Response { return s.Apply(token, testserver.ApplicationBody(n), nil) })
+			reqs = append(reqs, s.PublicFormRequest("/api/v1/public/applications", token, "application",
+				testserver.ApplicationBody(n), nil))
 		}
 		statuses := map[int]int{}
 		done := make(chan int, len(reqs))
 		for _, r := range reqs {
 			go func() {
-				resp := r()
+				resp, err := s.Client.Do(r)
+				if err != nil {
+					done <- 0
+					return
+				}
 				resp.Body.Close()
 				done <- resp.StatusCode
 			}()

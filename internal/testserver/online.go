@@ -76,6 +76,13 @@ func ApplicationBody(n int) map[string]any {
 // files as documents.<kind>, with the phone token.
 func (s *Server) PublicForm(path, token, part string, body any, files map[domain.DocumentKind][]byte) *http.Response {
 	s.T.Helper()
+	return s.roundTrip(s.PublicFormRequest(path, token, part, body, files))
+}
+
+// PublicFormRequest is PublicForm's request, for a test that sends it
+// itself (from goroutines, say).
+func (s *Server) PublicFormRequest(path, token, part string, body any, files map[domain.DocumentKind][]byte) *http.Request {
+	s.T.Helper()
 	var buf bytes.Buffer
 	w := multipart.NewWriter(&buf)
 	raw, err := json.Marshal(body)
@@ -102,7 +109,7 @@ func (s *Server) PublicForm(path, token, part string, body any, files map[domain
 	if token != "" {
 		req.Header.Set("X-Phone-Token", token)
 	}
-	return s.roundTrip(req)
+	return req
 }
 
 // Apply posts an online application.
