@@ -45,14 +45,30 @@ var errNoSuchClaim = fmt.Errorf("no claim with this code and heir NIK: %w", doma
 
 // Identify finds a claim by its public code and the heir's NIK: the one
 // proof the public gives, for tracking and for anything an heir does on a
-// claim (a receipt, a correction). An unknown code and a wrong NIK get the
-// same domain.ErrNotFound.
+// claim (a receipt, a correction). The code is read forgivingly
+// (NormalizeCode), the NIK with the spaces or dots of the KTP
+// (domain.NIKAsTyped). An unknown code and a wrong NIK get the same
+// domain.ErrNotFound; after too many of either for one code, the code is
+// locked (*domain.TrackingLockedError, also for the right NIK) until the
+// TrackingGuard's time has passed. A right NIK does not lift the lock.
 func (e *Engine) Identify(ctx context.Context, code, heirNIK string) (domain.Claim, error) {
 	if err := textFields("code", code, "heir_nik", heirNIK); err != nil {
 		return domain.Claim{}, err
 	}
+	code, ok := readCode(strings.ToUpper(strings.TrimSpace(code)))
+	if !ok {
+		// No claim has a code of another shape, and the shape is public:
+		// nothing to count.
+		return domain.Claim{}, errNoSuchClaim
+	}
+	now := e.now()
+	if until, err := e.guesses.lockedUntil(ctx, code, now); err != nil {
+		return domain.Claim{}, err
+	} else if !until.IsZero() {
+		return domain.Claim{}, domain.NewTrackingLockedError(until, now, false)
+	}
 	var r claimRow
-	err := e.store.read(ctx).Select(claimColumns).Where("code = ?", NormalizeCode(code)).Take(&r).Error
+	err := e.store.read(ctx).Select(claimColumns).Where("code = ?", code).Take(&r).Error
 	if err != nil && !errors.Is(err, gorm.ErrRecordNotFound) {
 		return domain.Claim{}, database.Classify(fmt.Errorf("identify: %w", err))
 	}
@@ -62,7 +78,15 @@ func (e *Engine) Identify(ctx context.Context, code, heirNIK string) (domain.Cla
 	if stored == "" {
 		stored = strings.Repeat("x", 16)
 	}
-	if subtle.ConstantTimeCompare([]byte(stored), []byte(strings.TrimSpace(heirNIK))) != 1 || r.ID == 0 {
+	typed := domain.NIKAsTyped(strings.TrimSpace(heirNIK))
+	if subtle.ConstantTimeCompare([]byte(stored), []byte(typed)) != 1 || r.ID == 0 {
+		locked, err := e.guesses.fail(ctx, code, now)
+		if err != nil {
+			return domain.Claim{}, err
+		}
+		if locked != nil {
+			return domain.Claim{}, locked
+		}
 		return domain.Claim{}, errNoSuchClaim
 	}
 	return r.claim(), nil
