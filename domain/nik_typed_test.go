@@ -12,7 +12,7 @@ func TestNIKAsTyped(t *testing.T) {
 		{"3324.1265.0775.0002", "3324126507750002"},
 		{" 3324-1265-0775-0002 ", "3324126507750002"},
 		{"3324\u00a01265\t0775 0002", "3324126507750002"}, // a no-break space from a copied page
-		{"33241265O7750002", "33241265O7750002"},           // a letter stays, to be refused
+		{"33241265O7750002", "33241265O7750002"},          // a letter stays, to be refused
 		{"", ""},
 	}
 	for _, c := range cases {
