@@ -12,6 +12,7 @@ var ErrTrackingLocked = errors.New("tracking code locked")
 
 // TrackingLockedError is ErrTrackingLocked with when the lock ends.
 type TrackingLockedError struct {
+	Code  string // the normalised code, for the security log
 	Until time.Time
 	// Locking is true for the failure that started the lock: the one
 	// answer worth a line in the security log.
@@ -19,9 +20,9 @@ type TrackingLockedError struct {
 	wait    time.Duration
 }
 
-// NewTrackingLockedError is the lock until until, seen at now.
-func NewTrackingLockedError(until, now time.Time, locking bool) *TrackingLockedError {
-	return &TrackingLockedError{Until: until.UTC(), Locking: locking, wait: until.Sub(now)}
+// NewTrackingLockedError is the lock on code until until, seen at now.
+func NewTrackingLockedError(code string, until, now time.Time, locking bool) *TrackingLockedError {
+	return &TrackingLockedError{Code: code, Until: until.UTC(), Locking: locking, wait: until.Sub(now)}
 }
 
 func (e *TrackingLockedError) Error() string {

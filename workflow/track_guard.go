@@ -108,7 +108,7 @@ func (g *guesses) fail(ctx context.Context, code string, now time.Time) (*domain
 func (g *guesses) count(r guessRow, inserted bool, now time.Time) (guessRow, *domain.TrackingLockedError) {
 	if l := r.LockedUntil; l != nil && l.After(now) {
 		// Guesses that raced the lock: refused as it is, not lengthening it.
-		return r, domain.NewTrackingLockedError(*l, now, false)
+		return r, domain.NewTrackingLockedError(r.Code, *l, now, false)
 	}
 	switch {
 	case inserted:
@@ -123,7 +123,7 @@ func (g *guesses) count(r guessRow, inserted bool, now time.Time) (guessRow, *do
 	}
 	until := now.Add(g.guard.LockFor)
 	r.LockedUntil = &until
-	return r, domain.NewTrackingLockedError(until, now, true)
+	return r, domain.NewTrackingLockedError(r.Code, until, now, true)
 }
 
 // prune deletes rows whose window and lock have both ended, the first time
