@@ -119,7 +119,7 @@ func TestLabels(t *testing.T) {
 
 func TestNextStep(t *testing.T) {
 	got := NextStep(Indonesian, domain.StatusReturned, "  foto akta kematian tidak terbaca. ")
-	if !strings.HasPrefix(got, "Klaim dikembalikan: foto akta kematian tidak terbaca. Silakan") || !strings.Contains(got, "Dukcapil") {
+	if !strings.HasPrefix(got, "Klaim dikembalikan: foto akta kematian tidak terbaca. Perbaiki") || !strings.Contains(got, "Dukcapil") {
 		t.Errorf("returned with reason = %q", got)
 	}
 	if got := NextStep(Indonesian, domain.StatusReturned, " "); strings.Contains(got, "{reason}") || strings.Contains(got, ": .") {
