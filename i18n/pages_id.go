@@ -153,6 +153,7 @@ var pagesIndonesian = map[string]string{
 	"track.paid_date":          "Tanggal transfer",
 	"track.locked":             "Kode klaim ini dikunci sementara karena NIK ahli waris yang salah dimasukkan terlalu sering. Demi keamanan data Anda, kode ini tidak dapat dilacak sampai {time}, juga dengan NIK yang benar. Jika Anda ahli waris, silakan hubungi {office} dengan membawa KTP dan kode klaim.",
 	"track.locked_office":      "kantor Dinas Sosial",
+	"track.locked_phone":       "telepon {phone}",
 
 	"login.title":        "Masuk petugas",
 	"login.intro":        "Untuk petugas Dukcapil, Dinas Sosial, bendahara, auditor dan administrator.",

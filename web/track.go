@@ -74,7 +74,7 @@ func (s *Server) trackingLockedText(locked *domain.TrackingLockedError) string {
 	if o, ok := s.Offices.Get(domain.OfficeDinsos); ok {
 		office = o.Name
 		if o.Phone != "" {
-			office += " (" + o.Phone + ")"
+			office += ", " + textf("track.locked_phone", "phone", o.Phone)
 		}
 	}
 	return textf("track.locked", "time", formatDateTime(i18n.Indonesian, locked.Until), "office", office)
