@@ -56,6 +56,10 @@ func serve(ctx context.Context, getenv func(string) string, logOut io.Writer) er
 		MaxHeaderBytes:    64 << 10,
 		BaseContext:       func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
+	// The worker that sends the heirs' messages, until shutdown.
+	if err := a.Notify.Start(context.WithoutCancel(ctx)); err != nil {
+		return err
+	}
 	errCh := make(chan error, 1)
 	go func() { errCh <- srv.ListenAndServe() }()
 	a.log.Info("serving", "addr", a.cfg.Addr)
@@ -68,8 +72,14 @@ func serve(ctx context.Context, getenv func(string) string, logOut io.Writer) er
 	a.log.Info("shutting down: finishing requests in flight", "timeout", a.cfg.ShutdownTimeout.String())
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), a.cfg.ShutdownTimeout)
 	defer cancel()
-	if err := srv.Shutdown(shutdownCtx); err != nil {
-		return fmt.Errorf("shutdown: %w", err)
+	shutdownErr := srv.Shutdown(shutdownCtx)
+	// Messages in flight get what is left of the timeout; one cut short
+	// stays queued and is sent again, with the same idempotency key.
+	if err := a.Notify.Stop(shutdownCtx); err != nil {
+		a.log.Error("stopping the message worker", "error", err.Error())
+	}
+	if shutdownErr != nil {
+		return fmt.Errorf("shutdown: %w", shutdownErr)
 	}
 	if err := <-errCh; err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return fmt.Errorf("serve: %w", err)

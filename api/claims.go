@@ -28,6 +28,8 @@ type heirRequest struct {
 	FullName     string `json:"full_name" binding:"max=200"`
 	Relationship string `json:"relationship" binding:"max=32"`
 	Phone        string `json:"phone" binding:"max=32"`
+	// NotifyConsent: the heir agreed to messages (the paper form's box).
+	NotifyConsent bool `json:"notify_consent"`
 }
 
 type bankAccountRequest struct {
@@ -48,7 +50,8 @@ func (r deceasedRequest) input() domain.DeceasedInput {
 }
 
 func (r heirRequest) input() domain.HeirInput {
-	return domain.HeirInput{NIK: r.NIK, FullName: r.FullName, Relationship: r.Relationship, Phone: r.Phone}
+	return domain.HeirInput{NIK: r.NIK, FullName: r.FullName, Relationship: r.Relationship, Phone: r.Phone,
+		NotifyConsent: r.NotifyConsent}
 }
 
 func (r bankAccountRequest) input() domain.BankAccountInput {

@@ -40,6 +40,8 @@ type Config struct {
 	// PublicURL is where the public reaches the site (scheme and host, no
 	// path), for the links in messages and the receipt's QR code.
 	PublicURL string
+	// Notify are the messages to heirs (notify.go).
+	Notify Notify
 }
 
 // FromEnv reads the configuration through getenv (os.Getenv in main) and
@@ -88,6 +90,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	c.Metrics = readMetrics(&r)
 	c.Offices = readOffices(&r)
 	c.PublicURL = readPublicURL(&r)
+	c.Notify = readNotify(&r)
 	if c.SessionIdle < time.Minute {
 		r.fail("SANTUNAN_SESSION_IDLE", "must be at least 1m")
 	}

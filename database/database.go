@@ -151,13 +151,21 @@ func sqliteURI(path string) string {
 	return "file:" + strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
 }
 
-// Migrate applies pending migrations through the writer.
+// Migrate applies pending migrations through the writer: ours, then the
+// job queue's.
 func (db *DB) Migrate(ctx context.Context) (int, error) {
 	sqlDB, err := db.Write.DB()
 	if err != nil {
 		return 0, fmt.Errorf("migrate: %w", err)
 	}
-	return migrations.Up(ctx, sqlDB, db.Dialect)
+	n, err := migrations.Up(ctx, sqlDB, db.Dialect)
+	if err != nil {
+		return 0, err
+	}
+	// The job queue's schema (notify/ delivers through river) comes with
+	// ours, so every server and test database has it before a message is queued.
+	m, err := migrations.River(ctx, sqlDB, db.Dialect)
+	return n + m, err
 }
 
 // Ping checks that both pools reach the database.

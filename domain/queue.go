@@ -3,7 +3,7 @@ package domain
 // queues are the statuses that wait on each role, first the one its home
 // page opens on. The auditor and the admin work no queue.
 var queues = map[Role][]Status{
-	RoleDukcapilClerk: {StatusSubmitted},
+	RoleDukcapilClerk: {StatusSubmitted, StatusApplied},
 	RoleDinsosOfficer: {StatusDeathVerified, StatusPaymentFailed},
 	RoleTreasurer:     {StatusApproved, StatusDisbursing},
 }

@@ -6,6 +6,7 @@ import (
 	"santunan/deathregister"
 	"santunan/documents"
 	"santunan/domain"
+	"santunan/notify"
 	"santunan/payments"
 	"santunan/workflow"
 )
@@ -25,4 +26,7 @@ type Capabilities struct {
 	// PublicURL is the site's public origin (configuration), for links
 	// that leave the site: messages, the receipt's QR code.
 	PublicURL string
+	// Notify queues and lists the messages to heirs; its worker is
+	// started by serve and testserver.
+	Notify *notify.Service
 }

@@ -76,7 +76,15 @@ func DocumentsPath(id int64) string { return ClaimPath(id) + "/documents" }
 func (s *Server) File(n int) Claim {
 	s.T.Helper()
 	var c Claim
-	s.Expect(s.Do(http.MethodPost, "/api/v1/claims", domain.RoleDukcapilClerk, ClaimBody(n)), http.StatusCreated, &c)
+	body := ClaimBody(n)
+	if s.consent {
+		heir := map[string]any{"notify_consent": true}
+		for k, v := range body["heir"].(map[string]string) {
+			heir[k] = v
+		}
+		body["heir"] = heir
+	}
+	s.Expect(s.Do(http.MethodPost, "/api/v1/claims", domain.RoleDukcapilClerk, body), http.StatusCreated, &c)
 	return c
 }
 

@@ -59,6 +59,10 @@ type Server struct {
 	Users  map[domain.Role]domain.User
 	// Client sends every request of the helpers: no redirects followed.
 	Client *http.Client
+	// Gateway is the SMS gateway the server's messages go to (gateway.go).
+	Gateway *FakeGateway
+	// consent: File files claims whose heir agreed to messages (Consenting).
+	consent bool
 }
 
 // Clock is a settable clock shared by every service of a Server.
@@ -88,6 +92,7 @@ type settings struct {
 	budget   int64
 	logOut   io.Writer
 	now      time.Time
+	consent  bool
 }
 
 // Option changes how Start runs the server.
@@ -154,6 +159,15 @@ func Start(t testing.TB, db *database.DB, opts ...Option) *Server {
 		"SANTUNAN_TRACK_RATE_PER_MINUTE": generousRate,
 		"SANTUNAN_LOGIN_RATE_PER_MINUTE": generousRate,
 	}, budget: DefaultBudget, logOut: io.Discard, now: fixture.Now}
+	// Messages to heirs go to a fake SMS gateway, configured as an operator
+	// would; retries come quickly so a test of them ends soon.
+	gw := NewFakeGateway(t)
+	for k, v := range map[string]string{
+		"SANTUNAN_NOTIFY_CHANNELS": "sms", "SANTUNAN_SMS_URL": gw.URL(),
+		"SANTUNAN_NOTIFY_RETRY_BASE": "10ms", "SANTUNAN_NOTIFY_POLL_INTERVAL": "100ms",
+	} {
+		st.env[k] = v
+	}
 	for _, o := range opts {
 		o(&st)
 	}
@@ -166,13 +180,24 @@ func Start(t testing.TB, db *database.DB, opts ...Option) *Server {
 	}
 	clk := NewClock(st.now)
 	dir := fixture.Areas(t)
-	svc := wiring.Build(db, dir, cfg, wiring.Options{Now: clk.Now, BcryptCost: bcrypt.MinCost,
-		Registry: st.registry, Inquirer: st.inquirer})
 	log := slog.New(slog.NewJSONHandler(st.logOut, &slog.HandlerOptions{Level: cfg.LogLevel}))
+	svc := wiring.Build(db, dir, cfg, wiring.Options{Now: clk.Now, BcryptCost: bcrypt.MinCost,
+		Registry: st.registry, Inquirer: st.inquirer, Log: log})
 	site, err := wiring.NewSite(svc, db, log, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The message worker runs as serve runs it, and stops when the test ends.
+	if err := svc.Notify.Start(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := svc.Notify.Stop(ctx); err != nil {
+			t.Error(err)
+		}
+	})
 	// Every API request and response is checked against the OpenAPI
 	// document (contract.go), and what broke it reported when the test ends.
 	check, err := newContractCheck(site, site.API.Routes())
@@ -188,7 +213,8 @@ func Start(t testing.TB, db *database.DB, opts ...Option) *Server {
 	t.Cleanup(srv.Close)
 	s := &Server{T: t, DB: db, HTTP: srv, URL: srv.URL, Clock: clk, Config: cfg, Services: svc, Site: site,
 		Tokens: map[domain.Role]string{}, Users: map[domain.Role]domain.User{},
-		Client: &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}}
+		Client:  &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }},
+		Gateway: gw, consent: st.consent}
 
 	// The bootstrap admin's password is one-time too: replaced at once.
 	if _, _, err := svc.Auth.EnsureAdmin(context.Background(), OneTimePassword); err != nil {

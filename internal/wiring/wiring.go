@@ -66,6 +66,8 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 	// Every service's transactions count their retries.
 	db = db.WithRetryHook(m.TxRetried)
 	req := Requirements(cfg.Evidence)
+	// Messages to heirs are queued in each event's transaction.
+	notes := buildNotify(db, cfg, o, m)
 	engine := workflow.New(db, workflow.Options{
 		Areas: dir, RegencyCode: cfg.RegencyCode, WindowDays: cfg.ClaimWindowDays,
 		Amount: domain.Rupiah(cfg.BenefitAmount), Now: o.Now, Location: domain.Jakarta(),
@@ -75,6 +77,7 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 		Guards:   MergeGuards(EvidenceGuards(req), payments.Guards(domain.Jakarta())),
 		Reserved: payments.ReservedActions,
 		Observe:  m.Transition,
+		OnEvent:  []workflow.EventHook{notes.Hook()},
 	})
 	m.WatchClaims(engine)
 	e := cfg.Evidence
@@ -86,6 +89,7 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 		Engine:  engine,
 		Areas:   dir,
 		Offices: cfg.Offices, PublicURL: cfg.PublicURL,
+		Notify: notes,
 		Auth: auth.New(db, auth.Options{TokenTTL: cfg.TokenTTL, SessionIdle: cfg.SessionIdle,
 			BcryptCost: o.BcryptCost, Now: o.Now}),
 		Payments: payments.New(db, engine, payments.Options{Location: domain.Jakarta(), Areas: dir, Inquirer: o.Inquirer}),

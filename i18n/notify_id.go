@@ -1,0 +1,20 @@
+package i18n
+
+// notifyIndonesian are the messages to the heir ("notify.<kind>", one per
+// kind of notify/kind.go) and the words of the messages' section on the
+// staff claim page and of stopping messages on the tracking page. A
+// message names the claim's code and the tracking link, never a NIK or an
+// account number.
+var notifyIndonesian = map[string]string{
+	"notify.received":       "Santunan kematian: klaim {code} sudah diterima dan sedang diperiksa petugas. Lacak: {link}",
+	"notify.death_verified": "Santunan kematian: data kematian klaim {code} sudah diverifikasi Dukcapil dan diteruskan ke Dinas Sosial. Lacak: {link}",
+	"notify.approved":       "Santunan kematian: klaim {code} disetujui Dinas Sosial dan menunggu pembayaran. Lacak: {link}",
+	"notify.paid":           "Santunan kematian: klaim {code} sudah dibayar ke rekening ahli waris. Lacak: {link}",
+	"notify.returned":       "Santunan kematian: klaim {code} dikembalikan untuk diperbaiki: {reason}. Perbaiki secara daring di {fix_link} atau datang ke kantor Dukcapil. Lacak: {link}",
+	"notify.payment_failed": "Santunan kematian: transfer klaim {code} gagal: {reason}. Bawa buku tabungan yang baru ke kantor Dinas Sosial atau unggah fotonya secara daring. Lacak: {link}",
+	"notify.rejected":       "Santunan kematian: klaim {code} ditolak. Alasan: {reason}. Lacak: {link}",
+	"notify.declined":       "Santunan kematian: pengajuan {code} tidak dapat diterima. Alasan: {reason}. Lacak: {link}",
+	"notify.cancelled":      "Santunan kematian: klaim {code} dibatalkan. Alasan: {reason}. Lacak: {link}",
+}
+
+func init() { addPages(notifyIndonesian) }

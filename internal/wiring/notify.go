@@ -1,0 +1,47 @@
+package wiring
+
+import (
+	"fmt"
+	"log/slog"
+
+	"santunan/config"
+	"santunan/database"
+	"santunan/metrics"
+	"santunan/notify"
+)
+
+// buildNotify makes the messages to heirs: the configured channels, the
+// worker's retries, the metrics' counter. Its worker runs from Start
+// (serve, testserver); its Hook joins the engine's event hooks.
+func buildNotify(db *database.DB, cfg config.Config, o Options, m *metrics.Metrics) *notify.Service {
+	log := o.Log
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	n := cfg.Notify
+	var channels []notify.Channel
+	for _, name := range n.Channels {
+		switch name {
+		case "log":
+			channels = append(channels, notify.LogChannel{Log: log})
+		case "sms":
+			channels = append(channels, notify.NewSMSGateway(n.SMSURL, n.SMSAuthorization, n.SMSBody, n.Timeout))
+		case "whatsapp":
+			channels = append(channels, notify.NewWhatsApp(n.WhatsAppURL, n.WhatsAppToken, n.WhatsAppPhoneNumberID,
+				n.WhatsAppLanguage, n.WhatsAppTemplates, n.Timeout))
+		}
+	}
+	counter := m.WatchNotifications()
+	svc, err := notify.New(db, notify.Options{
+		Channels: channels, PublicURL: cfg.PublicURL, MaxAttempts: n.MaxAttempts,
+		RetryBase: n.RetryBase, RetryMax: n.RetryMax, Workers: n.Workers, PollInterval: n.PollInterval,
+		SendTimeout: n.Timeout, Now: o.Now, Log: log,
+		Count: func(channel string, status notify.Status) { counter.Count(channel, string(status)) },
+	})
+	if err != nil {
+		// Only a configuration that config.FromEnv refuses gets here
+		// (a channel twice, a poll interval river refuses): a wiring bug.
+		panic(fmt.Sprintf("wiring: %v", err))
+	}
+	return svc
+}

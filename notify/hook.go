@@ -1,0 +1,28 @@
+package notify
+
+import (
+	"santunan/domain"
+	"santunan/workflow"
+)
+
+// Hook queues the heir's message about each event they should know of, in
+// the event's transaction, when the heir consented to messages: one row
+// and job per channel, unique per event and channel.
+func (s *Service) Hook() workflow.EventHook {
+	return func(tx *workflow.Tx, c domain.Claim, ev domain.Event) error {
+		kind, ok := kindOf(ev.Action)
+		if !ok || !c.Heir.NotifyConsent {
+			return nil
+		}
+		text, params := s.render(kind, c.Code, ev.Reason)
+		claimID, eventID := c.ID, ev.ID
+		for _, ch := range s.opts.Channels {
+			n := Notification{ClaimID: &claimID, EventID: &eventID, Channel: ch.Name(), Kind: kind,
+				Recipient: c.Heir.Phone, Body: text}
+			if err := s.enqueue(tx.DB(), n, params); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+}
