@@ -61,13 +61,6 @@ type trackResponse struct {
 	Payout       *trackPayout      `json:"payout,omitempty"`
 }
 
-// usualTime is the catalog key of how long each step usually takes.
-var usualTime = map[domain.Status]string{
-	domain.StatusSubmitted: "landing.step_1_time", domain.StatusDeathVerified: "landing.step_2_time",
-	domain.StatusApproved: "landing.step_3_time", domain.StatusDisbursing: "landing.step_4_time",
-	domain.StatusPaid: "landing.step_5_time",
-}
-
 // track is the heirs' public view: no login, so it shows nothing personal
 // beyond a masked name and an account's last four digits, and the same 404
 // for an unknown code and a wrong NIK.
@@ -96,7 +89,7 @@ func (s *Server) trackResponseOf(t workflow.Tracking) trackResponse {
 		out.Timeline = append(out.Timeline, trackStage{Status: st.Status, Label: i18n.StatusLabel(id, st.Status), At: st.At})
 	}
 	for _, st := range t.Upcoming {
-		out.Upcoming = append(out.Upcoming, trackAhead{Status: st, Label: i18n.StatusLabel(id, st), UsualTime: i18n.Text(id, usualTime[st])})
+		out.Upcoming = append(out.Upcoming, trackAhead{Status: st, Label: i18n.StatusLabel(id, st), UsualTime: i18n.UsualTime(id, st)})
 	}
 	switch t.Status {
 	case domain.StatusReturned:

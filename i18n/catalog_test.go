@@ -137,3 +137,14 @@ func TestNextStep(t *testing.T) {
 		t.Errorf("unknown status = %q", got)
 	}
 }
+
+func TestUsualTime(t *testing.T) {
+	for _, s := range domain.StepsAfter(domain.StatusApplied) {
+		if got := UsualTime(Indonesian, s); got == "" || strings.HasPrefix(got, "landing.") {
+			t.Errorf("UsualTime(%s) = %q", s, got)
+		}
+	}
+	if got := UsualTime(Indonesian, domain.StatusRejected); got != "" {
+		t.Errorf("UsualTime(rejected) = %q, want none", got)
+	}
+}

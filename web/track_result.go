@@ -38,19 +38,11 @@ type trackAction struct {
 	Office   string // where to go instead
 }
 
-// usualTime is the catalog key of how long each step usually takes, the
-// same figures the landing page gives.
-var usualTime = map[domain.Status]string{
-	domain.StatusSubmitted: "landing.step_1_time", domain.StatusDeathVerified: "landing.step_2_time",
-	domain.StatusApproved: "landing.step_3_time", domain.StatusDisbursing: "landing.step_4_time",
-	domain.StatusPaid: "landing.step_5_time",
-}
-
 func (s *Server) trackResultOf(t workflow.Tracking) *trackResult {
 	res := &trackResult{Code: t.Code, Status: t.Status, Kind: t.Status.Kind(), DeceasedName: i18n.MaskName(t.DeceasedName),
 		Amount: t.Amount, Stages: t.Timeline, Payout: t.Payout, NextStep: i18n.NextStep(i18n.Indonesian, t.Status, t.Reason)}
 	for _, st := range t.Upcoming {
-		res.Upcoming = append(res.Upcoming, trackAhead{Status: st, Usual: text(usualTime[st])})
+		res.Upcoming = append(res.Upcoming, trackAhead{Status: st, Usual: i18n.UsualTime(i18n.Indonesian, st)})
 	}
 	if res.Kind == domain.KindAction {
 		res.Action = s.trackActionOf(t)
