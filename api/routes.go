@@ -12,6 +12,7 @@ import (
 	"santunan/domain"
 	"santunan/httpkit"
 	"santunan/payments"
+	"santunan/receipts"
 )
 
 // Serves reports whether path is the API's: /api/, the health checks and
@@ -63,6 +64,7 @@ func (s *Server) routes(r *gin.Engine) {
 	claims.GET("", s.listClaims)
 	claims.GET("/:id", s.getClaim)
 	claims.GET("/:id/events", s.claimEvents)
+	claims.GET("/:id/receipt.pdf", allow(receipts.CanPrint), s.receiptPDF) // api/receipts.go
 	claims.POST("/:id/actions/:action", s.takeAction)
 
 	authed.GET("/audit/verify", allow(domain.Role.ReadsAudit), s.verifyAudit)

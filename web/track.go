@@ -14,9 +14,10 @@ import (
 // heir's NIK stays out of the address bar, history and proxy logs.
 
 type trackPage struct {
-	Form    formView
-	Result  *trackResult
-	Offices officesView
+	Form   formView
+	Result *trackResult
+	// Receipt asks the NIK again for the result's receipt (web/receipt.go).
+	Receipt *formView
 }
 
 func trackForm(code, nik string) formView {
@@ -29,14 +30,14 @@ func trackForm(code, nik string) formView {
 }
 
 func (s *Server) pageTrackForm(c *gin.Context) {
-	s.render(c, http.StatusOK, "track", view{Data: trackPage{Form: trackForm(c.Query("kode"), ""), Offices: s.officesFor("")}})
+	s.render(c, http.StatusOK, "track", view{Data: trackPage{Form: trackForm(c.Query("kode"), "")}})
 }
 
 func (s *Server) pageTrack(c *gin.Context) {
 	code, nik := c.PostForm("code"), c.PostForm("heir_nik")
 	form := trackForm(code, nik)
 	refused := func(status int, alert string) {
-		s.render(c, status, "track", view{Alert: alert, Data: trackPage{Form: form, Offices: s.officesFor("")}})
+		s.render(c, status, "track", view{Alert: alert, Data: trackPage{Form: form}})
 	}
 	if err := checkLimits(c.PostForm, trackLimits...); err != nil {
 		form.applyErrors(fieldErrors(err))
@@ -63,7 +64,7 @@ func (s *Server) pageTrack(c *gin.Context) {
 	}
 	// The NIK is not echoed back: a shared phone shows only the code.
 	s.render(c, http.StatusOK, "track", view{Data: trackPage{Form: trackForm(t.Code, ""),
-		Result: s.trackResultOf(t), Offices: s.officesFor(t.Status)}})
+		Result: s.trackResultOf(t), Receipt: heirReceiptForm(t.Code)}})
 }
 
 // trackingLockedText says until when a code is locked and whom to contact:
