@@ -106,6 +106,13 @@ func (e *Engine) Identify(ctx context.Context, code, heirNIK string) (domain.Cla
 		}
 		return domain.Claim{}, errNoSuchClaim
 	}
+	// Wrong guesses racing this one may have locked the code since the
+	// check above: a burst must not be compared in full.
+	if until, err := e.guesses.lockedUntil(ctx, code, now); err != nil {
+		return domain.Claim{}, err
+	} else if !until.IsZero() {
+		return domain.Claim{}, domain.NewTrackingLockedError(code, until, now, false)
+	}
 	return r.claim(), nil
 }
 
