@@ -48,6 +48,10 @@ func (s *Server) publicClaim(c domain.Claim) publicClaimResponse {
 // createApplication files an online application (X-Phone-Token of an
 // apply check) with its documents.
 func (s *Server) createApplication(c *gin.Context) {
+	if _, err := s.Applications.ApplySession(c.Request.Context(), c.GetHeader(PhoneTokenHeader)); err != nil {
+		writeError(c, err) // before the body: nobody unverified makes us read files
+		return
+	}
 	var req applicationRequest
 	docs, ok := s.readPublicForm(c, "application", &req)
 	if !ok {

@@ -40,6 +40,10 @@ type correctionRequest struct {
 // createCorrection corrects a returned claim (X-Phone-Token of its fix
 // check) and resubmits it with the heir as actor.
 func (s *Server) createCorrection(c *gin.Context) {
+	if err := s.Applications.FixSession(c.Request.Context(), c.GetHeader(PhoneTokenHeader)); err != nil {
+		writeError(c, err) // before the body: nobody unverified makes us read files
+		return
+	}
 	var req correctionRequest
 	docs, ok := s.readPublicForm(c, "correction", &req)
 	if !ok {

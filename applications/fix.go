@@ -49,6 +49,14 @@ func (s *Service) FixClaim(ctx context.Context, token string) (domain.Claim, str
 	return c, reason, nil
 }
 
+// FixSession reports whether token is a live session of a "fix" check
+// (domain.ErrPhoneCheckRequired otherwise), for a handler that must know
+// before it reads a body.
+func (s *Service) FixSession(ctx context.Context, token string) error {
+	_, _, err := s.fixSession(ctx, token)
+	return err
+}
+
 func (s *Service) fixSession(ctx context.Context, token string) (int64, verified, error) {
 	sess, err := s.session(s.db.Read.WithContext(ctx), token)
 	if err != nil {
