@@ -110,6 +110,7 @@ func (s *Server) showClaimWith(c *gin.Context, id int64, status int, v view, upl
 	role := httpkit.MustUser(c).Role
 	data := claimDetailPage{Claim: cl, Sections: s.claimFacts(cl), ReceiptHref: receiptHref(cl.ID),
 		JustFiled: c.Query("berhasil") == string(domain.ActionSubmit)}
+	data.Sections = append(data.Sections, proposalFacts(cl, events)...)
 	for _, w := range cl.Warnings {
 		data.Warnings = append(data.Warnings, i18n.Warning(i18n.Indonesian, w))
 	}
