@@ -11,6 +11,7 @@ import (
 	"santunan/documents"
 	"santunan/domain"
 	"santunan/httpkit"
+	"santunan/notify"
 	"santunan/payments"
 )
 
@@ -42,6 +43,7 @@ func (s *Server) routes(r *gin.Engine) {
 	openapi.Mount(v1) // GET /api/v1/openapi.json and /api/v1/docs: the contract
 	v1.POST("/auth/login", loginLimit, s.login)
 	v1.POST("/public/track", trackLimit, s.track)
+	v1.POST("/public/track/stop-messages", trackLimit, s.stopMessages) // api/stop_messages.go
 
 	// What a user with a one-time password may do: change it (a wrong
 	// current password counts as a failed login, hence the login limit),
@@ -63,6 +65,7 @@ func (s *Server) routes(r *gin.Engine) {
 	claims.GET("", s.listClaims)
 	claims.GET("/:id", s.getClaim)
 	claims.GET("/:id/events", s.claimEvents)
+	claims.GET("/:id/notifications", allow(notify.CanRead), s.claimNotifications) // api/notifications.go
 	claims.POST("/:id/actions/:action", s.takeAction)
 
 	authed.GET("/audit/verify", allow(domain.Role.ReadsAudit), s.verifyAudit)

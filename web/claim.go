@@ -24,6 +24,8 @@ type claimDetailPage struct {
 	Timeline []timelineEntry
 	Evidence *evidenceView     // documents and the death register (web/evidence.go)
 	Payment  *claimPaymentView // its decree and batches (web/claim_payment.go)
+	// Messages to the heir (web/claim_notifications.go).
+	Notifications *claimNotificationsView
 }
 
 // factSection is a titled list of label/value pairs. A capability can show
@@ -119,6 +121,10 @@ func (s *Server) showClaimWith(c *gin.Context, id int64, status int, v view, upl
 		return
 	}
 	if data.Payment, err = s.claimPayment(c, cl); err != nil {
+		s.renderError(c, err)
+		return
+	}
+	if data.Notifications, err = s.claimNotifications(c, cl); err != nil {
 		s.renderError(c, err)
 		return
 	}

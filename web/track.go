@@ -26,6 +26,9 @@ type trackResult struct {
 	Stages       []trackStep
 	Upcoming     []domain.Status // the usual stages still ahead
 	NextStep     string
+	// StopForm stops messages about the claim (the heir retypes the NIK);
+	// nil when no messages are sent.
+	StopForm *formView
 }
 
 type trackStep struct {
@@ -74,6 +77,10 @@ func (s *Server) pageTrack(c *gin.Context) {
 	}
 	res := &trackResult{Code: t.Code, Status: t.Status, DeceasedName: i18n.MaskName(t.DeceasedName), Amount: t.Amount,
 		NextStep: i18n.NextStep(i18n.Indonesian, t.Status, t.Reason)}
+	if t.MessagesOn {
+		f := stopMessagesForm(t.Code, "")
+		res.StopForm = &f
+	}
 	for _, st := range t.Timeline {
 		// Events that change no status (a document attached) are no stage.
 		if n := len(res.Stages); n > 0 && res.Stages[n-1].Status == st.Status {

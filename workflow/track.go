@@ -26,6 +26,8 @@ type Tracking struct {
 	// the heir must understand: what to fix (returned), why it ended
 	// (rejected, cancelled), why the transfer failed (payment_failed).
 	Reason string
+	// MessagesOn: the heir agreed to messages, which they may stop.
+	MessagesOn bool
 }
 
 // Stage is one status the claim has passed through.
@@ -79,7 +81,8 @@ func (e *Engine) Track(ctx context.Context, code, heirNIK string) (Tracking, err
 	if err != nil {
 		return Tracking{}, database.Classify(err)
 	}
-	t := Tracking{Code: c.Code, Status: c.Status, Amount: c.Amount, DeceasedName: c.Deceased.FullName}
+	t := Tracking{Code: c.Code, Status: c.Status, Amount: c.Amount, DeceasedName: c.Deceased.FullName,
+		MessagesOn: c.Heir.NotifyConsent}
 	for _, ev := range events {
 		// Recorded events (a document attached, say) change no status and
 		// are not stages for the heir.
