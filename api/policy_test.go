@@ -12,6 +12,7 @@ import (
 	"santunan/internal/testserver"
 	"santunan/notify"
 	"santunan/payments"
+	"santunan/receipts"
 	"santunan/workflow"
 )
 
@@ -38,9 +39,10 @@ func apiPolicies(table workflow.Table) map[string]testserver.Policy {
 		"POST /api/v1/users": auth.CanManageUsers, "GET /api/v1/users": auth.CanManageUsers, "PATCH /api/v1/users/:id": auth.CanManageUsers,
 
 		"POST /api/v1/claims": both(claims, table.MaySubmit), "GET /api/v1/claims": claims, "GET /api/v1/claims/:id": claims,
-		"GET /api/v1/claims/:id/events": claims, "GET /api/v1/claims/:id/notifications": both(claims, notify.CanRead),
-		"POST /api/v1/claims/:id/actions/:action": both(claims, mayTake(table, "return")),
-		"GET /api/v1/audit/verify":                domain.Role.ReadsAudit, "GET /api/v1/security-events": domain.Role.ReadsAudit,
+		"GET /api/v1/claims/:id/receipt.pdf": both(claims, receipts.CanPrint),
+		"GET /api/v1/claims/:id/events":      claims, "POST /api/v1/claims/:id/actions/:action": both(claims, mayTake(table, "return")),
+		"GET /api/v1/audit/verify": domain.Role.ReadsAudit, "GET /api/v1/security-events": domain.Role.ReadsAudit,
+		"GET /api/v1/claims/:id/notifications": both(claims, notify.CanRead),
 
 		"POST /api/v1/claims/:id/documents":                 both(claims, documents.CanUpload),
 		"GET /api/v1/claims/:id/documents":                  both(claims, documents.CanList),

@@ -13,6 +13,7 @@ import (
 	"santunan/httpkit"
 	"santunan/notify"
 	"santunan/payments"
+	"santunan/receipts"
 )
 
 // Serves reports whether path is the API's: /api/, the health checks and
@@ -66,6 +67,7 @@ func (s *Server) routes(r *gin.Engine) {
 	claims.GET("/:id", s.getClaim)
 	claims.GET("/:id/events", s.claimEvents)
 	claims.GET("/:id/notifications", allow(notify.CanRead), s.claimNotifications) // api/notifications.go
+	claims.GET("/:id/receipt.pdf", allow(receipts.CanPrint), s.receiptPDF)        // api/receipts.go
 	claims.POST("/:id/actions/:action", s.takeAction)
 
 	authed.GET("/audit/verify", allow(domain.Role.ReadsAudit), s.verifyAudit)

@@ -31,3 +31,8 @@ func CanRead(r domain.Role, k domain.DocumentKind) bool {
 
 // CanReadAccessLog: who looked at whose papers is the auditor's to check.
 func CanReadAccessLog(r domain.Role) bool { return r == domain.RoleAuditor }
+
+// CanSeeReceived: which kinds of papers a claim holds (no file, name, hash
+// or uploader), what its receipt prints, is for every role that reads
+// claims and for the heir who proved the claim with its code and NIK.
+func CanSeeReceived(r domain.Role) bool { return r.ReadsClaims() || r == domain.RoleApplicant }

@@ -8,6 +8,7 @@ import (
 	"santunan/domain"
 	"santunan/notify"
 	"santunan/payments"
+	"santunan/receipts"
 	"santunan/workflow"
 )
 
@@ -21,6 +22,9 @@ type Capabilities struct {
 	Payments      *payments.Service
 	Documents     *documents.Service
 	DeathRegister *deathregister.Service
+	// Receipts gathers a claim's receipt (tanda terima) from the engine and
+	// documents, for staff and for the heir.
+	Receipts *receipts.Service
 	// Offices are the contacts shown to the public (configuration).
 	Offices domain.Offices
 	// PublicURL is the site's public origin (configuration), for links

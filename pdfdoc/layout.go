@@ -107,10 +107,15 @@ func (d *drawer) cells(l layout, texts []string, bold bool) cells {
 // wrap breaks s into lines no wider than w: between words, and inside a
 // word only when the word alone is wider than the line.
 func (d *drawer) wrap(s string, w float64, bold bool) []string {
+	return d.wrapAt(s, w, bodySize, bold)
+}
+
+// wrapAt is wrap in type of any size.
+func (d *drawer) wrapAt(s string, w, size float64, bold bool) []string {
 	var lines []string
 	line := ""
 	for _, word := range strings.Fields(s) {
-		if line != "" && d.width(line+" "+word, bodySize, bold) <= w {
+		if line != "" && d.width(line+" "+word, size, bold) <= w {
 			line += " " + word
 			continue
 		}
@@ -119,8 +124,8 @@ func (d *drawer) wrap(s string, w float64, bold bool) []string {
 		}
 		// A letter wider than the whole line (never, at the widths used)
 		// still gets a line of its own.
-		for utf8.RuneCountInString(word) > 1 && d.width(word, bodySize, bold) > w {
-			head := d.longestFit(word, w, bold)
+		for utf8.RuneCountInString(word) > 1 && d.width(word, size, bold) > w {
+			head := d.longestFit(word, w, size, bold)
 			lines = append(lines, head)
 			word = word[len(head):]
 		}
@@ -131,10 +136,10 @@ func (d *drawer) wrap(s string, w float64, bold bool) []string {
 
 // longestFit is the longest prefix of word no wider than w, at least one
 // character, so that wrapping always moves on.
-func (d *drawer) longestFit(word string, w float64, bold bool) string {
+func (d *drawer) longestFit(word string, w, size float64, bold bool) string {
 	runes := []rune(word)
 	n := 1
-	for n < len(runes) && d.width(string(runes[:n+1]), bodySize, bold) <= w {
+	for n < len(runes) && d.width(string(runes[:n+1]), size, bold) <= w {
 		n++
 	}
 	return string(runes[:n])

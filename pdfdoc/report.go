@@ -82,8 +82,12 @@ func Render(r Report) ([]byte, error) {
 	return out.Bytes(), nil
 }
 
-func newFpdf() *fpdf.Fpdf {
-	pdf := fpdf.New("L", "mm", "A4", "")
+func newFpdf() *fpdf.Fpdf { return newFpdfOn("L", "A4") }
+
+// newFpdfOn is a document in the embedded font on paper of size ("A4",
+// "A5") in orientation ("L", "P").
+func newFpdfOn(orientation, size string) *fpdf.Fpdf {
+	pdf := fpdf.New(orientation, "mm", size, "")
 	pdf.AddUTF8FontFromBytes(family, "", regularTTF)
 	pdf.AddUTF8FontFromBytes(family, "B", boldTTF)
 	pdf.SetCellMargin(0)           // cells are padded by padX here

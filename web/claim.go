@@ -26,6 +26,10 @@ type claimDetailPage struct {
 	Payment  *claimPaymentView // its decree and batches (web/claim_payment.go)
 	// Messages to the heir (web/claim_notifications.go).
 	Notifications *claimNotificationsView
+	// ReceiptHref is the receipt to print (web/receipt.go); JustFiled says
+	// the clerk has just filed the claim, when the heir is still there.
+	ReceiptHref string
+	JustFiled   bool
 }
 
 // factSection is a titled list of label/value pairs. A capability can show
@@ -37,6 +41,9 @@ type factSection struct {
 
 type fact struct {
 	Label, Value string
+	// Private is a NIK, a KK or account number, a phone: staff read it on
+	// screen, the print stylesheet leaves it off paper (.private).
+	Private bool
 }
 
 type actionView struct {
@@ -103,7 +110,8 @@ func (s *Server) showClaimWith(c *gin.Context, id int64, status int, v view, upl
 		return
 	}
 	role := httpkit.MustUser(c).Role
-	data := claimDetailPage{Claim: cl, Sections: s.claimFacts(cl)}
+	data := claimDetailPage{Claim: cl, Sections: s.claimFacts(cl), ReceiptHref: receiptHref(cl.ID),
+		JustFiled: c.Query("berhasil") == string(domain.ActionSubmit)}
 	for _, w := range cl.Warnings {
 		data.Warnings = append(data.Warnings, i18n.Warning(i18n.Indonesian, w))
 	}
@@ -143,33 +151,33 @@ func (s *Server) claimFacts(cl domain.Claim) []factSection {
 	l := fieldLabel
 	return []factSection{
 		{Title: text("claim_form.deceased"), Facts: []fact{
-			{l(domain.FieldDeceasedFullName), cl.Deceased.FullName},
-			{l(domain.FieldDeceasedNIK), cl.Deceased.NIK},
-			{text("claim.sex_birth"), sexBirth(dSex, dBirth)},
-			{l(domain.FieldDeceasedDateOfDeath), formatDate(cl.Deceased.DateOfDeath)},
-			{l(domain.FieldDeceasedPlaceOfDeath), cl.Deceased.PlaceOfDeath},
-			{l(domain.FieldDeceasedKKNumber), cl.Deceased.KKNumber},
-			{l(domain.FieldDeceasedAddress), cl.Deceased.Address},
-			{l(domain.FieldDeceasedVillageCode), villageLabel(village) + ", " + kecamatanLabel(village)},
+			{Label: l(domain.FieldDeceasedFullName), Value: cl.Deceased.FullName},
+			{Label: l(domain.FieldDeceasedNIK), Value: cl.Deceased.NIK, Private: true},
+			{Label: text("claim.sex_birth"), Value: sexBirth(dSex, dBirth)},
+			{Label: l(domain.FieldDeceasedDateOfDeath), Value: formatDate(cl.Deceased.DateOfDeath)},
+			{Label: l(domain.FieldDeceasedPlaceOfDeath), Value: cl.Deceased.PlaceOfDeath},
+			{Label: l(domain.FieldDeceasedKKNumber), Value: cl.Deceased.KKNumber, Private: true},
+			{Label: l(domain.FieldDeceasedAddress), Value: cl.Deceased.Address},
+			{Label: l(domain.FieldDeceasedVillageCode), Value: villageLabel(village) + ", " + kecamatanLabel(village)},
 		}},
 		{Title: text("claim_form.heir"), Facts: []fact{
-			{l(domain.FieldHeirFullName), cl.Heir.FullName},
-			{l(domain.FieldHeirNIK), cl.Heir.NIK},
-			{text("claim.sex_birth"), sexBirth(hSex, hBirth)},
-			{l(domain.FieldHeirRelationship), i18n.RelationshipLabel(i18n.Indonesian, cl.Heir.Relationship)},
-			{l(domain.FieldHeirPhone), cl.Heir.Phone},
+			{Label: l(domain.FieldHeirFullName), Value: cl.Heir.FullName},
+			{Label: l(domain.FieldHeirNIK), Value: cl.Heir.NIK, Private: true},
+			{Label: text("claim.sex_birth"), Value: sexBirth(hSex, hBirth)},
+			{Label: l(domain.FieldHeirRelationship), Value: i18n.RelationshipLabel(i18n.Indonesian, cl.Heir.Relationship)},
+			{Label: l(domain.FieldHeirPhone), Value: cl.Heir.Phone, Private: true},
 		}},
 		{Title: text("claim_form.bank"), Facts: []fact{
-			{l("bank_account." + domain.FieldBankCode), bank.Name + " (" + cl.BankAccount.BankCode + ")"},
-			{l("bank_account." + domain.FieldAccountNumber), cl.BankAccount.AccountNumber},
-			{l("bank_account." + domain.FieldAccountName), cl.BankAccount.AccountName},
+			{Label: l("bank_account." + domain.FieldBankCode), Value: bank.Name + " (" + cl.BankAccount.BankCode + ")"},
+			{Label: l("bank_account." + domain.FieldAccountNumber), Value: cl.BankAccount.AccountNumber, Private: true},
+			{Label: l("bank_account." + domain.FieldAccountName), Value: cl.BankAccount.AccountName},
 		}},
 		{Title: text("claim.process"), Facts: []fact{
-			{text("claim.amount"), i18n.FormatRupiah(cl.Amount)},
-			{l("death_certificate_no"), orDash(cl.DeathCertificateNo)},
-			{l("bank_reference"), orDash(cl.BankReference)},
-			{text("claim.filed_at"), formatDateTime(i18n.Indonesian, cl.CreatedAt)},
-			{text("claim.updated_at"), formatDateTime(i18n.Indonesian, cl.UpdatedAt)},
+			{Label: text("claim.amount"), Value: i18n.FormatRupiah(cl.Amount)},
+			{Label: l("death_certificate_no"), Value: orDash(cl.DeathCertificateNo)},
+			{Label: l("bank_reference"), Value: orDash(cl.BankReference)},
+			{Label: text("claim.filed_at"), Value: formatDateTime(i18n.Indonesian, cl.CreatedAt)},
+			{Label: text("claim.updated_at"), Value: formatDateTime(i18n.Indonesian, cl.UpdatedAt)},
 		}},
 	}
 }

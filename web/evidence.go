@@ -86,11 +86,11 @@ func (s *Server) registerViewOf(m deathregister.Match) *registerView {
 	if r := m.Record; r != nil {
 		village, _ := s.Areas.Village(r.VillageCode)
 		rv.Record = []fact{
-			{text("match.record_certificate"), r.DeathCertificateNo},
-			{text("match.record_date"), formatDate(r.DateOfDeath)},
-			{text("match.record_name"), r.FullName},
-			{text("match.record_village"), villageLabel(village) + ", " + kecamatanLabel(village)},
-			{text("match.record_registered"), formatDate(r.RegisteredOn)},
+			{Label: text("match.record_certificate"), Value: r.DeathCertificateNo},
+			{Label: text("match.record_date"), Value: formatDate(r.DateOfDeath)},
+			{Label: text("match.record_name"), Value: r.FullName},
+			{Label: text("match.record_village"), Value: villageLabel(village) + ", " + kecamatanLabel(village)},
+			{Label: text("match.record_registered"), Value: formatDate(r.RegisteredOn)},
 		}
 	}
 	return rv

@@ -12,7 +12,7 @@ import (
 // The form partial draws every kind of field the pages use, with its
 // label, hint and error wired for screen readers.
 func TestFormPartialDrawsEveryFieldType(t *testing.T) {
-	ps, err := loadPages(i18n.Indonesian)
+	ps, err := loadPages(i18n.Indonesian, domain.Offices{})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,7 +11,7 @@ import (
 
 // templateFuncs are the helpers templates may call. Every text, label, date
 // and amount a page shows goes through i18n, so a page has no text of its own.
-func templateFuncs(lang i18n.Lang, ps *pageSet) template.FuncMap {
+func templateFuncs(lang i18n.Lang, ps *pageSet, offices domain.Offices) template.FuncMap {
 	return template.FuncMap{
 		"t":  func(key string) string { return i18n.Text(lang, key) },
 		"tf": func(key string, pairs ...string) string { return i18n.Textf(lang, key, pairs...) },
@@ -41,6 +41,7 @@ func templateFuncs(lang i18n.Lang, ps *pageSet) template.FuncMap {
 		"asset":        ps.asset,
 		"itoa":         func(n int64) string { return strconv.FormatInt(n, 10) },
 		"telDigits":    telDigits,
+		"officesFor":   func(st domain.Status) officesView { return officesOf(offices, st) },
 		// withCSRF gives a form the page's CSRF token unless it has its own
 		// (the login form's): {{template "form" withCSRF .Data.Form $.CSRF}}.
 		"withCSRF": func(f formView, token string) formView {

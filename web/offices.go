@@ -16,8 +16,11 @@ type officesView struct {
 
 // officesFor is the contacts block of a page about a claim in status s;
 // the zero status gives every office in configuration order.
-func (s *Server) officesFor(st domain.Status) officesView {
-	o := s.Offices
+func (s *Server) officesFor(st domain.Status) officesView { return officesOf(s.Offices, st) }
+
+// officesOf is officesFor on the offices o, which the templates' function
+// "officesFor" is bound to: {{template "offices" (officesFor .Status)}}.
+func officesOf(o domain.Offices, st domain.Status) officesView {
 	if st == "" {
 		return officesView{Offices: o.Offices, Complaints: o.Complaints}
 	}

@@ -13,6 +13,7 @@ import (
 	"santunan/internal/testdb"
 	"santunan/internal/testserver"
 	"santunan/payments"
+	"santunan/receipts"
 	"santunan/workflow"
 )
 
@@ -30,6 +31,8 @@ func pagePolicies(table workflow.Table) map[string]testserver.Policy {
 		// An action's own role check is the transition table's, on the claim
 		// found (none here): web/claim_action.go.
 		"GET /staf/klaim/:id": claims, "GET /staf/klaim/:id/tindakan/:action": claims, "POST /staf/klaim/:id/tindakan/:action": claims,
+		"GET /staf/klaim/:id/tanda-terima": both(claims, receipts.CanPrint), "GET /staf/klaim/:id/tanda-terima.pdf": both(claims, receipts.CanPrint),
+		"POST /lacak/tanda-terima": nil,
 
 		"GET /staf/pengguna": auth.CanManageUsers, "POST /staf/pengguna": auth.CanManageUsers,
 		"POST /staf/pengguna/:id/aktif": auth.CanManageUsers, "POST /staf/pengguna/:id/sandi": auth.CanManageUsers,

@@ -33,9 +33,10 @@ type pageSet struct {
 	assets map[string]string // static file name -> content hash, for cache busting
 }
 
-// loadPages parses the templates with the texts of lang. A second language
+// loadPages parses the templates with the texts of lang and the offices'
+// contacts that public pages show. A second language
 // would be a second pageSet, chosen per request.
-func loadPages(lang i18n.Lang) (*pageSet, error) {
+func loadPages(lang i18n.Lang, offices domain.Offices) (*pageSet, error) {
 	ps := &pageSet{pages: map[string]*template.Template{}, assets: map[string]string{}}
 	err := fs.WalkDir(webFiles, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -52,7 +53,7 @@ func loadPages(lang i18n.Lang) (*pageSet, error) {
 	if err != nil {
 		return nil, fmt.Errorf("static files: %w", err)
 	}
-	base, err := template.New("layout").Funcs(templateFuncs(lang, ps)).
+	base, err := template.New("layout").Funcs(templateFuncs(lang, ps, offices)).
 		ParseFS(webFiles, "templates/layout.html", "templates/partials/*.html")
 	if err != nil {
 		return nil, fmt.Errorf("parse layout: %w", err)

@@ -9,6 +9,7 @@ import (
 	"santunan/domain"
 	"santunan/httpkit"
 	"santunan/payments"
+	"santunan/receipts"
 )
 
 // routes is every page, in one place. The role checks ask each
@@ -25,6 +26,7 @@ func (s *Server) routes(r *gin.Engine) {
 	r.GET("/lacak", s.pageTrackForm)
 	r.POST("/lacak", trackLimit, s.checkFormText, s.pageTrack)
 	r.POST("/lacak/hentikan-pesan", trackLimit, s.checkFormText, s.pageStopMessages) // web/stop_messages.go
+	r.POST(heirReceiptPath, trackLimit, s.checkFormText, s.pageHeirReceipt)
 	r.GET("/masuk", s.pageLoginForm)
 	r.POST("/masuk", loginLimit, s.checkFormText, s.pageLogin)
 	r.POST("/keluar", s.requireSession, s.checkCSRF, s.checkFormText, s.pageLogout)
@@ -45,6 +47,8 @@ func (s *Server) routes(r *gin.Engine) {
 	claims.POST("/baru", s.pageAllow(s.Engine.Table().MaySubmit), s.pageCreateClaim)
 	claims.GET("/:id", s.pageClaim)
 	claims.GET("/:id/tindakan/:action", s.pageActionForm)
+	claims.GET("/:id/tanda-terima", s.pageAllow(receipts.CanPrint), s.pageReceipt) // web/receipt.go
+	claims.GET("/:id/tanda-terima.pdf", s.pageAllow(receipts.CanPrint), s.pageReceiptPDF)
 	claims.POST("/:id/tindakan/:action", s.pageTakeAction)
 	users := staff.Group("/pengguna", s.pageAllow(auth.CanManageUsers))
 	users.GET("", s.pageUsers)

@@ -38,7 +38,7 @@ type Server struct {
 
 // New parses the templates and returns the pages' routes.
 func New(caps httpkit.Capabilities, opts Options) (*gin.Engine, error) {
-	pages, err := loadPages(i18n.Indonesian)
+	pages, err := loadPages(i18n.Indonesian, caps.Offices)
 	if err != nil {
 		return nil, fmt.Errorf("page templates: %w", err)
 	}

@@ -16,6 +16,8 @@ import (
 type trackPage struct {
 	Form   formView
 	Result *trackResult
+	// Receipt asks the NIK again for the result's receipt (web/receipt.go).
+	Receipt *formView
 }
 
 type trackResult struct {
@@ -94,5 +96,6 @@ func (s *Server) pageTrack(c *gin.Context) {
 		}
 	}
 	// The NIK is not echoed back: a shared phone shows only the code.
-	s.render(c, http.StatusOK, "track", view{Data: trackPage{Form: trackForm(t.Code, ""), Result: res}})
+	s.render(c, http.StatusOK, "track", view{Data: trackPage{Form: trackForm(t.Code, ""), Result: res,
+		Receipt: heirReceiptForm(t.Code)}})
 }

@@ -25,6 +25,7 @@ import (
 	"santunan/metrics"
 	"santunan/payments"
 	"santunan/ratelimit"
+	"santunan/receipts"
 	"santunan/workflow"
 )
 
@@ -85,6 +86,11 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 	if registry == nil {
 		registry = deathregister.NewHTTPRegistry(e.DukcapilURL, e.DukcapilKey, e.DukcapilTimeout)
 	}
+	// Documents are stored in the database; an object store can replace
+	// documents.NewDBBlobs behind the same interface.
+	docs := documents.New(db, engine, documents.NewDBBlobs(db), documents.Options{
+		MaxBytes: e.MaxUploadBytes, Required: req, Now: o.Now,
+	})
 	return Services{Now: o.Now, RateCounter: rateCounter(db), Metrics: m, Capabilities: httpkit.Capabilities{
 		Engine:  engine,
 		Areas:   dir,
@@ -92,12 +98,9 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 		Notify: notes,
 		Auth: auth.New(db, auth.Options{TokenTTL: cfg.TokenTTL, SessionIdle: cfg.SessionIdle,
 			BcryptCost: o.BcryptCost, Now: o.Now}),
-		Payments: payments.New(db, engine, payments.Options{Location: domain.Jakarta(), Areas: dir, Inquirer: o.Inquirer}),
-		// Documents are stored in the database; an object store can
-		// replace documents.NewDBBlobs behind the same interface.
-		Documents: documents.New(db, engine, documents.NewDBBlobs(db), documents.Options{
-			MaxBytes: e.MaxUploadBytes, Required: req, Now: o.Now,
-		}),
+		Payments:  payments.New(db, engine, payments.Options{Location: domain.Jakarta(), Areas: dir, Inquirer: o.Inquirer}),
+		Documents: docs,
+		Receipts:  receipts.New(engine, docs, cfg.Offices, cfg.PublicURL),
 		DeathRegister: deathregister.New(db, engine, deathregister.Options{
 			Areas: dir, RegencyCode: cfg.RegencyCode, WindowDays: cfg.ClaimWindowDays,
 			UnclaimedAfterDays: e.UnclaimedAfterDays, MaxImportBytes: e.MaxImportBytes,
