@@ -19,6 +19,8 @@ var notifyIndonesian = map[string]string{
 	"field.heir.notify_consent": "Ahli waris setuju menerima pesan (SMS/WhatsApp) tentang klaim ini di nomor HP di atas",
 	"hint.heir.notify_consent":  "Centang hanya jika ahli waris menyetujuinya pada formulir. Pesan berisi kode klaim dan tautan lacak, tanpa NIK atau nomor rekening.",
 
+	"event.messages_stopped": "Ahli waris menghentikan pesan tentang klaim ini",
+
 	"stop_messages.title":  "Pesan ke ahli waris",
 	"stop_messages.intro":  "Anda menerima pesan tentang setiap tahap klaim ini. Untuk menghentikannya, ketik lagi NIK ahli waris.",
 	"stop_messages.submit": "Hentikan pesan",
