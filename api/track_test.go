@@ -11,6 +11,7 @@ import (
 	"santunan/database"
 	"santunan/internal/testdb"
 	"santunan/internal/testserver"
+	"santunan/workflow"
 )
 
 func TestPublicTrackingShowsNothingPersonal(t *testing.T) {
@@ -28,7 +29,7 @@ func TestPublicTrackingShowsNothingPersonal(t *testing.T) {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
-		if want := []string{"amount", "code", "deceased_name", "next_step", "status", "status_label", "timeline"}; !slices.Equal(keys, want) {
+		if want := []string{"amount", "code", "deceased_name", "next_step", "office", "status", "status_kind", "status_label", "timeline", "upcoming"}; !slices.Equal(keys, want) {
 			t.Fatalf("keys %v, want exactly %v", keys, want)
 		}
 		body := string(raw)
@@ -68,10 +69,13 @@ func TestPublicTrackingGivesOneAnswerForUnknownCodeAndWrongNIK(t *testing.T) {
 }
 
 func TestPublicTrackingIsRateLimitedPerClientIP(t *testing.T) {
-	// The production default: 10 a minute.
 	h := start(t, testdb.SQLite(t), testserver.Env("SANTUNAN_TRACK_RATE_PER_MINUTE", "10"))
+	// Another unknown code each time, so that no code's own lock (five
+	// wrong NIKs) answers before the client's limit.
+	codes := workflow.UniformCodes()
 	body := map[string]string{"code": "SKM-ZZZZ-ZZZZ", "heir_nik": "3324155505800001"}
 	for i := 0; i < 10; i++ {
+		body["code"] = codes[i]
 		h.expect(h.send(http.MethodPost, "/api/v1/public/track", "", body), http.StatusNotFound, nil)
 	}
 	resp := h.send(http.MethodPost, "/api/v1/public/track", "", body)
@@ -89,6 +93,7 @@ func TestPublicTrackingIsRateLimitedPerClientIP(t *testing.T) {
 	h.expectError(resp, http.StatusTooManyRequests, "rate_limited")
 	// A minute later the client may try again.
 	h.clock.Advance(61e9)
+	body["code"] = codes[10]
 	h.expect(h.send(http.MethodPost, "/api/v1/public/track", "", body), http.StatusNotFound, nil)
 }
 

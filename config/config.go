@@ -60,7 +60,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		ClaimWindowDays:    r.integer("SANTUNAN_CLAIM_WINDOW_DAYS", 90, 1, 3650),
 		BenefitAmount:      int64(r.integer("SANTUNAN_BENEFIT_AMOUNT", int(domain.DefaultBenefit), 1, 1_000_000_000)),
 		TrustedProxies:     r.list("SANTUNAN_TRUSTED_PROXIES"),
-		TrackRatePerMinute: r.integer("SANTUNAN_TRACK_RATE_PER_MINUTE", 10, 1, 100_000),
+		TrackRatePerMinute: r.integer("SANTUNAN_TRACK_RATE_PER_MINUTE", 60, 1, 100_000),
 		LoginRatePerMinute: r.integer("SANTUNAN_LOGIN_RATE_PER_MINUTE", 30, 1, 100_000),
 		MaxBodyBytes:       int64(r.integer("SANTUNAN_MAX_BODY_BYTES", 1<<20, 64<<10, 64<<20)),
 		TokenTTL:           r.duration("SANTUNAN_TOKEN_TTL", auth.DefaultTokenTTL),

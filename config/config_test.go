@@ -17,7 +17,7 @@ func TestDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	if c.Addr != ":8080" || c.SQLitePath != "./data/santunan.db" || c.RegencyCode != "3324" ||
-		c.ClaimWindowDays != 90 || c.BenefitAmount != 1_000_000 || c.TrackRatePerMinute != 10 ||
+		c.ClaimWindowDays != 90 || c.BenefitAmount != 1_000_000 || c.TrackRatePerMinute != 60 ||
 		c.TokenTTL != 12*time.Hour || c.LogLevel != slog.LevelInfo || c.DatabaseURL != "" {
 		t.Fatalf("unexpected defaults: %+v", c)
 	}

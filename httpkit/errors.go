@@ -30,6 +30,7 @@ const (
 	CodeCrossSite         = "cross_site_refused"
 	CodeAccountLocked     = "account_locked"
 	CodeLoginThrottled    = "login_throttled"
+	CodeTrackingLocked    = "tracking_locked"
 	CodePasswordChange    = "password_change_required"
 	CodeUnavailable       = "service_unavailable"
 	CodeConflict          = "conflict"
@@ -96,6 +97,12 @@ func Respond(c *gin.Context, err error) (int, Detail) {
 	}
 	// A refused login (auth.LockedError, auth.ThrottledError) says how long
 	// to wait, by the service's clock.
+	var tracking *domain.TrackingLockedError
+	if errors.As(err, &tracking) && tracking.Locking {
+		// The security log's line of a code locked against guessing: the
+		// code, never the NIK that was tried.
+		Logger(c).Warn("tracking code locked", "code", tracking.Code, "until", tracking.Until.Format(time.RFC3339))
+	}
 	var wait interface{ RetryAfter() time.Duration }
 	if errors.As(err, &wait) {
 		c.Header("Retry-After", strconv.Itoa(int(wait.RetryAfter().Seconds())+1))
@@ -153,6 +160,9 @@ func Classify(err error) (int, Detail) {
 	case errors.Is(err, domain.ErrThrottled):
 		return http.StatusTooManyRequests, Detail{Code: CodeLoginThrottled,
 			Message: "too many failed logins for this username; wait as long as Retry-After says"}
+	case errors.Is(err, domain.ErrTrackingLocked):
+		return http.StatusTooManyRequests, Detail{Code: CodeTrackingLocked,
+			Message: "too many wrong NIKs were tried with this code; it answers nothing for a while, even to the right NIK: contact the office (Dinas Sosial) or wait as long as Retry-After says"}
 	case errors.Is(err, domain.ErrPasswordChangeRequired):
 		return http.StatusForbidden, Detail{Code: CodePasswordChange,
 			Message: "your password was set by an administrator: change it first (POST /api/v1/me/password)"}

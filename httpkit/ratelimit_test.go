@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 
 	"golang.org/x/crypto/bcrypt"
@@ -40,11 +41,17 @@ func publicServer(t *testing.T, db *database.DB, clk *testserver.Clock, perMinut
 	return srv
 }
 
+// trackSerial numbers the unknown codes trackFrom asks for.
+var trackSerial atomic.Int64
+
 // trackFrom asks srv to track an unknown claim as the client at ip (sent
-// by the trusted proxy) and returns the status.
+// by the trusted proxy) and returns the status. Each call asks for another
+// code, so that no code's own lock (five wrong NIKs) answers first.
 func trackFrom(t *testing.T, srv *httptest.Server, ip string) int {
 	t.Helper()
-	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/api/v1/public/track", strings.NewReader(`{"code":"SKM-ZZZZ-ZZZZ","heir_nik":"3324155505800001"}`))
+	n := trackSerial.Add(1)
+	body := fmt.Sprintf(`{"code":"SKM-%04d-%04d","heir_nik":"3324155505800001"}`, n/10000%10000, n%10000)
+	req, _ := http.NewRequest(http.MethodPost, srv.URL+"/api/v1/public/track", strings.NewReader(body))
 	req.Header.Set("X-Forwarded-For", ip)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {

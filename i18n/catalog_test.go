@@ -119,7 +119,7 @@ func TestLabels(t *testing.T) {
 
 func TestNextStep(t *testing.T) {
 	got := NextStep(Indonesian, domain.StatusReturned, "  foto akta kematian tidak terbaca. ")
-	if !strings.HasPrefix(got, "Klaim dikembalikan: foto akta kematian tidak terbaca. Silakan") || !strings.Contains(got, "Dukcapil") {
+	if !strings.HasPrefix(got, "Klaim dikembalikan: foto akta kematian tidak terbaca. Perbaiki") || !strings.Contains(got, "Dukcapil") {
 		t.Errorf("returned with reason = %q", got)
 	}
 	if got := NextStep(Indonesian, domain.StatusReturned, " "); strings.Contains(got, "{reason}") || strings.Contains(got, ": .") {
@@ -135,5 +135,16 @@ func TestNextStep(t *testing.T) {
 	}
 	if got := NextStep(Indonesian, "archived", ""); !strings.Contains(got, "Dukcapil") {
 		t.Errorf("unknown status = %q", got)
+	}
+}
+
+func TestUsualTime(t *testing.T) {
+	for _, s := range domain.StepsAfter(domain.StatusApplied) {
+		if got := UsualTime(Indonesian, s); got == "" || strings.HasPrefix(got, "landing.") {
+			t.Errorf("UsualTime(%s) = %q", s, got)
+		}
+	}
+	if got := UsualTime(Indonesian, domain.StatusRejected); got != "" {
+		t.Errorf("UsualTime(rejected) = %q, want none", got)
 	}
 }

@@ -62,3 +62,22 @@ func lookup[K comparable](m map[K]string, key K, fallback string) string {
 	}
 	return fallback
 }
+
+// usualTimeKeys are the page texts of how long each step usually takes,
+// the figures the landing page gives.
+var usualTimeKeys = map[domain.Status]string{
+	domain.StatusSubmitted: "landing.step_1_time", domain.StatusDeathVerified: "landing.step_2_time",
+	domain.StatusApproved: "landing.step_3_time", domain.StatusDisbursing: "landing.step_4_time",
+	domain.StatusPaid: "landing.step_5_time",
+}
+
+// UsualTime says how long reaching status s usually takes ("Biasanya 3
+// hari kerja"), for the steps still ahead on the tracking page and API;
+// "" for a status that is no usual step.
+func UsualTime(lang Lang, s domain.Status) string {
+	key, ok := usualTimeKeys[s]
+	if !ok {
+		return ""
+	}
+	return Text(lang, key)
+}

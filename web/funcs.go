@@ -34,6 +34,7 @@ func templateFuncs(lang i18n.Lang, ps *pageSet, offices domain.Offices) template
 		"isodate":      func(d domain.Date) string { return d.String() },
 		"money":        i18n.FormatRupiah,
 		"statusLabel":  func(s domain.Status) string { return i18n.StatusLabel(lang, s) },
+		"statusKind":   func(s domain.Status) domain.StatusKind { return s.Kind() },
 		"actionLabel":  func(a domain.Action) string { return i18n.ActionLabel(lang, a) },
 		"roleLabel":    func(r domain.Role) string { return i18n.RoleLabel(lang, r) },
 		"relationship": func(r domain.Relationship) string { return i18n.RelationshipLabel(lang, r) },

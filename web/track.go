@@ -1,8 +1,8 @@
 package web
 
 import (
+	"errors"
 	"net/http"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -20,28 +20,6 @@ type trackPage struct {
 	Receipt *formView
 }
 
-type trackResult struct {
-	Code         string
-	Status       domain.Status
-	DeceasedName string
-	Amount       domain.Rupiah
-	Stages       []trackStep
-	Upcoming     []domain.Status // the usual stages still ahead
-	NextStep     string
-	// StopForm stops messages about the claim (the heir retypes the NIK);
-	// nil when no messages are sent.
-	StopForm *formView
-}
-
-type trackStep struct {
-	Status domain.Status
-	At     time.Time
-}
-
-// happyPath is the usual order of stages, to show the heir what is ahead.
-var happyPath = []domain.Status{domain.StatusSubmitted, domain.StatusDeathVerified, domain.StatusApproved,
-	domain.StatusDisbursing, domain.StatusPaid}
-
 func trackForm(code, nik string) formView {
 	codeField := textField("code", code, true)
 	codeField.Autocomplete = "off"
@@ -58,44 +36,47 @@ func (s *Server) pageTrackForm(c *gin.Context) {
 func (s *Server) pageTrack(c *gin.Context) {
 	code, nik := c.PostForm("code"), c.PostForm("heir_nik")
 	form := trackForm(code, nik)
+	refused := func(status int, alert string) {
+		s.render(c, status, "track", view{Alert: alert, Data: trackPage{Form: form}})
+	}
 	if err := checkLimits(c.PostForm, trackLimits...); err != nil {
 		form.applyErrors(fieldErrors(err))
-		s.render(c, http.StatusUnprocessableEntity, "track", view{Data: trackPage{Form: form}})
+		refused(http.StatusUnprocessableEntity, "")
 		return
 	}
 	t, err := s.Engine.Track(c.Request.Context(), code, nik)
 	if errs := fieldErrors(err); errs != nil {
 		form.applyErrors(errs)
-		s.render(c, http.StatusUnprocessableEntity, "track", view{Data: trackPage{Form: form}})
+		refused(http.StatusUnprocessableEntity, "")
 		return
 	}
 	if err != nil {
 		status, msg := pageProblem(c, err)
-		if status == http.StatusNotFound {
+		var locked *domain.TrackingLockedError
+		switch {
+		case status == http.StatusNotFound:
 			msg = text("track.not_found")
+		case errors.As(err, &locked):
+			msg = s.trackingLockedText(locked)
 		}
-		s.render(c, status, "track", view{Alert: msg, Data: trackPage{Form: form}})
+		refused(status, msg)
 		return
 	}
-	res := &trackResult{Code: t.Code, Status: t.Status, DeceasedName: i18n.MaskName(t.DeceasedName), Amount: t.Amount,
-		NextStep: i18n.NextStep(i18n.Indonesian, t.Status, t.Reason)}
-	if t.MessagesOn {
-		f := stopMessagesForm(t.Code, "")
-		res.StopForm = &f
-	}
-	for _, st := range t.Timeline {
-		// Events that change no status (a document attached) are no stage.
-		if n := len(res.Stages); n > 0 && res.Stages[n-1].Status == st.Status {
-			continue
-		}
-		res.Stages = append(res.Stages, trackStep{Status: st.Status, At: st.At})
-	}
-	for i, st := range happyPath {
-		if st == t.Status {
-			res.Upcoming = happyPath[i+1:]
-		}
-	}
 	// The NIK is not echoed back: a shared phone shows only the code.
-	s.render(c, http.StatusOK, "track", view{Data: trackPage{Form: trackForm(t.Code, ""), Result: res,
-		Receipt: heirReceiptForm(t.Code)}})
+	s.render(c, http.StatusOK, "track", view{Data: trackPage{Form: trackForm(t.Code, ""),
+		Result: s.trackResultOf(t), Receipt: heirReceiptForm(t.Code)}})
+}
+
+// trackingLockedText says until when a code is locked and whom to contact:
+// Dinas Sosial, which answers for the programme. The claim's own office is
+// not named, since that would tell its status to whoever holds the code.
+func (s *Server) trackingLockedText(locked *domain.TrackingLockedError) string {
+	office := text("track.locked_office")
+	if o, ok := s.Offices.Get(domain.OfficeDinsos); ok {
+		office = o.Name
+		if o.Phone != "" {
+			office += ", " + textf("track.locked_phone", "phone", o.Phone)
+		}
+	}
+	return textf("track.locked", "time", formatDateTime(i18n.Indonesian, locked.Until), "office", office)
 }

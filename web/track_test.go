@@ -42,7 +42,7 @@ func TestTrackingAfterReturnSaysWhatToFix(t *testing.T) {
 		c := h.File(1)
 		h.Act(c, domain.RoleDukcapilClerk, "return", map[string]any{"reason": "Foto akta kematian tidak terbaca."})
 		h.visitor().post("/lacak", url.Values{"code": {c.Code}, "heir_nik": {"3324155505800001"}}).want(http.StatusOK).
-			has("Dikembalikan untuk perbaikan", "Klaim dikembalikan: Foto akta kematian tidak terbaca. Silakan")
+			has("Dikembalikan untuk perbaikan", "Perlu tindakan", "Foto akta kematian tidak terbaca.")
 	})
 }
 

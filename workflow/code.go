@@ -51,14 +51,3 @@ func UniformCodes() []string {
 	}
 	return codes
 }
-
-// NormalizeCode upper-cases a code as typed and maps the letters Crockford
-// base32 reads as digits (O->0, I/L->1), so a hand-copied code still matches.
-func NormalizeCode(s string) string {
-	s = strings.ToUpper(strings.TrimSpace(s))
-	body, hasPrefix := strings.CutPrefix(s, "SKM-")
-	if !hasPrefix {
-		return s
-	}
-	return "SKM-" + strings.NewReplacer("O", "0", "I", "1", "L", "1").Replace(body)
-}

@@ -39,6 +39,9 @@ type Options struct {
 	// there what the event causes outside the database, such as the heir's
 	// message, so that it exists exactly when the event commits.
 	OnEvent []EventHook
+	// TrackingGuard locks a claim code after too many wrong heir NIKs
+	// (track_guard.go); the zero value takes its defaults.
+	TrackingGuard TrackingGuard
 }
 
 // Engine applies the transition table to claims, each action in one
@@ -48,6 +51,8 @@ type Engine struct {
 	store store
 	table Table
 	cfg   Options
+	// guesses counts wrong heir NIKs per code for Identify.
+	guesses *guesses
 }
 
 // New returns an engine with the default transition table.
@@ -64,7 +69,9 @@ func New(db *database.DB, cfg Options) *Engine {
 	if cfg.Amount <= 0 {
 		cfg.Amount = domain.DefaultBenefit
 	}
-	return &Engine{db: db, store: store{db: db}, table: DefaultTable(), cfg: cfg}
+	cfg.TrackingGuard = cfg.TrackingGuard.withDefaults()
+	return &Engine{db: db, store: store{db: db}, table: DefaultTable(), cfg: cfg,
+		guesses: &guesses{db: db, guard: cfg.TrackingGuard}}
 }
 
 // Table returns the transition table the engine applies.

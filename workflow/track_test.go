@@ -3,6 +3,7 @@ package workflow_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"testing"
 
 	"santunan/database"
@@ -87,6 +88,66 @@ func TestTrackTellsWhyAClaimEnded(t *testing.T) {
 		}
 		if got.Status != domain.StatusRejected || got.Reason != "Almarhum bukan penduduk Kendal" {
 			t.Fatalf("tracking = %+v", got)
+		}
+	})
+}
+
+// A returned claim carries its deadline, the last day of the claim window.
+func TestTrackGivesTheClaimWindowsLastDay(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *database.DB) {
+		b := setup(t, db)
+		c := b.claimIn(t, 1, domain.StatusReturned)
+		got, err := b.engine.Track(context.Background(), c.Code, c.Heir.NIK)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The fixture engine's window is 90 days.
+		if want := c.Deceased.DateOfDeath.AddDays(90); got.Deadline != want || got.Payout != nil {
+			t.Fatalf("deadline %v, payout %+v; want %v and none", got.Deadline, got.Payout, want)
+		}
+	})
+}
+
+// A paid claim tells the bank, the last four digits and when, no more.
+func TestTrackSaysWhereThePaymentWent(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *database.DB) {
+		b := setup(t, db)
+		c := b.claimIn(t, 1, domain.StatusPaid)
+		got, err := b.engine.Track(context.Background(), c.Code, c.Heir.NIK)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := got.Payout
+		acct := c.BankAccount.AccountNumber
+		bank, _ := domain.BankByCode(c.BankAccount.BankCode)
+		if p == nil || p.BankName != bank.Name || p.AccountLast4 != acct[len(acct)-4:] || p.At.IsZero() {
+			t.Fatalf("payout %+v, want %s and the last four of %s", p, bank.Name, acct)
+		}
+	})
+}
+
+// A claim returned and filed again shows each status once, and none of the
+// steps ahead is one it has passed.
+func TestTrackListsEachStepOnce(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *database.DB) {
+		b := setup(t, db)
+		ctx := context.Background()
+		c := b.claimIn(t, 1, domain.StatusReturned)
+		if _, err := b.engine.Apply(ctx, b.clerk, c.ID, domain.ActionResubmit, validInput()); err != nil {
+			t.Fatal(err)
+		}
+		got, err := b.engine.Track(ctx, c.Code, c.Heir.NIK)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var timeline []domain.Status
+		for _, st := range got.Timeline {
+			timeline = append(timeline, st.Status)
+		}
+		wantTimeline := []domain.Status{domain.StatusSubmitted, domain.StatusReturned}
+		wantAhead := []domain.Status{domain.StatusDeathVerified, domain.StatusApproved, domain.StatusDisbursing, domain.StatusPaid}
+		if !slices.Equal(timeline, wantTimeline) || !slices.Equal(got.Upcoming, wantAhead) {
+			t.Fatalf("timeline %v, ahead %v; want %v and %v", timeline, got.Upcoming, wantTimeline, wantAhead)
 		}
 	})
 }
