@@ -1,9 +1,12 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+
+	"santunan/domain"
 )
 
 // Stopping messages from the tracking result: the heir retypes the NIK
@@ -35,8 +38,12 @@ func (s *Server) pageStopMessages(c *gin.Context) {
 	}
 	if err != nil {
 		status, msg := pageProblem(c, err)
-		if status == http.StatusNotFound {
+		var locked *domain.TrackingLockedError
+		switch {
+		case status == http.StatusNotFound:
 			msg = text("track.not_found")
+		case errors.As(err, &locked):
+			msg = s.trackingLockedText(locked)
 		}
 		s.render(c, status, "track", view{Alert: msg, Data: trackPage{Form: form}})
 		return
