@@ -39,6 +39,13 @@ func newValidator() *validator.Validate {
 func (s *Server) decodeJSON(c *gin.Context, dst any, emptyOK bool) bool {
 	// Read whole (within the body limit) so the text guard sees the bytes.
 	raw, err := io.ReadAll(c.Request.Body)
+	return s.decodeRaw(c, raw, err, dst, emptyOK)
+}
+
+// decodeRaw is decodeJSON's work on bytes already read (readErr is the
+// read's error): a JSON part of a multipart body, too.
+func (s *Server) decodeRaw(c *gin.Context, raw []byte, readErr error, dst any, emptyOK bool) bool {
+	err := readErr
 	if err == nil {
 		dec := json.NewDecoder(bytes.NewReader(raw))
 		dec.DisallowUnknownFields()

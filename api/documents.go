@@ -31,6 +31,8 @@ func (s *Server) largeBodies() map[string]int64 {
 		routeUploadDocument:     s.Documents.MaxBytes() + httpkit.MultipartSlack,
 		routeImportDeathRecords: s.DeathRegister.MaxImportBytes() + httpkit.MultipartSlack,
 		routeApplyResults:       2 * payments.MaxResultFileBytes,
+		routePublicApplications: publicFormLimit(s.Documents.MaxBytes()),
+		routePublicCorrections:  publicFormLimit(s.Documents.MaxBytes()),
 	}
 }
 

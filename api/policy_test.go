@@ -33,6 +33,10 @@ func apiPolicies(table workflow.Table) map[string]testserver.Policy {
 		// The contract is public; /metrics is decided by the client's address
 		// or a token of its own, never by a role (metrics/access.go).
 		"GET /api/v1/openapi.json": nil, "GET /api/v1/docs": nil, "GET /metrics": nil,
+		// The heir's online forms: public, behind a phone check (applications/).
+		"POST /api/v1/public/phone-checks": nil, "POST /api/v1/public/phone-checks/:check_id/verify": nil,
+		"POST /api/v1/public/applications": nil, "POST /api/v1/public/corrections/phone-checks": nil,
+		"POST /api/v1/public/corrections": nil,
 
 		"POST /api/v1/auth/logout": signedIn, "GET /api/v1/me": signedIn, "POST /api/v1/me/password": signedIn,
 

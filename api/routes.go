@@ -45,6 +45,14 @@ func (s *Server) routes(r *gin.Engine) {
 	v1.POST("/auth/login", loginLimit, s.login)
 	v1.POST("/public/track", trackLimit, s.track)
 	v1.POST("/public/track/stop-messages", trackLimit, s.stopMessages) // api/stop_messages.go
+	// The heir's online forms (api/public_*.go): phone checks limited per
+	// client here and per phone in the database.
+	phoneLimit := s.opts.RateLimit(httpkit.PurposePhoneCheck, writeError)
+	v1.POST("/public/phone-checks", phoneLimit, s.startPhoneCheck)
+	v1.POST("/public/phone-checks/:check_id/verify", phoneLimit, s.verifyPhoneCheck)
+	v1.POST("/public/applications", s.createApplication)
+	v1.POST("/public/corrections/phone-checks", trackLimit, phoneLimit, s.startCorrectionCheck)
+	v1.POST("/public/corrections", s.createCorrection)
 
 	// What a user with a one-time password may do: change it (a wrong
 	// current password counts as a failed login, hence the login limit),

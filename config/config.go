@@ -40,6 +40,9 @@ type Config struct {
 	// PublicURL is where the public reaches the site (scheme and host, no
 	// path), for the links in messages and the receipt's QR code.
 	PublicURL string
+	// PhoneCheckRatePerMinute bounds the one-time codes a client asks for
+	// and enters per minute (SANTUNAN_PHONE_CHECK_RATE_PER_MINUTE).
+	PhoneCheckRatePerMinute int
 	// Notify are the messages to heirs (notify.go).
 	Notify Notify
 }
@@ -68,6 +71,8 @@ func FromEnv(getenv func(string) string) (Config, error) {
 		CookieSecure:       r.boolean("SANTUNAN_COOKIE_SECURE", false),
 		ShutdownTimeout:    r.duration("SANTUNAN_SHUTDOWN_TIMEOUT", 30*time.Second),
 		LogLevel:           r.level("SANTUNAN_LOG_LEVEL", slog.LevelInfo),
+		// The heir's online forms (applications/).
+		PhoneCheckRatePerMinute: r.integer("SANTUNAN_PHONE_CHECK_RATE_PER_MINUTE", 10, 1, 100_000),
 	}
 	if c.DatabaseURL != "" && !strings.HasPrefix(c.DatabaseURL, "postgres://") && !strings.HasPrefix(c.DatabaseURL, "postgresql://") {
 		r.fail("DATABASE_URL", "must be a postgres:// URL (leave it empty for the embedded SQLite)")

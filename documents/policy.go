@@ -12,6 +12,14 @@ func CanUpload(r domain.Role) bool {
 	return r == domain.RoleDukcapilClerk || r == domain.RoleDinsosOfficer
 }
 
+// ApplicantMayUpload: the heir online uploads only to their own claim
+// (the one their verified phone check names), and only while it waits for
+// the heir: just applied, or returned to be fixed. Never through the staff
+// routes, which need a staff role (CanUpload).
+func ApplicantMayUpload(s domain.Status) bool {
+	return s == domain.StatusApplied || s == domain.StatusReturned
+}
+
 // CanList: every role that reads claims sees which documents a claim has
 // (kind, size, hash, uploader), which is what the checklist shows.
 func CanList(r domain.Role) bool { return r.ReadsClaims() }

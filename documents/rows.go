@@ -17,7 +17,7 @@ type docRow struct {
 	SHA256             string `gorm:"column:sha256"`
 	IsCurrent          bool
 	ReplacesID         *int64
-	UploadedBy         int64
+	UploadedBy         *int64 // nil: the online applicant, who is no user
 	UploadedByUsername string
 	UploadedAt         time.Time
 	SupersededAt       *time.Time
@@ -32,7 +32,10 @@ func (r docRow) document() domain.Document {
 	d := domain.Document{
 		ID: r.ID, ClaimID: r.ClaimID, Kind: domain.DocumentKind(r.Kind), Filename: r.Filename,
 		ContentType: r.ContentType, Size: r.Size, SHA256: r.SHA256, Current: r.IsCurrent,
-		UploadedBy: r.UploadedBy, UploadedByUsername: r.UploadedByUsername, UploadedAt: r.UploadedAt.UTC(),
+		UploadedByUsername: r.UploadedByUsername, UploadedAt: r.UploadedAt.UTC(),
+	}
+	if r.UploadedBy != nil {
+		d.UploadedBy = *r.UploadedBy
 	}
 	if r.ReplacesID != nil {
 		d.ReplacesID = *r.ReplacesID

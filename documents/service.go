@@ -98,24 +98,12 @@ func (s *Service) Upload(ctx context.Context, actor domain.Actor, up Upload) (do
 	if !CanUpload(actor.Role) {
 		return domain.Document{}, fmt.Errorf("role %s may not upload documents: %w", actor.Role, domain.ErrForbidden)
 	}
-	if !up.Kind.Valid() {
-		return domain.Document{}, domain.FieldError("kind", domain.ViolationInvalidValue)
+	contentType, hash, err := s.Check(up)
+	if err != nil {
+		return domain.Document{}, err
 	}
-	if len(up.Content) == 0 {
-		return domain.Document{}, domain.FieldError("file", domain.ViolationRequired)
-	}
-	if int64(len(up.Content)) > s.opts.MaxBytes {
-		return domain.Document{}, &domain.TooLargeError{Limit: s.opts.MaxBytes}
-	}
-	contentType, ok := Sniff(up.Content)
-	if !ok {
-		return domain.Document{}, fmt.Errorf("document for claim %d: %w", up.ClaimID, domain.ErrUnsupportedMediaType)
-	}
-	sum := sha256.Sum256(up.Content)
-	hash := hex.EncodeToString(sum[:])
-
 	var doc domain.Document
-	err := s.engine.InTx(ctx, func(tx *workflow.Tx) error {
+	err = s.engine.InTx(ctx, func(tx *workflow.Tx) error {
 		var err error
 		doc, err = s.attach(ctx, tx, actor, up, contentType, hash)
 		return err
@@ -128,10 +116,48 @@ func (s *Service) Upload(ctx context.Context, actor domain.Actor, up Upload) (do
 	return doc, err
 }
 
+// Check is what every upload must pass before it is stored: a known kind,
+// not empty, within the size limit, a PDF, JPEG or PNG by its content. It
+// returns the sniffed content type and the SHA-256 (hex).
+func (s *Service) Check(up Upload) (contentType, hash string, err error) {
+	if !up.Kind.Valid() {
+		return "", "", domain.FieldError("kind", domain.ViolationInvalidValue)
+	}
+	if len(up.Content) == 0 {
+		return "", "", domain.FieldError("file", domain.ViolationRequired)
+	}
+	if int64(len(up.Content)) > s.opts.MaxBytes {
+		return "", "", &domain.TooLargeError{Limit: s.opts.MaxBytes}
+	}
+	contentType, ok := Sniff(up.Content)
+	if !ok {
+		return "", "", fmt.Errorf("document for claim %d: %w", up.ClaimID, domain.ErrUnsupportedMediaType)
+	}
+	sum := sha256.Sum256(up.Content)
+	return contentType, hex.EncodeToString(sum[:]), nil
+}
+
+// AttachIn attaches a file inside a transaction the caller runs, for the
+// online applicant (ApplicantMayUpload): the caller has bound the claim to
+// the applicant's verified phone check, which is what makes it theirs.
+func (s *Service) AttachIn(ctx context.Context, tx *workflow.Tx, actor domain.Actor, up Upload) (domain.Document, error) {
+	if actor.Role != domain.RoleApplicant && !CanUpload(actor.Role) {
+		return domain.Document{}, fmt.Errorf("role %s may not upload documents: %w", actor.Role, domain.ErrForbidden)
+	}
+	contentType, hash, err := s.Check(up)
+	if err != nil {
+		return domain.Document{}, err
+	}
+	return s.attach(ctx, tx, actor, up, contentType, hash)
+}
+
 func (s *Service) attach(ctx context.Context, tx *workflow.Tx, actor domain.Actor, up Upload, contentType, hash string) (domain.Document, error) {
 	claim, err := tx.Claim(up.ClaimID)
 	if err != nil {
 		return domain.Document{}, err
+	}
+	if actor.Role == domain.RoleApplicant && !ApplicantMayUpload(claim.Status) {
+		return domain.Document{}, fmt.Errorf("applicant upload to a %s claim: %w", claim.Status, domain.ErrForbidden)
 	}
 	if claim.Status.Final() {
 		// A closed case's evidence is frozen.
@@ -144,7 +170,7 @@ func (s *Service) attach(ctx context.Context, tx *workflow.Tx, actor domain.Acto
 	row := docRow{
 		ClaimID: up.ClaimID, Kind: string(up.Kind), Filename: CleanFilename(up.Filename), ContentType: contentType,
 		Size: int64(len(up.Content)), SHA256: hash, IsCurrent: true,
-		UploadedBy: actor.UserID, UploadedByUsername: actor.Username, UploadedAt: now,
+		UploadedBy: uploader(actor), UploadedByUsername: actor.Username, UploadedAt: now,
 	}
 	event, previous := EventUploaded, ""
 	if up.Kind.Single() {
@@ -225,4 +251,13 @@ func verifyHash(data []byte, want string) error {
 		return errors.New("stored document does not match its recorded SHA-256")
 	}
 	return nil
+}
+
+// uploader is the user behind an upload; none for the online applicant.
+func uploader(a domain.Actor) *int64 {
+	if a.UserID == 0 {
+		return nil
+	}
+	id := a.UserID
+	return &id
 }

@@ -120,6 +120,14 @@ var AllViolations = []string{
 	ViolationNotSent,
 	ViolationHeldBack,
 	ViolationLineWithdrawn,
+	// phone_check.go
+	ViolationOTPWrong,
+	ViolationOTPExpired,
+	ViolationOTPUsed,
+	ViolationOTPAttempts,
+	ViolationConsentRequired,
+	ViolationFileType,
+	ViolationFileTooLarge,
 }
 
 // AllWarnings lists every warning code a claim can carry (see claim.go), for

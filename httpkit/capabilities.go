@@ -1,6 +1,7 @@
 package httpkit
 
 import (
+	"santunan/applications"
 	"santunan/areas"
 	"santunan/auth"
 	"santunan/deathregister"
@@ -22,6 +23,9 @@ type Capabilities struct {
 	Payments      *payments.Service
 	Documents     *documents.Service
 	DeathRegister *deathregister.Service
+	// Applications are the heir's online forms: phone checks, online
+	// applications, corrections of returned claims.
+	Applications *applications.Service
 	// Receipts gathers a claim's receipt (tanda terima) from the engine and
 	// documents, for staff and for the heir.
 	Receipts *receipts.Service

@@ -42,7 +42,9 @@ type Options struct {
 	// together, counted by RateCounter.
 	LoginPerMinute int
 	TrackPerMinute int
-	RateCounter    ratelimit.Counter
+	// PhoneCheckPerMinute bounds the phone checks started and verified per client.
+	PhoneCheckPerMinute int
+	RateCounter         ratelimit.Counter
 	// Metrics counts and times every request of both front doors, and
 	// serves GET /metrics (on the API's door).
 	Metrics *metrics.Metrics
@@ -51,8 +53,11 @@ type Options struct {
 // RateLimit is the limit of purpose (PurposeLogin, PurposeTrack).
 func (o Options) RateLimit(purpose string, answer Answer) gin.HandlerFunc {
 	per := o.TrackPerMinute
-	if purpose == PurposeLogin {
+	switch purpose {
+	case PurposeLogin:
 		per = o.LoginPerMinute
+	case PurposePhoneCheck:
+		per = o.PhoneCheckPerMinute
 	}
 	return LimitByClient(Limit{Purpose: purpose, PerMinute: per, Counter: o.RateCounter, Now: o.Now}, answer)
 }

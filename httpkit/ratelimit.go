@@ -28,6 +28,9 @@ type Limit struct {
 const (
 	PurposeLogin = "login"
 	PurposeTrack = "track"
+	// PurposePhoneCheck: one-time codes asked for and entered (beside the
+	// per-phone limit in the database).
+	PurposePhoneCheck = "phone_check"
 )
 
 // clientBucket is what one client's requests are counted under: the

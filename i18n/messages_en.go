@@ -81,6 +81,14 @@ var english = catalog{
 		domain.ViolationNotSent:                     "This line was in no transfer file taken for the bank, so the bank cannot have paid it. Take the transfer file first (POST .../transfer-file); a FAILED result is accepted.",
 		domain.ViolationHeldBack:                    "This line was held back for an account-name mismatch and never sent to the bank, so it cannot have been paid. Withdraw or fail it, or record a FAILED result.",
 		domain.ViolationLineWithdrawn:               "This line was taken out of the batch before it was sent to the bank: the bank has no result for it.",
+
+		domain.ViolationOTPWrong:        "The code does not match.",
+		domain.ViolationOTPExpired:      "The code has expired; ask for a new one.",
+		domain.ViolationOTPUsed:         "The code was already used; ask for a new one if needed.",
+		domain.ViolationOTPAttempts:     "Too many wrong codes; ask for a new one.",
+		domain.ViolationConsentRequired: "This statement must be accepted.",
+		domain.ViolationFileType:        "The file must be a JPEG or PNG photo or a PDF.",
+		domain.ViolationFileTooLarge:    "The file is too large.",
 	},
 
 	documentKinds: map[domain.DocumentKind]string{

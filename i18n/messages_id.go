@@ -83,6 +83,14 @@ var indonesian = catalog{
 		domain.ViolationNotSent:                     "Baris ini tidak termasuk dalam berkas transfer mana pun yang diambil untuk bank, sehingga bank tidak mungkin telah membayarnya. Ambil berkas transfer terlebih dahulu; hasil FAILED tetap diterima.",
 		domain.ViolationHeldBack:                    "Baris ini ditahan karena nama rekening tidak cocok dan tidak pernah dikirim ke bank, sehingga tidak mungkin telah dibayar. Keluarkan baris ini dari batch atau catat gagal.",
 		domain.ViolationLineWithdrawn:               "Baris ini sudah dikeluarkan dari batch sebelum dikirim ke bank: bank tidak punya hasil untuknya.",
+
+		domain.ViolationOTPWrong:        "Kode tidak sesuai. Periksa kembali kode 6 angka pada pesan yang kami kirim.",
+		domain.ViolationOTPExpired:      "Kode sudah kedaluwarsa. Silakan minta kode baru.",
+		domain.ViolationOTPUsed:         "Kode ini sudah dipakai. Silakan minta kode baru bila perlu.",
+		domain.ViolationOTPAttempts:     "Kode salah terlalu sering. Silakan minta kode baru.",
+		domain.ViolationConsentRequired: "Mohon baca dan centang pernyataan ini untuk melanjutkan.",
+		domain.ViolationFileType:        "Berkas harus berupa foto (JPEG atau PNG) atau PDF.",
+		domain.ViolationFileTooLarge:    "Berkas terlalu besar. Kirim foto dengan ukuran lebih kecil.",
 	},
 
 	documentKinds: map[domain.DocumentKind]string{

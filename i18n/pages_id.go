@@ -415,6 +415,8 @@ var pagesIndonesian = map[string]string{
 	"error.duplicate_username":            "Nama pengguna ini sudah dipakai.",
 	"error.validation_failed":             "Beberapa isian belum benar.",
 	"error.rate_limited":                  "Terlalu banyak permintaan dari perangkat Anda. Tunggu satu menit, lalu coba lagi.",
+	"error.too_many_codes":                "Sudah terlalu banyak kode yang dikirim ke nomor ini. Tunggu 15 menit, lalu minta kode lagi.",
+	"error.phone_check_required":          "Waktu pengisian sudah habis atau nomor HP belum dikonfirmasi. Silakan konfirmasi nomor HP Anda lagi.",
 	"error.tracking_locked":               "Kode klaim ini dikunci sementara karena NIK ahli waris yang salah dimasukkan terlalu sering. Silakan hubungi kantor Dinas Sosial dengan membawa KTP dan kode klaim.",
 	"error.account_locked":                "Terlalu banyak percobaan masuk yang gagal dari perangkat ini. Coba lagi nanti.",
 	"error.account_locked_until":          "Terlalu banyak percobaan masuk yang gagal dari perangkat ini. Akun ini dikunci sementara untuk perangkat ini sampai {time}.",

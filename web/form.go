@@ -52,6 +52,7 @@ type formField struct {
 	MaxLength    int
 	Placeholder  string // a <select>'s empty first option, e.g. "Pilih..."
 	Accept       string // the file types a file input offers to pick
+	Capture      string // a file input's camera on a phone ("environment": the back one)
 	Options      []option
 	Groups       []optGroup // a <select> with <optgroup>s
 }

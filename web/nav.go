@@ -3,6 +3,7 @@ package web
 import (
 	"strings"
 
+	"santunan/applications"
 	"santunan/auth"
 	"santunan/deathregister"
 	"santunan/domain"
@@ -27,6 +28,7 @@ type navItem struct {
 
 var publicNav = []navItem{
 	{Path: "/", Text: "nav.landing"},
+	{Path: "/ajukan", Text: "nav.apply"},
 	{Path: "/lacak", Text: "nav.track"},
 	{Path: "/masuk", Text: "nav.login"},
 }
@@ -36,6 +38,7 @@ func (s *Server) staffNav() []navItem {
 	return []navItem{
 		{Path: "/staf", Text: "nav.queue", Show: domain.Role.ReadsClaims},
 		{Path: "/staf/klaim/baru", Text: "nav.new_claim", Show: s.Engine.Table().MaySubmit},
+		{Path: intakePath, Text: "nav.intake", Show: applications.CanReadIntake},
 		{Path: unclaimedPath, Text: "nav.unclaimed", Show: deathregister.CanRead},
 		{Path: deathRegisterPath, Text: "nav.death_register", Show: deathregister.CanImport},
 		{Path: decreesPath, Text: "nav.decrees", Show: payments.CanReadPayments},

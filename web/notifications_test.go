@@ -3,7 +3,6 @@ package web_test
 import (
 	"net/http"
 	"regexp"
-	"strconv"
 	"testing"
 	"time"
 
@@ -53,13 +52,4 @@ func TestConsentBoxAndMessagesSection(t *testing.T) {
 			t.Fatalf("%d messages without consent", n)
 		}
 	})
-}
-
-func mustID(t *testing.T, s string) int64 {
-	t.Helper()
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return n
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"santunan/applications"
 	"santunan/auth"
 	"santunan/deathregister"
 	"santunan/documents"
@@ -26,6 +27,11 @@ func pagePolicies(table workflow.Table) map[string]testserver.Policy {
 	return map[string]testserver.Policy{
 		"GET /": nil, "GET /static/*file": nil, "GET /lacak": nil, "POST /lacak": nil, "POST /lacak/hentikan-pesan": nil, "GET /masuk": nil, "POST /masuk": nil,
 		"POST /keluar": signedIn, "GET /staf": signedIn, "GET /staf/ganti-sandi": signedIn, "POST /staf/ganti-sandi": signedIn,
+		// The heir's online forms: public, behind a phone check (applications/).
+		"GET /ajukan": nil, "POST /ajukan/kode": nil, "POST /ajukan/verifikasi": nil, "POST /ajukan": nil,
+		"GET /perbaiki": nil, "POST /perbaiki/kode": nil, "POST /perbaiki/verifikasi": nil,
+		"GET /perbaiki/formulir": nil, "POST /perbaiki/formulir": nil,
+		"GET /staf/pengajuan-daring": applications.CanReadIntake,
 
 		"GET /staf/klaim/baru": both(claims, table.MaySubmit), "POST /staf/klaim/baru": both(claims, table.MaySubmit),
 		// An action's own role check is the transition table's, on the claim
@@ -93,7 +99,7 @@ func TestTheMenuAsksThePolicies(t *testing.T) {
 	for _, role := range domain.AllRoles {
 		home := h.staff(role).get("/staf/ganti-sandi").want(http.StatusOK)
 		for _, path := range []string{"/staf/klaim/baru", "/staf/kematian-belum-diklaim", "/staf/register-kematian",
-			"/staf/sk", "/staf/pembayaran", "/staf/anggaran", "/staf/pengguna", "/staf/log-keamanan"} {
+			"/staf/sk", "/staf/pembayaran", "/staf/anggaran", "/staf/pengguna", "/staf/log-keamanan", "/staf/pengajuan-daring"} {
 			shown := strings.Contains(home.body, `<li><a href="`+path+`"`)
 			if want := policies["GET "+path](role); shown != want {
 				t.Errorf("the menu of %s shows %s: %v, but the policy says %v", role, path, shown, want)

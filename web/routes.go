@@ -3,6 +3,7 @@ package web
 import (
 	"github.com/gin-gonic/gin"
 
+	"santunan/applications"
 	"santunan/auth"
 	"santunan/deathregister"
 	"santunan/documents"
@@ -31,6 +32,21 @@ func (s *Server) routes(r *gin.Engine) {
 	r.POST("/masuk", loginLimit, s.checkFormText, s.pageLogin)
 	r.POST("/keluar", s.requireSession, s.checkCSRF, s.checkFormText, s.pageLogout)
 
+	// The heir's online forms (web/apply*.go, web/fix*.go, web/phone_check.go):
+	// a phone check first, limited per client here and per phone in the
+	// database. (Not RefuseCrossSite: with Referrer-Policy no-referrer a
+	// browser's own form posts carry Origin: null.)
+	phoneLimit := s.opts.RateLimit(httpkit.PurposePhoneCheck, s.refuse)
+	r.GET("/ajukan", s.pageApply)
+	r.POST("/ajukan/kode", phoneLimit, s.checkFormText, s.pageApplyCode)
+	r.POST("/ajukan/verifikasi", phoneLimit, s.checkFormText, s.pageVerifyCode(applyFlow))
+	r.POST(routeApply, s.pageBodyLimit(s.publicFormBytes(), s.pagePublicTooLarge), s.checkFormText, s.pageSubmitApplication)
+	r.GET("/perbaiki", s.pageFixStart)
+	r.POST("/perbaiki/kode", trackLimit, phoneLimit, s.checkFormText, s.pageFixCode)
+	r.POST("/perbaiki/verifikasi", phoneLimit, s.checkFormText, s.pageVerifyCode(fixFlow))
+	r.GET("/perbaiki/formulir", s.pageFixForm)
+	r.POST(routeFixSubmit, s.pageBodyLimit(s.publicFormBytes(), s.pagePublicTooLarge), s.checkFormText, s.pageSubmitFix)
+
 	// Staff pages: a cookie session, and the CSRF token on every POST; then
 	// no form field with bytes the database cannot hold (web/text_guard.go).
 	// A form that uploads a file is routed on signedIn with s.upload, which
@@ -56,6 +72,7 @@ func (s *Server) routes(r *gin.Engine) {
 	users.POST("/:id/aktif", s.pageSetUserActive)
 	users.POST("/:id/sandi", s.pageResetPassword)
 	staff.GET("/log-keamanan", s.pageAllow(domain.Role.ReadsAudit), s.pageSecurityLog)
+	staff.GET("/pengajuan-daring", s.pageAllow(applications.CanReadIntake), s.pageIntake)
 
 	// Documents (web/documents.go, web/evidence.go, web/access_log.go).
 	claims.GET("/:id/dokumen/log-akses", s.pageAllow(documents.CanReadAccessLog), s.pageDocumentAccessLog)
@@ -125,5 +142,7 @@ func (s *Server) largeBodies() map[string]int64 {
 		routeUploadDocument:     pageBodyCeiling(s.Documents.MaxBytes()),
 		routeImportDeathRecords: pageBodyCeiling(s.DeathRegister.MaxImportBytes()),
 		routeApplyResults:       pageBodyCeiling(payments.MaxResultFileBytes),
+		routeApply:              pageBodyCeiling(s.publicFormBytes()),
+		routeFixSubmit:          pageBodyCeiling(s.publicFormBytes()),
 	}
 }

@@ -76,6 +76,9 @@ func TestBadTextRefusedInEveryPageForm(t *testing.T) {
 			{"search", clerk, "", "/staf?q=Ahmad" + bad, nil, label("q"), false},
 			{"claim id in the path", clerk, "", "/staf/klaim/1" + bad, nil, label("id"), false},
 			{"tracking code in the link", "", "", "/lacak?kode=SKM-" + bad, nil, label("kode"), false},
+			{"applicant's phone", "", "/ajukan", "/ajukan/kode", url.Values{"phone": {"0812" + bad + "3456"}}, label("phone"), false},
+			{"one-time code", "", "/ajukan", "/ajukan/verifikasi", url.Values{"check_id": {"X"}, "code": {"12" + bad + "34"}}, "", true},
+			{"correction's claim code", "", "/perbaiki", "/perbaiki/kode", url.Values{"code": {"SKM-" + bad}, "heir_nik": {"3324150101900002"}}, label("code"), false},
 		}
 		for _, bt := range testserver.BadTexts {
 			for _, tc := range cases {

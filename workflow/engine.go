@@ -129,12 +129,21 @@ func (e *Engine) Submit(ctx context.Context, actor domain.Actor, in domain.Claim
 // File creates a claim by one of the table's creating actions: submit (a
 // clerk, into submitted) or apply (an heir online, into applied).
 func (e *Engine) File(ctx context.Context, actor domain.Actor, action domain.Action, in domain.ClaimInput) (domain.Claim, error) {
-	c, err := e.file(ctx, actor, action, in)
+	return e.FileWith(ctx, actor, action, in, nil)
+}
+
+// FileWith is File with more work in the claim's own transaction: then
+// runs after the claim and its first event are written, and its error
+// undoes the filing (an online application's documents, for one).
+func (e *Engine) FileWith(ctx context.Context, actor domain.Actor, action domain.Action, in domain.ClaimInput,
+	then func(tx *Tx, c domain.Claim) error) (domain.Claim, error) {
+	c, err := e.file(ctx, actor, action, in, then)
 	e.observe(action, err)
 	return c, err
 }
 
-func (e *Engine) file(ctx context.Context, actor domain.Actor, action domain.Action, in domain.ClaimInput) (domain.Claim, error) {
+func (e *Engine) file(ctx context.Context, actor domain.Actor, action domain.Action, in domain.ClaimInput,
+	then func(tx *Tx, c domain.Claim) error) (domain.Claim, error) {
 	tr, ok := e.table.Lookup(action)
 	if !ok || !e.table.Creates(action) {
 		return domain.Claim{}, fmt.Errorf("action %q does not file a claim: %w", action, domain.ErrNotFound)
@@ -170,7 +179,11 @@ func (e *Engine) file(ctx context.Context, actor domain.Actor, action domain.Act
 			if err := appendEvent(tx, &ev); err != nil {
 				return err
 			}
-			return (&Tx{e: e, db: tx}).heard(c, ev)
+			t := &Tx{e: e, db: tx}
+			if err := t.heard(c, ev); err != nil || then == nil {
+				return err
+			}
+			return then(t, c)
 		})
 		if err == nil {
 			return c, nil

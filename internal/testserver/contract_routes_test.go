@@ -66,6 +66,7 @@ func TestEveryRouteIsInTheDocumentAndBack(t *testing.T) {
 		"Action":       table,
 		"Status":       names(domain.AllStatuses),
 		"Role":         names(domain.AllRoles),
+		"ActorRole":    names(domain.ActorRoles),
 		"DocumentKind": names(domain.AllDocumentKinds),
 		"Relationship": names(domain.Relationships),
 	} {

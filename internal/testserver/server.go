@@ -61,6 +61,8 @@ type Server struct {
 	Client *http.Client
 	// Gateway is the SMS gateway the server's messages go to (gateway.go).
 	Gateway *FakeGateway
+	// Codes read the one-time codes of phone checks off the gateway (codes.go).
+	Codes *Codes
 	// consent: File files claims whose heir agreed to messages (Consenting).
 	consent bool
 }
@@ -156,8 +158,9 @@ func Start(t testing.TB, db *database.DB, opts ...Option) *Server {
 		gin.SetMode(gin.TestMode)
 	}
 	st := settings{env: map[string]string{
-		"SANTUNAN_TRACK_RATE_PER_MINUTE": generousRate,
-		"SANTUNAN_LOGIN_RATE_PER_MINUTE": generousRate,
+		"SANTUNAN_TRACK_RATE_PER_MINUTE":       generousRate,
+		"SANTUNAN_LOGIN_RATE_PER_MINUTE":       generousRate,
+		"SANTUNAN_PHONE_CHECK_RATE_PER_MINUTE": generousRate,
 	}, budget: DefaultBudget, logOut: io.Discard, now: fixture.Now}
 	// Messages to heirs go to a fake SMS gateway, configured as an operator
 	// would; retries come quickly so a test of them ends soon.
@@ -211,7 +214,7 @@ func Start(t testing.TB, db *database.DB, opts ...Option) *Server {
 	})
 	srv := httptest.NewServer(check)
 	t.Cleanup(srv.Close)
-	s := &Server{T: t, DB: db, HTTP: srv, URL: srv.URL, Clock: clk, Config: cfg, Services: svc, Site: site,
+	s := &Server{T: t, DB: db, HTTP: srv, URL: srv.URL, Clock: clk, Config: cfg, Services: svc, Site: site, Codes: &Codes{gw: gw, seen: map[string]int{}},
 		Tokens: map[domain.Role]string{}, Users: map[domain.Role]domain.User{},
 		Client:  &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }},
 		Gateway: gw, consent: st.consent}

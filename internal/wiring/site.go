@@ -39,7 +39,8 @@ func NewSite(s Services, db *database.DB, log *slog.Logger, cfg config.Config) (
 	shared := httpkit.Options{
 		Log: log, Now: s.Now, TrustedProxies: cfg.TrustedProxies, HTTPS: cfg.CookieSecure,
 		MaxBodyBytes: cfg.MaxBodyBytes, LoginPerMinute: cfg.LoginRatePerMinute, TrackPerMinute: cfg.TrackRatePerMinute,
-		RateCounter: s.RateCounter, Metrics: s.Metrics,
+		PhoneCheckPerMinute: cfg.PhoneCheckRatePerMinute,
+		RateCounter:         s.RateCounter, Metrics: s.Metrics,
 	}
 	jsonAPI, err := api.New(s.Capabilities, db, shared)
 	if err != nil {

@@ -14,6 +14,7 @@ import (
 
 	"github.com/prometheus/client_golang/prometheus"
 
+	"santunan/applications"
 	"santunan/areas"
 	"santunan/auth"
 	"santunan/config"
@@ -98,9 +99,10 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 		Notify: notes,
 		Auth: auth.New(db, auth.Options{TokenTTL: cfg.TokenTTL, SessionIdle: cfg.SessionIdle,
 			BcryptCost: o.BcryptCost, Now: o.Now}),
-		Payments:  payments.New(db, engine, payments.Options{Location: domain.Jakarta(), Areas: dir, Inquirer: o.Inquirer}),
-		Documents: docs,
-		Receipts:  receipts.New(engine, docs, cfg.Offices, cfg.PublicURL),
+		Payments:     payments.New(db, engine, payments.Options{Location: domain.Jakarta(), Areas: dir, Inquirer: o.Inquirer}),
+		Documents:    docs,
+		Applications: applications.New(db, engine, docs, applications.Options{Now: o.Now, Sender: notes}),
+		Receipts:     receipts.New(engine, docs, cfg.Offices, cfg.PublicURL),
 		DeathRegister: deathregister.New(db, engine, deathregister.Options{
 			Areas: dir, RegencyCode: cfg.RegencyCode, WindowDays: cfg.ClaimWindowDays,
 			UnclaimedAfterDays: e.UnclaimedAfterDays, MaxImportBytes: e.MaxImportBytes,

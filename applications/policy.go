@@ -1,0 +1,14 @@
+package applications
+
+import "santunan/domain"
+
+// Who may do what with online applications.
+
+// Online is the actor of everything the public does online: the applicant
+// role, no user id, and a fixed name, never the phone or a NIK, so the
+// audit trail shows that the heir acted without holding personal data.
+var Online = domain.Actor{Role: domain.RoleApplicant, Username: "pemohon-daring"}
+
+// CanReadIntake: the clerk checks online applications and accepts or
+// declines them (accept and decline are the clerk's in the table).
+func CanReadIntake(r domain.Role) bool { return r == domain.RoleDukcapilClerk }
