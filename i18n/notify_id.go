@@ -16,8 +16,7 @@ var notifyIndonesian = map[string]string{
 	"notify.declined":       "Santunan kematian: pengajuan {code} tidak dapat diterima. Alasan: {reason}. Lacak: {link}",
 	"notify.cancelled":      "Santunan kematian: klaim {code} dibatalkan. Alasan: {reason}. Lacak: {link}",
 
-	"field.heir.notify_consent": "Ahli waris setuju menerima pesan (SMS/WhatsApp) tentang klaim ini di nomor HP di atas",
-	"hint.heir.notify_consent":  "Centang hanya jika ahli waris menyetujuinya pada formulir. Pesan berisi kode klaim dan tautan lacak, tanpa NIK atau nomor rekening.",
+	"hint.heir.notify_consent": "Centang hanya jika ahli waris menyetujuinya pada formulir. Pesan berisi kode klaim dan tautan lacak, tanpa NIK atau nomor rekening.",
 
 	"event.messages_stopped": "Ahli waris menghentikan pesan tentang klaim ini",
 
