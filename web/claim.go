@@ -24,6 +24,8 @@ type claimDetailPage struct {
 	Timeline []timelineEntry
 	Evidence *evidenceView     // documents and the death register (web/evidence.go)
 	Payment  *claimPaymentView // its decree and batches (web/claim_payment.go)
+	// Messages to the heir (web/claim_notifications.go).
+	Notifications *claimNotificationsView
 	// ReceiptHref is the receipt to print (web/receipt.go); JustFiled says
 	// the clerk has just filed the claim, when the heir is still there.
 	ReceiptHref string
@@ -128,6 +130,10 @@ func (s *Server) showClaimWith(c *gin.Context, id int64, status int, v view, upl
 		return
 	}
 	if data.Payment, err = s.claimPayment(c, cl); err != nil {
+		s.renderError(c, err)
+		return
+	}
+	if data.Notifications, err = s.claimNotifications(c, cl); err != nil {
 		s.renderError(c, err)
 		return
 	}
