@@ -101,15 +101,22 @@ func TestServeShutsDownGracefully(t *testing.T) {
 		done <- run(ctx, []string{"serve"}, env(t, "SANTUNAN_ADDR", addr), strings.NewReader(""), &bytes.Buffer{}, &logs)
 	}()
 	url := "http://" + addr + "/healthz"
+	// Start-up migrates a fresh database (river's schema too), which under
+	// -race on PostgreSQL takes seconds: wait for the server or its exit,
+	// never a fixed short time.
 	var resp *http.Response
-	for i := 0; i < 100; i++ {
+	for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(50 * time.Millisecond) {
 		if resp, err = http.Get(url); err == nil {
 			break
 		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	if err != nil {
-		t.Fatalf("server did not come up: %v", err)
+		select {
+		case code := <-done:
+			t.Fatalf("serve exited with %d before answering; logs:\n%s", code, logs.String())
+		default:
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("server did not come up: %v", err)
+		}
 	}
 	resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {

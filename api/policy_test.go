@@ -10,6 +10,7 @@ import (
 	"santunan/domain"
 	"santunan/internal/testdb"
 	"santunan/internal/testserver"
+	"santunan/notify"
 	"santunan/payments"
 	"santunan/receipts"
 	"santunan/workflow"
@@ -28,6 +29,7 @@ func apiPolicies(table workflow.Table) map[string]testserver.Policy {
 	readsPayments, pays := testserver.Policy(payments.CanReadPayments), testserver.Policy(payments.CanPay)
 	return map[string]testserver.Policy{
 		"GET /healthz": nil, "GET /readyz": nil, "POST /api/v1/auth/login": nil, "POST /api/v1/public/track": nil,
+		"POST /api/v1/public/track/stop-messages": nil,
 		// The contract is public; /metrics is decided by the client's address
 		// or a token of its own, never by a role (metrics/access.go).
 		"GET /api/v1/openapi.json": nil, "GET /api/v1/docs": nil, "GET /metrics": nil,
@@ -44,6 +46,7 @@ func apiPolicies(table workflow.Table) map[string]testserver.Policy {
 		"GET /api/v1/claims/:id/receipt.pdf": both(claims, receipts.CanPrint),
 		"GET /api/v1/claims/:id/events":      claims, "POST /api/v1/claims/:id/actions/:action": both(claims, mayTake(table, "return")),
 		"GET /api/v1/audit/verify": domain.Role.ReadsAudit, "GET /api/v1/security-events": domain.Role.ReadsAudit,
+		"GET /api/v1/claims/:id/notifications": both(claims, notify.CanRead),
 
 		"POST /api/v1/claims/:id/documents":                 both(claims, documents.CanUpload),
 		"GET /api/v1/claims/:id/documents":                  both(claims, documents.CanList),

@@ -11,6 +11,7 @@ import (
 	"santunan/documents"
 	"santunan/domain"
 	"santunan/httpkit"
+	"santunan/notify"
 	"santunan/payments"
 	"santunan/receipts"
 )
@@ -43,6 +44,7 @@ func (s *Server) routes(r *gin.Engine) {
 	openapi.Mount(v1) // GET /api/v1/openapi.json and /api/v1/docs: the contract
 	v1.POST("/auth/login", loginLimit, s.login)
 	v1.POST("/public/track", trackLimit, s.track)
+	v1.POST("/public/track/stop-messages", trackLimit, s.stopMessages) // api/stop_messages.go
 	// The heir's online forms (api/public_*.go): phone checks limited per
 	// client here and per phone in the database.
 	phoneLimit := s.opts.RateLimit(httpkit.PurposePhoneCheck, writeError)
@@ -72,7 +74,8 @@ func (s *Server) routes(r *gin.Engine) {
 	claims.GET("", s.listClaims)
 	claims.GET("/:id", s.getClaim)
 	claims.GET("/:id/events", s.claimEvents)
-	claims.GET("/:id/receipt.pdf", allow(receipts.CanPrint), s.receiptPDF) // api/receipts.go
+	claims.GET("/:id/notifications", allow(notify.CanRead), s.claimNotifications) // api/notifications.go
+	claims.GET("/:id/receipt.pdf", allow(receipts.CanPrint), s.receiptPDF)        // api/receipts.go
 	claims.POST("/:id/actions/:action", s.takeAction)
 
 	authed.GET("/audit/verify", allow(domain.Role.ReadsAudit), s.verifyAudit)

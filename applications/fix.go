@@ -11,22 +11,24 @@ import (
 	"santunan/workflow"
 )
 
-// StartFix begins the correction of a returned claim: the heir proves the
-// claim with its code and their NIK (Engine.Identify), and a code goes to
-// the heir's phone on file, never to one the requester names.
+// StartFix begins the correction of a claim that waits for the heir
+// (MayFixOnline): the heir proves the claim with its code and their NIK
+// (Engine.Identify), and a code goes to the heir's phone on file, never to
+// one the requester names.
 func (s *Service) StartFix(ctx context.Context, code, heirNIK string) (Check, error) {
 	c, err := s.engine.Identify(ctx, code, heirNIK)
 	if err != nil {
 		return Check{}, err
 	}
-	if c.Status != domain.StatusReturned {
+	if !MayFixOnline(c.Status) {
 		return Check{}, &domain.TransitionError{Action: domain.ActionResubmit, Status: c.Status}
 	}
 	return s.start(ctx, c.Heir.Phone, domain.FixPurpose(c.ID))
 }
 
 // FixClaim is the claim a "fix" session may correct, for the form: its
-// data now and why it was returned.
+// data now and why it came to wait for the heir (the return's reason, or
+// the failed transfer's).
 func (s *Service) FixClaim(ctx context.Context, token string) (domain.Claim, string, error) {
 	id, _, err := s.fixSession(ctx, token)
 	if err != nil {
@@ -42,7 +44,7 @@ func (s *Service) FixClaim(ctx context.Context, token string) (domain.Claim, str
 	}
 	reason := ""
 	for _, ev := range events {
-		if ev.Action == domain.ActionReturn {
+		if ev.Action == domain.ActionReturn || ev.Action == domain.ActionFailPayment {
 			reason = ev.Reason
 		}
 	}
@@ -79,9 +81,10 @@ func ParseFixPurpose(p string) (int64, bool) {
 	return id, err == nil && id > 0
 }
 
-// Correction is what the heir sends to fix a returned claim: the claim's
-// code (which must be the session's claim), replaced parts of the claim
-// (nil keeps a part) and documents to add or replace.
+// Correction is what the heir sends to fix a claim: the claim's code
+// (which must be the session's claim), replaced parts of the claim (nil
+// keeps a part) and documents to add or replace. A claim whose transfer
+// failed takes only BankAccount and the bank book (bank_book.go).
 type Correction struct {
 	Code        string
 	Deceased    *domain.DeceasedInput
@@ -90,9 +93,11 @@ type Correction struct {
 	Documents   []documents.Upload
 }
 
-// Fix applies a correction with a "fix" session: the documents, then
-// resubmit with the heir as actor, in one transaction that also ends the
-// session. The heir's phone stays the one the code went to.
+// Fix applies a correction with a "fix" session, in one transaction that
+// also ends the session, with the heir as actor: for a returned claim the
+// documents, then resubmit (the heir's phone stays the one the code went
+// to); for a failed transfer the bank book and the proposed account, the
+// status unchanged (proposeAccount).
 func (s *Service) Fix(ctx context.Context, token string, fix Correction) (domain.Claim, error) {
 	id, sess, err := s.fixSession(ctx, token)
 	if err != nil {
@@ -111,10 +116,14 @@ func (s *Service) Fix(ctx context.Context, token string, fix Correction) (domain
 			// A session opens one claim only.
 			return fmt.Errorf("session of claim %d used for %q: %w", id, fix.Code, domain.ErrForbidden)
 		}
-		if c.Status != domain.StatusReturned {
+		if !MayFixOnline(c.Status) {
 			return &domain.TransitionError{Action: domain.ActionResubmit, Status: c.Status}
 		}
 		if err := consume(tx.DB(), sess.CheckID, tx.Now()); err != nil {
+			return err
+		}
+		if c.Status == domain.StatusPaymentFailed {
+			out, err = s.proposeAccount(ctx, tx, c, fix)
 			return err
 		}
 		if fix.Heir != nil {

@@ -14,10 +14,17 @@ func CanUpload(r domain.Role) bool {
 
 // ApplicantMayUpload: the heir online uploads only to their own claim
 // (the one their verified phone check names), and only while it waits for
-// the heir: just applied, or returned to be fixed. Never through the staff
+// the heir: just applied or returned to be fixed (any kind), or with a
+// failed transfer, when only a new bank book helps. Never through the staff
 // routes, which need a staff role (CanUpload).
-func ApplicantMayUpload(s domain.Status) bool {
-	return s == domain.StatusApplied || s == domain.StatusReturned
+func ApplicantMayUpload(s domain.Status, k domain.DocumentKind) bool {
+	switch s {
+	case domain.StatusApplied, domain.StatusReturned:
+		return true
+	case domain.StatusPaymentFailed:
+		return k == domain.DocumentBukuTabungan
+	}
+	return false
 }
 
 // CanList: every role that reads claims sees which documents a claim has

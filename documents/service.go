@@ -156,8 +156,8 @@ func (s *Service) attach(ctx context.Context, tx *workflow.Tx, actor domain.Acto
 	if err != nil {
 		return domain.Document{}, err
 	}
-	if actor.Role == domain.RoleApplicant && !ApplicantMayUpload(claim.Status) {
-		return domain.Document{}, fmt.Errorf("applicant upload to a %s claim: %w", claim.Status, domain.ErrForbidden)
+	if actor.Role == domain.RoleApplicant && !ApplicantMayUpload(claim.Status, up.Kind) {
+		return domain.Document{}, fmt.Errorf("applicant upload of %s to a %s claim: %w", up.Kind, claim.Status, domain.ErrForbidden)
 	}
 	if claim.Status.Final() {
 		// A closed case's evidence is frozen.

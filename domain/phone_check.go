@@ -18,6 +18,9 @@ const (
 	// A document of an online form: not a PDF, JPEG or PNG, or too large.
 	ViolationFileType     = "file_type_unsupported"
 	ViolationFileTooLarge = "file_too_large"
+	// A part of a correction that a claim whose transfer failed does not
+	// take online: only the new bank book and account are sent then.
+	ViolationBankBookOnly = "bank_book_only"
 )
 
 var (

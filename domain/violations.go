@@ -128,6 +128,7 @@ var AllViolations = []string{
 	ViolationConsentRequired,
 	ViolationFileType,
 	ViolationFileTooLarge,
+	ViolationBankBookOnly,
 }
 
 // AllWarnings lists every warning code a claim can carry (see claim.go), for

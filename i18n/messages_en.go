@@ -89,6 +89,7 @@ var english = catalog{
 		domain.ViolationConsentRequired: "This statement must be accepted.",
 		domain.ViolationFileType:        "The file must be a JPEG or PNG photo or a PDF.",
 		domain.ViolationFileTooLarge:    "The file is too large.",
+		domain.ViolationBankBookOnly:    "A claim whose transfer failed takes only the new bank book and account online.",
 	},
 
 	documentKinds: map[domain.DocumentKind]string{

@@ -91,6 +91,7 @@ var indonesian = catalog{
 		domain.ViolationConsentRequired: "Mohon baca dan centang pernyataan ini untuk melanjutkan.",
 		domain.ViolationFileType:        "Berkas harus berupa foto (JPEG atau PNG) atau PDF.",
 		domain.ViolationFileTooLarge:    "Berkas terlalu besar. Kirim foto dengan ukuran lebih kecil.",
+		domain.ViolationBankBookOnly:    "Untuk klaim yang transfernya gagal, cukup kirim foto buku tabungan dan rekening yang baru; bagian ini tidak dapat diubah secara daring.",
 	},
 
 	documentKinds: map[domain.DocumentKind]string{

@@ -15,6 +15,39 @@ var notifyIndonesian = map[string]string{
 	"notify.rejected":       "Santunan kematian: klaim {code} ditolak. Alasan: {reason}. Lacak: {link}",
 	"notify.declined":       "Santunan kematian: pengajuan {code} tidak dapat diterima. Alasan: {reason}. Lacak: {link}",
 	"notify.cancelled":      "Santunan kematian: klaim {code} dibatalkan. Alasan: {reason}. Lacak: {link}",
+
+	"hint.heir.notify_consent": "Centang hanya jika ahli waris menyetujuinya pada formulir. Pesan berisi kode klaim dan tautan lacak, tanpa NIK atau nomor rekening.",
+
+	"event.messages_stopped": "Ahli waris menghentikan pesan tentang klaim ini",
+
+	"stop_messages.title":  "Pesan ke ahli waris",
+	"stop_messages.intro":  "Anda menerima pesan tentang setiap tahap klaim ini. Untuk menghentikannya, ketik lagi NIK ahli waris.",
+	"stop_messages.submit": "Hentikan pesan",
+	"stop_messages.done":   "Pesan tentang klaim ini dihentikan. Status klaim tetap dapat dilacak di halaman ini.",
+
+	"notifications.title":               "Pesan ke ahli waris",
+	"notifications.none":                "Belum ada pesan.",
+	"notifications.no_consent":          "Ahli waris tidak menyetujui pesan: tidak ada yang dikirim.",
+	"notifications.kind":                "Pesan",
+	"notifications.channel":             "Saluran",
+	"notifications.status":              "Status",
+	"notifications.attempts":            "Percobaan",
+	"notifications.answer":              "Jawaban gateway",
+	"notifications.at":                  "Waktu",
+	"notifications.status.queued":       "Dalam antrean",
+	"notifications.status.sent":         "Terkirim",
+	"notifications.status.failed":       "Gagal",
+	"notifications.status.cancelled":    "Dibatalkan",
+	"notifications.kind.received":       "Diterima",
+	"notifications.kind.death_verified": "Kematian diverifikasi",
+	"notifications.kind.approved":       "Disetujui",
+	"notifications.kind.paid":           "Dibayar",
+	"notifications.kind.returned":       "Dikembalikan",
+	"notifications.kind.payment_failed": "Transfer gagal",
+	"notifications.kind.rejected":       "Ditolak",
+	"notifications.kind.declined":       "Pengajuan tidak diterima",
+	"notifications.kind.cancelled":      "Dibatalkan",
+	"notifications.kind.code":           "Kode sekali pakai",
 }
 
 func init() { addPages(notifyIndonesian) }

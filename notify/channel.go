@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // Message is what a channel delivers: the phone, the text (for gateways
@@ -61,4 +62,11 @@ func permanent(err error) bool {
 const maxAnswer = 300
 
 // gatewayAnswer is a gateway's body as last_error keeps it.
-func gatewayAnswer(body []byte) string { return trimText(MaskDigits(string(body)), maxAnswer) }
+func gatewayAnswer(body []byte) string { return cleanAnswer(string(body)) }
+
+// cleanAnswer is an error or answer as last_error keeps it: on one line
+// (so a number broken across lines is still one number), long numbers
+// masked, at most maxAnswer runes.
+func cleanAnswer(s string) string {
+	return trimText(MaskDigits(strings.Join(strings.Fields(s), " ")), maxAnswer)
+}

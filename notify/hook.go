@@ -7,9 +7,14 @@ import (
 
 // Hook queues the heir's message about each event they should know of, in
 // the event's transaction, when the heir consented to messages: one row
-// and job per channel, unique per event and channel.
+// and job per channel, unique per event and channel. A stop
+// (workflow.StopMessages) cancels the claim's queued messages instead.
 func (s *Service) Hook() workflow.EventHook {
 	return func(tx *workflow.Tx, c domain.Claim, ev domain.Event) error {
+		if ev.Action == workflow.ActionMessagesStopped {
+			// The heir stopped messages: what is still queued is not sent.
+			return CancelQueued(tx.DB(), c.ID)
+		}
 		kind, ok := kindOf(ev.Action)
 		if !ok || !c.Heir.NotifyConsent {
 			return nil

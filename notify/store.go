@@ -34,17 +34,21 @@ func done(n Notification, fields map[string]any) map[string]any {
 
 // markSent records the delivery, if the row is still queued (a stop may
 // have cancelled it meanwhile; the message went anyway and is said sent).
-func (s *Service) markSent(ctx context.Context, n Notification, attempt int, providerID string) error {
+func (s *Service) markSent(ctx context.Context, n Notification, providerID string) error {
 	now := s.opts.Now().UTC()
 	return s.update(ctx, n.ID, done(n, map[string]any{
-		"status": StatusSent, "attempts": attempt, "provider_message_id": providerID, "sent_at": now,
+		"status": StatusSent, "attempts": attemptMore, "provider_message_id": providerID, "sent_at": now,
 	}))
 }
 
+// attemptMore counts one more attempt. The row counts what was sent; river's
+// own count of the job's runs leaves out a run cut short by a stop.
+var attemptMore = gorm.Expr("attempts + 1")
+
 // markAttemptFailed records a failed attempt: failed for good when final,
 // otherwise still queued until next.
-func (s *Service) markAttemptFailed(ctx context.Context, n Notification, attempt int, answer string, final bool, next time.Time) error {
-	fields := map[string]any{"attempts": attempt, "last_error": answer}
+func (s *Service) markAttemptFailed(ctx context.Context, n Notification, answer string, final bool, next time.Time) error {
+	fields := map[string]any{"attempts": attemptMore, "last_error": answer}
 	if final {
 		fields["status"] = StatusFailed
 		fields = done(n, fields)

@@ -46,7 +46,7 @@ func (w *sender) Work(ctx context.Context, job *river.Job[sendArgs]) error {
 	ch, ok := s.channels[n.Channel]
 	if !ok {
 		err := fmt.Errorf("channel %s is not configured", n.Channel)
-		if rerr := s.markAttemptFailed(book, n, job.Attempt, err.Error(), true, time.Time{}); rerr != nil {
+		if rerr := s.markAttemptFailed(book, n, err.Error(), true, time.Time{}); rerr != nil {
 			return rerr
 		}
 		s.opts.Count(n.Channel, StatusFailed)
@@ -56,15 +56,15 @@ func (w *sender) Work(ctx context.Context, job *river.Job[sendArgs]) error {
 	_ = json.Unmarshal([]byte(n.Params), &params)
 	id, sendErr := ch.Send(ctx, Message{ID: n.ID, To: n.Recipient, Kind: n.Kind, Text: n.Body, Params: params})
 	if sendErr == nil {
-		if err := s.markSent(book, n, job.Attempt, id); err != nil {
+		if err := s.markSent(book, n, id); err != nil {
 			return err
 		}
 		s.opts.Count(n.Channel, StatusSent)
 		return nil
 	}
 	final := job.Attempt >= job.MaxAttempts || permanent(sendErr)
-	answer := trimText(MaskDigits(sendErr.Error()), maxAnswer)
-	if err := s.markAttemptFailed(book, n, job.Attempt, answer, final, w.NextRetry(job)); err != nil {
+	answer := cleanAnswer(sendErr.Error())
+	if err := s.markAttemptFailed(book, n, answer, final, w.NextRetry(job)); err != nil {
 		return err
 	}
 	if final {

@@ -25,7 +25,7 @@ func (s *Server) pageSubmitApplication(c *gin.Context) {
 	v := applyValues{Claim: in, Consent: c.PostForm("consent") == "true"}
 	var docs []documents.Upload
 	if err == nil {
-		docs, err = s.formDocuments(c)
+		docs, err = s.formDocuments(c, documentKindsOnline())
 	}
 	var claim domain.Claim
 	if err == nil {
@@ -50,10 +50,10 @@ func (s *Server) pageSubmitApplication(c *gin.Context) {
 
 // formDocuments reads the files of an online form, one per kind, each
 // within the documents' limit (checked again by the service).
-func (s *Server) formDocuments(c *gin.Context) ([]documents.Upload, error) {
+func (s *Server) formDocuments(c *gin.Context, kinds []domain.DocumentKind) ([]documents.Upload, error) {
 	var out []documents.Upload
 	errs := domain.FieldErrors{}
-	for _, k := range documentKindsOnline() {
+	for _, k := range kinds {
 		name := "documents." + string(k)
 		fh, err := c.FormFile(name)
 		if err != nil {

@@ -24,6 +24,8 @@ type claimDetailPage struct {
 	Timeline []timelineEntry
 	Evidence *evidenceView     // documents and the death register (web/evidence.go)
 	Payment  *claimPaymentView // its decree and batches (web/claim_payment.go)
+	// Messages to the heir (web/claim_notifications.go).
+	Notifications *claimNotificationsView
 	// ReceiptHref is the receipt to print (web/receipt.go); JustFiled says
 	// the clerk has just filed the claim, when the heir is still there.
 	ReceiptHref string
@@ -110,6 +112,7 @@ func (s *Server) showClaimWith(c *gin.Context, id int64, status int, v view, upl
 	role := httpkit.MustUser(c).Role
 	data := claimDetailPage{Claim: cl, Sections: s.claimFacts(cl), ReceiptHref: receiptHref(cl.ID),
 		JustFiled: c.Query("berhasil") == string(domain.ActionSubmit)}
+	data.Sections = append(data.Sections, proposalFacts(cl, events)...)
 	for _, w := range cl.Warnings {
 		data.Warnings = append(data.Warnings, i18n.Warning(i18n.Indonesian, w))
 	}
@@ -127,6 +130,10 @@ func (s *Server) showClaimWith(c *gin.Context, id int64, status int, v view, upl
 		return
 	}
 	if data.Payment, err = s.claimPayment(c, cl); err != nil {
+		s.renderError(c, err)
+		return
+	}
+	if data.Notifications, err = s.claimNotifications(c, cl); err != nil {
 		s.renderError(c, err)
 		return
 	}

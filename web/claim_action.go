@@ -17,6 +17,9 @@ type actionPage struct {
 	Claim domain.Claim
 	Label string
 	Form  formView
+	// Prefilled says where the form's values come from when not from the
+	// claim (the heir's proposed account, web/claim_proposal.go).
+	Prefilled string
 }
 
 // pageActionForm shows an action's form on a page of its own (the long
@@ -38,9 +41,15 @@ func (s *Server) pageActionForm(c *gin.Context) {
 		s.actionRefused(c, id, err)
 		return
 	}
-	form := s.actionForm(cl, a, nil)
+	formClaim, prefilled, err := s.retryPrefill(c.Request.Context(), cl, a)
+	if err != nil {
+		s.renderError(c, err)
+		return
+	}
+	form := s.actionForm(formClaim, a, nil)
 	s.verifyFormAgain(c, &form, cl, a, nil)
-	s.render(c, http.StatusOK, "claim_action", view{Data: actionPage{Claim: cl, Label: actionLabel(a), Form: form}})
+	s.render(c, http.StatusOK, "claim_action", view{Data: actionPage{Claim: cl, Label: actionLabel(a), Form: form,
+		Prefilled: prefilled}})
 }
 
 func (s *Server) pageTakeAction(c *gin.Context) {

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"strconv"
+
 	"santunan/areas"
 	"santunan/domain"
 	"santunan/i18n"
@@ -27,6 +29,9 @@ func (s *Server) deceasedSection(in domain.DeceasedInput) formSection {
 	}}
 }
 
+// fieldHeirNotifyConsent is the consent's checkbox, named as the API's field.
+const fieldHeirNotifyConsent = "heir.notify_consent"
+
 func heirSection(in domain.HeirInput) formSection {
 	nik := textField(domain.FieldHeirNIK, in.NIK, true)
 	nik.InputMode, nik.Autocomplete = "numeric", "off"
@@ -38,8 +43,11 @@ func heirSection(in domain.HeirInput) formSection {
 	}
 	phone := textField(domain.FieldHeirPhone, in.Phone, true)
 	phone.Type, phone.InputMode, phone.Autocomplete = "tel", "tel", "off"
+	// The paper form's box: the heir agrees to messages at this phone.
+	consent := textField(fieldHeirNotifyConsent, strconv.FormatBool(in.NotifyConsent), false)
+	consent.Type = "checkbox"
 	return formSection{Title: text("claim_form.heir"), Fields: []formField{
-		nik, textField(domain.FieldHeirFullName, in.FullName, true), rel, phone,
+		nik, textField(domain.FieldHeirFullName, in.FullName, true), rel, phone, consent,
 	}}
 }
 
@@ -90,6 +98,7 @@ func claimInputFrom(get formValues) (domain.ClaimInput, error) {
 		Heir: domain.HeirInput{
 			NIK: get(domain.FieldHeirNIK), FullName: get(domain.FieldHeirFullName),
 			Relationship: get(domain.FieldHeirRelationship), Phone: get(domain.FieldHeirPhone),
+			NotifyConsent: get(fieldHeirNotifyConsent) == "true",
 		},
 		BankAccount: bankInputFrom(get),
 	}

@@ -44,6 +44,7 @@ var (
 	heirLimits = []limit{
 		{field: domain.FieldHeirNIK, max: 32}, {field: domain.FieldHeirFullName, max: 200},
 		{field: domain.FieldHeirRelationship, max: 32}, {field: domain.FieldHeirPhone, max: 32},
+		{field: fieldHeirNotifyConsent, max: 8},
 	}
 	bankLimits = []limit{
 		{field: bankPrefix + domain.FieldBankCode, max: 8}, {field: bankPrefix + domain.FieldAccountNumber, max: 40},

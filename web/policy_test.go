@@ -25,7 +25,7 @@ func pagePolicies(table workflow.Table) map[string]testserver.Policy {
 	readsPayments, pays := testserver.Policy(payments.CanReadPayments), both(payments.CanReadPayments, payments.CanPay)
 	decrees, budgets := testserver.Policy(payments.CanReadPayments), testserver.Policy(payments.CanReadBudgets)
 	return map[string]testserver.Policy{
-		"GET /": nil, "GET /static/*file": nil, "GET /lacak": nil, "POST /lacak": nil, "GET /masuk": nil, "POST /masuk": nil,
+		"GET /": nil, "GET /static/*file": nil, "GET /lacak": nil, "POST /lacak": nil, "POST /lacak/hentikan-pesan": nil, "GET /masuk": nil, "POST /masuk": nil,
 		"POST /keluar": signedIn, "GET /staf": signedIn, "GET /staf/ganti-sandi": signedIn, "POST /staf/ganti-sandi": signedIn,
 		// The heir's online forms: public, behind a phone check (applications/).
 		"GET /ajukan": nil, "POST /ajukan/kode": nil, "POST /ajukan/verifikasi": nil, "POST /ajukan": nil,

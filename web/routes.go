@@ -26,6 +26,7 @@ func (s *Server) routes(r *gin.Engine) {
 	r.GET("/", s.pageLanding)
 	r.GET("/lacak", s.pageTrackForm)
 	r.POST("/lacak", trackLimit, s.checkFormText, s.pageTrack)
+	r.POST("/lacak/hentikan-pesan", trackLimit, s.checkFormText, s.pageStopMessages) // web/stop_messages.go
 	r.POST(heirReceiptPath, trackLimit, s.checkFormText, s.pageHeirReceipt)
 	r.GET("/masuk", s.pageLoginForm)
 	r.POST("/masuk", loginLimit, s.checkFormText, s.pageLogin)

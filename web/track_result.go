@@ -20,6 +20,9 @@ type trackResult struct {
 	NextStep     string
 	Action       *trackAction // returned or payment_failed: what the heir must do
 	Payout       *workflow.Payout
+	// StopForm stops messages about the claim (the heir retypes the NIK;
+	// web/stop_messages.go); nil when no messages are sent.
+	StopForm *formView
 }
 
 // trackAhead is a step still ahead and how long it usually takes.
@@ -46,6 +49,10 @@ func (s *Server) trackResultOf(t workflow.Tracking) *trackResult {
 	}
 	if res.Kind == domain.KindAction {
 		res.Action = s.trackActionOf(t)
+	}
+	if t.MessagesOn {
+		f := stopMessagesForm(t.Code, "")
+		res.StopForm = &f
 	}
 	return res
 }

@@ -30,6 +30,8 @@ type Tracking struct {
 	// the heir must understand: what to fix (returned), why it ended
 	// (rejected, cancelled), why the transfer failed (payment_failed).
 	Reason string
+	// MessagesOn: the heir agreed to messages, which they may stop.
+	MessagesOn bool
 	// Deadline is the last day of the claim window (the date of death plus
 	// Options.WindowDays, as the filing rule counts it): by then a returned
 	// claim should be fixed.
@@ -128,7 +130,7 @@ func (e *Engine) Track(ctx context.Context, code, heirNIK string) (Tracking, err
 		return Tracking{}, database.Classify(err)
 	}
 	t := Tracking{Code: c.Code, Status: c.Status, Amount: c.Amount, DeceasedName: c.Deceased.FullName,
-		Deadline: c.Deceased.DateOfDeath.AddDays(e.cfg.WindowDays)}
+		MessagesOn: c.Heir.NotifyConsent, Deadline: c.Deceased.DateOfDeath.AddDays(e.cfg.WindowDays)}
 	for _, ev := range events {
 		// Recorded events (a document attached, say) change no status and
 		// are not stages for the heir.

@@ -217,6 +217,20 @@ func (t *Tx) Record(actor domain.Actor, id int64, kind domain.Action, reason str
 	return t.write(actor, kind, strings.TrimSpace(reason), before, before, changes)
 }
 
+// TrailChanges turns new values of fields outside the claim row into the
+// changes of an event for Record: each old value is the field's last value
+// in the claim's trail, so the trail still replays (as Note's do). A claim
+// field is refused, as in Note.
+func (t *Tx) TrailChanges(id int64, values map[string]string) (map[string]domain.Change, error) {
+	claimFields := auditedFields(domain.Claim{})
+	for field := range values {
+		if _, claimField := claimFields[field]; claimField || field == "" {
+			return nil, fmt.Errorf("trail change %q: a claim field or none", field)
+		}
+	}
+	return t.noteChanges(id, values)
+}
+
 // write swaps the claim's version and appends its event, which records the
 // claim fields that changed plus any extra changes.
 func (t *Tx) write(actor domain.Actor, action domain.Action, reason string, before, after domain.Claim, extra map[string]domain.Change) (domain.Claim, error) {

@@ -143,13 +143,14 @@ func unlawful(table Table, ev domain.Event, from domain.Status) string {
 		return ""
 	}
 	// Recorded events (Record, Flag) keep the status and change no claim
-	// field but the warnings; their own fields lie outside the claim.
+	// field but the warnings (and a stop, the consent: consent.go); their
+	// own fields lie outside the claim.
 	if ev.ToStatus != from {
 		return fmt.Sprintf("recorded event %s changed the status", ev.Action)
 	}
 	claimFields := auditedFields(domain.Claim{})
 	for k := range ev.Changes {
-		if _, isClaimField := claimFields[k]; isClaimField && k != "warnings" {
+		if _, isClaimField := claimFields[k]; isClaimField && k != "warnings" && consentFields[ev.Action] != k {
 			return fmt.Sprintf("recorded event %s changed claim field %s", ev.Action, k)
 		}
 	}

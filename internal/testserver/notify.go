@@ -2,7 +2,9 @@ package testserver
 
 import (
 	"context"
+	"time"
 
+	"santunan/internal/wiring"
 	"santunan/notify"
 )
 
@@ -19,4 +21,28 @@ func (s *Server) Notifications(claimID int64) []notify.Notification {
 		s.T.Fatal(err)
 	}
 	return out
+}
+
+// NewWorker starts another message worker on the server's database with
+// the server's configuration, as a second server (or the same one
+// restarted) would run; it stops when the test ends.
+func (s *Server) NewWorker() *notify.Service {
+	s.T.Helper()
+	opts := wiring.NotifyOptions(s.Config, nil)
+	opts.Now = s.Clock.Now
+	w, err := notify.New(s.DB, opts)
+	if err != nil {
+		s.T.Fatal(err)
+	}
+	if err := w.Start(context.Background()); err != nil {
+		s.T.Fatal(err)
+	}
+	s.T.Cleanup(func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		if err := w.Stop(ctx); err != nil {
+			s.T.Error(err)
+		}
+	})
+	return w
 }

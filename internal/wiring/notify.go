@@ -18,6 +18,23 @@ func buildNotify(db *database.DB, cfg config.Config, o Options, m *metrics.Metri
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
+	counter := m.WatchNotifications()
+	opts := NotifyOptions(cfg, log)
+	opts.Now = o.Now
+	opts.Count = func(channel string, status notify.Status) { counter.Count(channel, string(status)) }
+	svc, err := notify.New(db, opts)
+	if err != nil {
+		// Only a configuration that config.FromEnv refuses gets here
+		// (a channel twice, a poll interval river refuses): a wiring bug.
+		panic(fmt.Sprintf("wiring: %v", err))
+	}
+	return svc
+}
+
+// NotifyOptions are the message service's options from the configuration:
+// its channels and the worker's retries. Tests use them to start another
+// worker on the same database, as a second server would.
+func NotifyOptions(cfg config.Config, log *slog.Logger) notify.Options {
 	n := cfg.Notify
 	var channels []notify.Channel
 	for _, name := range n.Channels {
@@ -31,17 +48,9 @@ func buildNotify(db *database.DB, cfg config.Config, o Options, m *metrics.Metri
 				n.WhatsAppLanguage, n.WhatsAppTemplates, n.Timeout))
 		}
 	}
-	counter := m.WatchNotifications()
-	svc, err := notify.New(db, notify.Options{
+	return notify.Options{
 		Channels: channels, PublicURL: cfg.PublicURL, MaxAttempts: n.MaxAttempts,
 		RetryBase: n.RetryBase, RetryMax: n.RetryMax, Workers: n.Workers, PollInterval: n.PollInterval,
-		SendTimeout: n.Timeout, Now: o.Now, Log: log,
-		Count: func(channel string, status notify.Status) { counter.Count(channel, string(status)) },
-	})
-	if err != nil {
-		// Only a configuration that config.FromEnv refuses gets here
-		// (a channel twice, a poll interval river refuses): a wiring bug.
-		panic(fmt.Sprintf("wiring: %v", err))
+		SendTimeout: n.Timeout, Log: log,
 	}
-	return svc
 }
