@@ -37,9 +37,6 @@ func (s *Server) needs(a domain.Action) []workflow.Need {
 	return tr.Needs
 }
 
-// fieldNotifyConsent is the heir's consent to messages in a form.
-const fieldNotifyConsent = "heir.notify_consent"
-
 // actionForm is the form of action on claim cl. get reads a posted form (to
 // keep what was typed after an error); nil fills the defaults.
 func (s *Server) actionForm(cl domain.Claim, a domain.Action, get formValues) formView {
@@ -85,13 +82,6 @@ func (s *Server) actionForm(cl domain.Claim, a domain.Action, get formValues) fo
 			fv.Sections = append(fv.Sections, bankSection(current.BankAccount))
 			note()
 		case workflow.NeedCorrections:
-			// The heir's consent to messages has no box here: it is carried
-			// as it stands, so that a correction does not withdraw it.
-			consent := boolValue(cl.Heir.NotifyConsent)
-			if v := get(fieldNotifyConsent); v != "" || get("version") != "" {
-				consent = boolValue(v == "true")
-			}
-			fv.Hidden = append(fv.Hidden, hiddenField{Name: fieldNotifyConsent, Value: consent})
 			fv.Sections = append(fv.Sections, s.deceasedSection(current.Deceased), heirSection(current.Heir),
 				bankSection(current.BankAccount))
 			note()
@@ -133,7 +123,6 @@ func (s *Server) actionInputFrom(a domain.Action, get formValues) (workflow.Acti
 			limits = append(limits, reasonLimit)
 		case workflow.NeedCorrections:
 			claim, _ := claimInputFrom(get)
-			claim.Heir.NotifyConsent = get(fieldNotifyConsent) == "true"
 			in.Deceased, in.Heir, in.BankAccount, in.Reason = &claim.Deceased, &claim.Heir, &claim.BankAccount, get("reason")
 			limits = append(limits, claimLimits...)
 			limits = append(limits, reasonLimit)
