@@ -34,16 +34,18 @@ func (s *Server) routes(r *gin.Engine) {
 
 	// The heir's online forms (web/apply*.go, web/fix*.go, web/phone_check.go):
 	// a phone check first, limited per client here and per phone in the
-	// database. (Not RefuseCrossSite: with Referrer-Policy no-referrer a
-	// browser's own form posts carry Origin: null.)
+	// database. The posts that ask for or check a code come only from this
+	// site (RefuseCrossSitePosts: another site could otherwise sign a
+	// visitor into its own verified phone, or spend a phone's codes).
 	phoneLimit := s.opts.RateLimit(httpkit.PurposePhoneCheck, s.refuse)
+	ownSite := httpkit.RefuseCrossSitePosts(s.refuse)
 	r.GET("/ajukan", s.pageApply)
-	r.POST("/ajukan/kode", phoneLimit, s.checkFormText, s.pageApplyCode)
-	r.POST("/ajukan/verifikasi", phoneLimit, s.checkFormText, s.pageVerifyCode(applyFlow))
+	r.POST("/ajukan/kode", ownSite, phoneLimit, s.checkFormText, s.pageApplyCode)
+	r.POST("/ajukan/verifikasi", ownSite, phoneLimit, s.checkFormText, s.pageVerifyCode(applyFlow))
 	r.POST(routeApply, s.pageBodyLimit(s.publicFormBytes(), s.pagePublicTooLarge), s.checkFormText, s.pageSubmitApplication)
 	r.GET("/perbaiki", s.pageFixStart)
-	r.POST("/perbaiki/kode", trackLimit, phoneLimit, s.checkFormText, s.pageFixCode)
-	r.POST("/perbaiki/verifikasi", phoneLimit, s.checkFormText, s.pageVerifyCode(fixFlow))
+	r.POST("/perbaiki/kode", ownSite, trackLimit, phoneLimit, s.checkFormText, s.pageFixCode)
+	r.POST("/perbaiki/verifikasi", ownSite, phoneLimit, s.checkFormText, s.pageVerifyCode(fixFlow))
 	r.GET("/perbaiki/formulir", s.pageFixForm)
 	r.POST(routeFixSubmit, s.pageBodyLimit(s.publicFormBytes(), s.pagePublicTooLarge), s.checkFormText, s.pageSubmitFix)
 
