@@ -18,7 +18,9 @@ import (
 
 // An heir with only a phone (360 px) files the claim online: the phone's
 // code, the form with a photo of the death certificate, the code on
-// screen; the clerk then finds it in the intake queue.
+// screen; the clerk then finds it in the intake queue. The offices take it
+// to paid, the heir hears of every step by message, and the phone's
+// tracking page then says where the money went.
 func TestOnlineApplicationOnAPhone(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
 		s := newSite(t, db)
@@ -80,5 +82,42 @@ func TestOnlineApplicationOnAPhone(t *testing.T) {
 		clerk.open("/staf/pengajuan-daring")
 		clerk.sees(code, in.Deceased.FullName, "Tidak ada di register kematian")
 		clerk.screenshot("42-pengajuan-daring")
+
+		// The rest of the way through the offices' API, as their desks would.
+		api := s.With(t)
+		var found struct {
+			Items []testserver.Claim `json:"items"`
+		}
+		api.Expect(api.Do(http.MethodGet, "/api/v1/claims?q="+code, domain.RoleDukcapilClerk, nil), http.StatusOK, &found)
+		if len(found.Items) != 1 {
+			t.Fatalf("claims with code %s: %d", code, len(found.Items))
+		}
+		c := api.Act(found.Items[0], domain.RoleDukcapilClerk, "accept", map[string]any{})
+		c = api.Approve(api.Verify(c, 1))
+		b := api.NewBatch(c)
+		api.SendTransferFile(b.ID)
+		api.ApplyResults(b, nil)
+		// The code, then received, accepted, death verified, approved, paid.
+		api.Gateway.WaitFor(t, 6)
+		msgs := api.Gateway.To(testserver.Phone(1))
+		if len(msgs) != 6 {
+			t.Fatalf("%d messages to the heir, want 6: %+v", len(msgs), msgs)
+		}
+		for _, m := range msgs[1:] {
+			if !strings.Contains(m.Text, "/lacak?kode="+code) {
+				t.Errorf("message %q lacks the tracking link", m.Text)
+			}
+		}
+
+		heir.open("/lacak?kode=" + code)
+		if st := heir.submit(chromedp.SendKeys(chromedp.ID("f-heir-nik"), in.Heir.NIK+"\r")); st != http.StatusOK {
+			t.Fatalf("track: status %d", st)
+		}
+		last4 := in.BankAccount.AccountNumber[len(in.BankAccount.AccountNumber)-4:]
+		heir.sees("Dibayar", last4)
+		if w := run(heir, chromedp.Evaluate[int]("document.documentElement.scrollWidth")); w > 360 {
+			t.Errorf("the tracking page is %d px wide on a 360 px screen", w)
+		}
+		heir.screenshot("43-lacak-dibayar-ponsel")
 	})
 }
