@@ -30,7 +30,7 @@ func userCommand(ctx context.Context, args []string, getenv func(string) string,
 	fs := flag.NewFlagSet("user add", flag.ContinueOnError)
 	fs.SetOutput(logOut)
 	username := fs.String("username", "", "login name")
-	role := fs.String("role", "", "admin, dukcapil_clerk, dinsos_officer, treasurer or auditor")
+	role := fs.String("role", "", "admin, dukcapil_clerk, dinsos_officer, treasurer, auditor, pengelola_pengaduan or office_head")
 	fullName := fs.String("full-name", "", "full name")
 	if err := fs.Parse(args[1:]); err != nil {
 		return err

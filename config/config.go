@@ -45,6 +45,9 @@ type Config struct {
 	PhoneCheckRatePerMinute int
 	// Notify are the messages to heirs (notify.go).
 	Notify Notify
+	// Standard is the service standard: stage times in working days and
+	// the complaint deadlines (standard.go).
+	Standard domain.ServiceStandard
 }
 
 // FromEnv reads the configuration through getenv (os.Getenv in main) and
@@ -96,6 +99,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	c.Offices = readOffices(&r)
 	c.PublicURL = readPublicURL(&r)
 	c.Notify = readNotify(&r)
+	c.Standard = DefaultStandard()
 	if c.SessionIdle < time.Minute {
 		r.fail("SANTUNAN_SESSION_IDLE", "must be at least 1m")
 	}

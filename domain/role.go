@@ -10,10 +10,18 @@ const (
 	RoleDinsosOfficer Role = "dinsos_officer"
 	RoleTreasurer     Role = "treasurer"
 	RoleAuditor       Role = "auditor"
+	// RoleComplaintOfficer (pengelola pengaduan) receives the public's
+	// complaints, verifies and assigns them, and alone may see who an
+	// anonymous complainant is.
+	RoleComplaintOfficer Role = "pengelola_pengaduan"
+	// RoleOfficeHead (kepala dinas) reads the service's reports and hears
+	// of every complaint whose deadline passed (escalation).
+	RoleOfficeHead Role = "office_head"
 )
 
 // AllRoles lists every role a staff user may hold.
-var AllRoles = []Role{RoleAdmin, RoleDukcapilClerk, RoleDinsosOfficer, RoleTreasurer, RoleAuditor}
+var AllRoles = []Role{RoleAdmin, RoleDukcapilClerk, RoleDinsosOfficer, RoleTreasurer, RoleAuditor,
+	RoleComplaintOfficer, RoleOfficeHead}
 
 // Valid reports whether r is a known role.
 func (r Role) Valid() bool {

@@ -15,7 +15,7 @@ var english = catalog{
 		domain.ViolationUsernameInvalid:   "A username has 3 to 32 characters: a-z, 0-9, dot, underscore or hyphen.",
 		domain.ViolationPasswordTooShort:  "A password has at least 10 characters.",
 		domain.ViolationPasswordTooLong:   "A password has at most 72 bytes.",
-		domain.ViolationRoleInvalid:       "Unknown role: use admin, dukcapil_clerk, dinsos_officer, treasurer or auditor.",
+		domain.ViolationRoleInvalid:       "Unknown role: use admin, dukcapil_clerk, dinsos_officer, treasurer, auditor, pengelola_pengaduan or office_head.",
 		domain.ViolationCannotDisableSelf: "You cannot disable your own account.",
 		domain.ViolationPasswordWrong:     "This is not your current password.",
 		domain.ViolationPasswordUnchanged: "The new password must differ from the current one.",
@@ -144,12 +144,14 @@ var english = catalog{
 	},
 
 	roles: map[domain.Role]string{
-		domain.RoleAdmin:         "Administrator",
-		domain.RoleDukcapilClerk: "Civil registry (Dukcapil) clerk",
-		domain.RoleDinsosOfficer: "Social affairs (Dinsos) officer",
-		domain.RoleTreasurer:     "Treasurer",
-		domain.RoleAuditor:       "Auditor",
-		domain.RoleApplicant:     "Heir (online)",
+		domain.RoleAdmin:            "Administrator",
+		domain.RoleDukcapilClerk:    "Civil registry (Dukcapil) clerk",
+		domain.RoleDinsosOfficer:    "Social affairs (Dinsos) officer",
+		domain.RoleTreasurer:        "Treasurer",
+		domain.RoleAuditor:          "Auditor",
+		domain.RoleComplaintOfficer: "Complaint officer",
+		domain.RoleOfficeHead:       "Head of office",
+		domain.RoleApplicant:        "Heir (online)",
 	},
 
 	relationships: map[domain.Relationship]string{

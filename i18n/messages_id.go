@@ -146,12 +146,14 @@ var indonesian = catalog{
 	},
 
 	roles: map[domain.Role]string{
-		domain.RoleAdmin:         "Administrator",
-		domain.RoleDukcapilClerk: "Petugas Dukcapil",
-		domain.RoleDinsosOfficer: "Petugas Dinas Sosial",
-		domain.RoleTreasurer:     "Bendahara",
-		domain.RoleAuditor:       "Auditor",
-		domain.RoleApplicant:     "Ahli waris (daring)",
+		domain.RoleAdmin:            "Administrator",
+		domain.RoleDukcapilClerk:    "Petugas Dukcapil",
+		domain.RoleDinsosOfficer:    "Petugas Dinas Sosial",
+		domain.RoleTreasurer:        "Bendahara",
+		domain.RoleAuditor:          "Auditor",
+		domain.RoleApplicant:        "Ahli waris (daring)",
+		domain.RoleComplaintOfficer: "Pengelola Pengaduan",
+		domain.RoleOfficeHead:       "Kepala Dinas",
 	},
 
 	relationships: map[domain.Relationship]string{
