@@ -10,6 +10,7 @@ import (
 	"santunan/notify"
 	"santunan/payments"
 	"santunan/receipts"
+	"santunan/survey"
 	"santunan/workflow"
 )
 
@@ -37,4 +38,7 @@ type Capabilities struct {
 	// Notify queues and lists the messages to heirs; its worker is
 	// started by serve and testserver.
 	Notify *notify.Service
+	// Survey is the satisfaction survey (SKM) after payment: its invites,
+	// answers and index.
+	Survey *survey.Service
 }
