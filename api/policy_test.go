@@ -13,6 +13,7 @@ import (
 	"santunan/notify"
 	"santunan/payments"
 	"santunan/receipts"
+	"santunan/survey"
 	"santunan/workflow"
 )
 
@@ -77,6 +78,11 @@ func apiPolicies(table workflow.Table) map[string]testserver.Policy {
 		"POST /api/v1/disbursements/:id/account-inquiry":          both(readsPayments, pays),
 		"GET /api/v1/disbursements/:id/reconciliation":            readsPayments,
 		"GET /api/v1/disbursements/:id/reconciliation.xlsx":       readsPayments,
+
+		// The satisfaction survey: the heir's by its token; the index for survey.CanRead.
+		"GET /api/v1/public/surveys/:token": nil, "POST /api/v1/public/surveys/:token": nil,
+		"GET /api/v1/surveys/index": survey.CanRead, "GET /api/v1/surveys/index.xlsx": survey.CanRead,
+		"GET /api/v1/surveys/comments": survey.CanRead,
 	}
 }
 

@@ -14,6 +14,7 @@ import (
 	"santunan/notify"
 	"santunan/payments"
 	"santunan/receipts"
+	"santunan/survey"
 )
 
 // Serves reports whether path is the API's: /api/, the health checks and
@@ -45,6 +46,9 @@ func (s *Server) routes(r *gin.Engine) {
 	v1.POST("/auth/login", loginLimit, s.login)
 	v1.POST("/public/track", trackLimit, s.track)
 	v1.POST("/public/track/stop-messages", trackLimit, s.stopMessages) // api/stop_messages.go
+	// The satisfaction survey after payment (api/surveys.go).
+	v1.GET("/public/surveys/:token", trackLimit, s.publicSurvey)
+	v1.POST("/public/surveys/:token", trackLimit, s.answerPublicSurvey)
 	// The heir's online forms (api/public_*.go): phone checks limited per
 	// client here and per phone in the database.
 	phoneLimit := s.opts.RateLimit(httpkit.PurposePhoneCheck, writeError)
@@ -77,6 +81,11 @@ func (s *Server) routes(r *gin.Engine) {
 	claims.GET("/:id/notifications", allow(notify.CanRead), s.claimNotifications) // api/notifications.go
 	claims.GET("/:id/receipt.pdf", allow(receipts.CanPrint), s.receiptPDF)        // api/receipts.go
 	claims.POST("/:id/actions/:action", s.takeAction)
+
+	surveys := authed.Group("/surveys", allow(survey.CanRead))
+	surveys.GET("/index", s.surveyIndex)
+	surveys.GET("/index.xlsx", s.surveyXLSX)
+	surveys.GET("/comments", s.surveyComments)
 
 	authed.GET("/audit/verify", allow(domain.Role.ReadsAudit), s.verifyAudit)
 	authed.GET("/security-events", allow(domain.Role.ReadsAudit), s.securityEvents)

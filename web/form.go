@@ -43,7 +43,7 @@ type formField struct {
 	Name         string
 	Label        string
 	Hint         string
-	Type         string // text, date, tel, password, search, select, textarea, file, checkbox (posts "true" when ticked)
+	Type         string // text, date, tel, password, search, select, radio (Options), textarea, file, checkbox (posts "true" when ticked)
 	Value        string
 	Error        string
 	Required     bool

@@ -15,6 +15,7 @@ import (
 	"santunan/internal/testserver"
 	"santunan/payments"
 	"santunan/receipts"
+	"santunan/survey"
 	"santunan/workflow"
 )
 
@@ -63,6 +64,11 @@ func pagePolicies(table workflow.Table) map[string]testserver.Policy {
 		"GET /staf/pembayaran/:id/rekonsiliasi.xlsx": readsPayments,
 		"POST /staf/pembayaran/:id/cek-rekening":     pays, "POST /staf/pembayaran/:id/cek-bank": pays,
 		"POST /staf/pembayaran/:id/hasil": payments.CanPay,
+
+		// The satisfaction survey: the heir's, public (a token); its index
+		// for survey.CanRead.
+		"GET /survei/:token": nil, "POST /survei/:token": nil, "POST /survei": nil,
+		"GET /staf/survei": survey.CanRead, "GET /staf/survei/komentar": survey.CanRead, "GET /staf/survei/ikm.xlsx": survey.CanRead,
 	}
 }
 
@@ -99,7 +105,7 @@ func TestTheMenuAsksThePolicies(t *testing.T) {
 	for _, role := range domain.AllRoles {
 		home := h.staff(role).get("/staf/ganti-sandi").want(http.StatusOK)
 		for _, path := range []string{"/staf/klaim/baru", "/staf/kematian-belum-diklaim", "/staf/register-kematian",
-			"/staf/sk", "/staf/pembayaran", "/staf/anggaran", "/staf/pengguna", "/staf/log-keamanan", "/staf/pengajuan-daring"} {
+			"/staf/sk", "/staf/pembayaran", "/staf/anggaran", "/staf/pengguna", "/staf/log-keamanan", "/staf/pengajuan-daring", "/staf/survei"} {
 			shown := strings.Contains(home.body, `<li><a href="`+path+`"`)
 			if want := policies["GET "+path](role); shown != want {
 				t.Errorf("the menu of %s shows %s: %v, but the policy says %v", role, path, shown, want)

@@ -11,6 +11,7 @@ import (
 	"santunan/httpkit"
 	"santunan/payments"
 	"santunan/receipts"
+	"santunan/survey"
 )
 
 // routes is every page, in one place. The role checks ask each
@@ -28,6 +29,10 @@ func (s *Server) routes(r *gin.Engine) {
 	r.POST("/lacak", trackLimit, s.checkFormText, s.pageTrack)
 	r.POST("/lacak/hentikan-pesan", trackLimit, s.checkFormText, s.pageStopMessages) // web/stop_messages.go
 	r.POST(heirReceiptPath, trackLimit, s.checkFormText, s.pageHeirReceipt)
+	// The satisfaction survey after payment (web/survey.go), limited with tracking.
+	r.GET(surveyPath+"/:token", trackLimit, s.pageSurvey)
+	r.POST(surveyPath+"/:token", trackLimit, s.checkFormText, s.pageAnswerSurvey)
+	r.POST(surveyPath, trackLimit, s.checkFormText, s.pagePostedSurvey)
 	r.GET("/masuk", s.pageLoginForm)
 	r.POST("/masuk", loginLimit, s.checkFormText, s.pageLogin)
 	r.POST("/keluar", s.requireSession, s.checkCSRF, s.checkFormText, s.pageLogout)
@@ -75,6 +80,11 @@ func (s *Server) routes(r *gin.Engine) {
 	users.POST("/:id/sandi", s.pageResetPassword)
 	staff.GET("/log-keamanan", s.pageAllow(domain.Role.ReadsAudit), s.pageSecurityLog)
 	staff.GET("/pengajuan-daring", s.pageAllow(applications.CanReadIntake), s.pageIntake)
+	// The satisfaction survey's index (web/survey_staff.go).
+	surveys := staff.Group("/survei", s.pageAllow(survey.CanRead))
+	surveys.GET("", s.pageSurveyIndex)
+	surveys.GET("/komentar", s.pageSurveyComments)
+	surveys.GET("/ikm.xlsx", s.pageSurveyXLSX)
 
 	// Documents (web/documents.go, web/evidence.go, web/access_log.go).
 	claims.GET("/:id/dokumen/log-akses", s.pageAllow(documents.CanReadAccessLog), s.pageDocumentAccessLog)

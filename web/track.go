@@ -18,6 +18,9 @@ type trackPage struct {
 	Result *trackResult
 	// Receipt asks the NIK again for the result's receipt (web/receipt.go).
 	Receipt *formView
+	// Survey opens the satisfaction survey of a paid claim not yet
+	// answered (web/survey.go).
+	Survey *formView
 }
 
 func trackForm(code, nik string) formView {
@@ -63,8 +66,11 @@ func (s *Server) pageTrack(c *gin.Context) {
 		return
 	}
 	// The NIK is not echoed back: a shared phone shows only the code.
-	s.render(c, http.StatusOK, "track", view{Data: trackPage{Form: trackForm(t.Code, ""),
-		Result: s.trackResultOf(t), Receipt: heirReceiptForm(t.Code)}})
+	page := trackPage{Form: trackForm(t.Code, ""), Result: s.trackResultOf(t), Receipt: heirReceiptForm(t.Code)}
+	if t.Status == domain.StatusPaid {
+		page.Survey = s.trackSurveyForm(c, t.Code)
+	}
+	s.render(c, http.StatusOK, "track", view{Data: page})
 }
 
 // trackingLockedText says until when a code is locked and whom to contact:
