@@ -10,6 +10,7 @@ import (
 	"santunan/notify"
 	"santunan/payments"
 	"santunan/receipts"
+	"santunan/workdays"
 	"santunan/workflow"
 )
 
@@ -37,4 +38,7 @@ type Capabilities struct {
 	// Notify queues and lists the messages to heirs; its worker is
 	// started by serve and testserver.
 	Notify *notify.Service
+	// Calendar is the working-day calendar (workdays): non-working days,
+	// their audit, and the due days of claims' stages.
+	Calendar *workdays.Service
 }

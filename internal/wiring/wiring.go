@@ -27,6 +27,7 @@ import (
 	"santunan/payments"
 	"santunan/ratelimit"
 	"santunan/receipts"
+	"santunan/workdays"
 	"santunan/workflow"
 )
 
@@ -70,6 +71,8 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 	req := Requirements(cfg.Evidence)
 	// Messages to heirs are queued in each event's transaction.
 	notes := buildNotify(db, cfg, o, m)
+	// The working-day calendar; its hook keeps each claim's stage due day.
+	calendar := workdays.New(db, workdays.Options{Standard: cfg.Standard, Now: o.Now, Location: domain.Jakarta()})
 	engine := workflow.New(db, workflow.Options{
 		Areas: dir, RegencyCode: cfg.RegencyCode, WindowDays: cfg.ClaimWindowDays,
 		Amount: domain.Rupiah(cfg.BenefitAmount), Now: o.Now, Location: domain.Jakarta(),
@@ -79,7 +82,7 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 		Guards:   MergeGuards(EvidenceGuards(req), payments.Guards(domain.Jakarta())),
 		Reserved: payments.ReservedActions,
 		Observe:  m.Transition,
-		OnEvent:  []workflow.EventHook{notes.Hook()},
+		OnEvent:  []workflow.EventHook{calendar.Hook(), notes.Hook()},
 	})
 	m.WatchClaims(engine)
 	e := cfg.Evidence
@@ -96,7 +99,8 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 		Engine:  engine,
 		Areas:   dir,
 		Offices: cfg.Offices, PublicURL: cfg.PublicURL,
-		Notify: notes,
+		Notify:   notes,
+		Calendar: calendar,
 		Auth: auth.New(db, auth.Options{TokenTTL: cfg.TokenTTL, SessionIdle: cfg.SessionIdle,
 			BcryptCost: o.BcryptCost, Now: o.Now}),
 		Payments:     payments.New(db, engine, payments.Options{Location: domain.Jakarta(), Areas: dir, Inquirer: o.Inquirer}),
