@@ -4,6 +4,7 @@ import (
 	"santunan/applications"
 	"santunan/areas"
 	"santunan/auth"
+	"santunan/complaints"
 	"santunan/deathregister"
 	"santunan/documents"
 	"santunan/domain"
@@ -37,4 +38,7 @@ type Capabilities struct {
 	// Notify queues and lists the messages to heirs; its worker is
 	// started by serve and testserver.
 	Notify *notify.Service
+	// Complaints are the public's complaints (aduan): filing and tracking
+	// by code, the staff's steps, the sweep, the LAPOR! export.
+	Complaints *complaints.Service
 }
