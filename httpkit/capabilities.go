@@ -4,6 +4,7 @@ import (
 	"santunan/applications"
 	"santunan/areas"
 	"santunan/auth"
+	"santunan/complaints"
 	"santunan/deathregister"
 	"santunan/documents"
 	"santunan/domain"
@@ -41,4 +42,7 @@ type Capabilities struct {
 	// Calendar is the working-day calendar (workdays): non-working days,
 	// their audit, and the due days of claims' stages.
 	Calendar *workdays.Service
+	// Complaints are the public's complaints (aduan): filing and tracking
+	// by code, the staff's steps, the sweep, the LAPOR! export.
+	Complaints *complaints.Service
 }

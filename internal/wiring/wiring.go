@@ -17,6 +17,7 @@ import (
 	"santunan/applications"
 	"santunan/areas"
 	"santunan/auth"
+	"santunan/complaints"
 	"santunan/config"
 	"santunan/database"
 	"santunan/deathregister"
@@ -95,6 +96,7 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 	docs := documents.New(db, engine, documents.NewDBBlobs(db), documents.Options{
 		MaxBytes: e.MaxUploadBytes, Required: req, Now: o.Now,
 	})
+	apps := applications.New(db, engine, docs, applications.Options{Now: o.Now, Sender: notes})
 	return Services{Now: o.Now, RateCounter: rateCounter(db), Metrics: m, Capabilities: httpkit.Capabilities{
 		Engine:  engine,
 		Areas:   dir,
@@ -105,7 +107,8 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 			BcryptCost: o.BcryptCost, Now: o.Now}),
 		Payments:     payments.New(db, engine, payments.Options{Location: domain.Jakarta(), Areas: dir, Inquirer: o.Inquirer}),
 		Documents:    docs,
-		Applications: applications.New(db, engine, docs, applications.Options{Now: o.Now, Sender: notes}),
+		Applications: apps,
+		Complaints:   buildComplaints(db, engine, dir, cfg, o, apps, notes, calendar),
 		Receipts:     receipts.New(engine, docs, cfg.Offices, cfg.PublicURL),
 		DeathRegister: deathregister.New(db, engine, deathregister.Options{
 			Areas: dir, RegencyCode: cfg.RegencyCode, WindowDays: cfg.ClaimWindowDays,
@@ -167,4 +170,18 @@ func MergeGuards(sets ...map[domain.Action][]workflow.Guard) map[domain.Action][
 		}
 	}
 	return out
+}
+
+// buildComplaints is the public's complaints on the engine's transactions:
+// the working-day calendar, the complaint deadlines of the service
+// standard, phone checks of the heirs' forms, messages through notify and
+// evidence in documents' blob store.
+func buildComplaints(db *database.DB, engine *workflow.Engine, dir *areas.Directory, cfg config.Config, o Options,
+	apps *applications.Service, notes complaints.Messenger, calendar *workdays.Service) *complaints.Service {
+	return complaints.New(db, engine, complaints.Options{
+		Now: o.Now, Location: domain.Jakarta(), Deadlines: cfg.Standard.Complaints,
+		Calendar: calendar, Phones: apps, Messages: notes, Blobs: documents.NewDBBlobs(db),
+		MaxEvidenceBytes: cfg.Evidence.MaxUploadBytes, Areas: dir, RegencyCode: cfg.RegencyCode,
+		PublicURL: cfg.PublicURL, Lapor: complaints.NewHTTPLapor(cfg.Lapor.URL, cfg.Lapor.Token, cfg.Lapor.Timeout),
+	})
 }
