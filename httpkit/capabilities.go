@@ -11,6 +11,7 @@ import (
 	"santunan/notify"
 	"santunan/payments"
 	"santunan/receipts"
+	"santunan/survey"
 	"santunan/workdays"
 	"santunan/workflow"
 )
@@ -45,4 +46,7 @@ type Capabilities struct {
 	// Complaints are the public's complaints (aduan): filing and tracking
 	// by code, the staff's steps, the sweep, the LAPOR! export.
 	Complaints *complaints.Service
+	// Survey is the satisfaction survey (SKM) after payment: its invites,
+	// answers and index.
+	Survey *survey.Service
 }

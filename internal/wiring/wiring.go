@@ -28,6 +28,7 @@ import (
 	"santunan/payments"
 	"santunan/ratelimit"
 	"santunan/receipts"
+	"santunan/survey"
 	"santunan/workdays"
 	"santunan/workflow"
 )
@@ -70,8 +71,11 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 	// Every service's transactions count their retries.
 	db = db.WithRetryHook(m.TxRetried)
 	req := Requirements(cfg.Evidence)
-	// Messages to heirs are queued in each event's transaction.
-	notes := buildNotify(db, cfg, o, m)
+	// Messages to heirs are queued in each event's transaction; the paid
+	// one carries the satisfaction survey's link, whose invite the
+	// survey's own hook makes for every paid claim.
+	surveys := survey.New(db, survey.Options{PublicURL: cfg.PublicURL, Now: o.Now, Location: domain.Jakarta()})
+	notes := buildNotify(db, cfg, o, m, surveys.MessageLink)
 	// The working-day calendar; its hook keeps each claim's stage due day.
 	calendar := workdays.New(db, workdays.Options{Standard: cfg.Standard, Now: o.Now, Location: domain.Jakarta()})
 	engine := workflow.New(db, workflow.Options{
@@ -83,7 +87,7 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 		Guards:   MergeGuards(EvidenceGuards(req), payments.Guards(domain.Jakarta())),
 		Reserved: payments.ReservedActions,
 		Observe:  m.Transition,
-		OnEvent:  []workflow.EventHook{calendar.Hook(), notes.Hook()},
+		OnEvent:  []workflow.EventHook{calendar.Hook(), notes.Hook(), surveys.Hook()},
 	})
 	m.WatchClaims(engine)
 	e := cfg.Evidence
@@ -103,6 +107,7 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 		Offices: cfg.Offices, PublicURL: cfg.PublicURL,
 		Notify:   notes,
 		Calendar: calendar,
+		Survey:   surveys,
 		Auth: auth.New(db, auth.Options{TokenTTL: cfg.TokenTTL, SessionIdle: cfg.SessionIdle,
 			BcryptCost: o.BcryptCost, Now: o.Now}),
 		Payments:     payments.New(db, engine, payments.Options{Location: domain.Jakarta(), Areas: dir, Inquirer: o.Inquirer}),
