@@ -31,6 +31,7 @@ var publicNav = []navItem{
 	{Path: "/", Text: "nav.landing"},
 	{Path: "/ajukan", Text: "nav.apply"},
 	{Path: "/lacak", Text: "nav.track"},
+	{Path: "/aduan", Text: "nav.complaint"},
 	{Path: "/masuk", Text: "nav.login"},
 }
 

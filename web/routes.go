@@ -54,6 +54,21 @@ func (s *Server) routes(r *gin.Engine) {
 	r.GET("/perbaiki/formulir", s.pageFixForm)
 	r.POST(routeFixSubmit, s.pageBodyLimit(s.publicFormBytes(), s.pagePublicTooLarge), s.checkFormText, s.pageSubmitFix)
 
+	// The public's complaints (web/complaint_public.go): no account; a
+	// named complaint's phone is confirmed by the one-time code. The code
+	// is the secret of the tracking, limited with the claims' tracking.
+	r.GET(complaintPath, s.pageComplaintStart)
+	r.POST(complaintFlow.Start, ownSite, phoneLimit, s.checkFormText, s.pageComplaintCode)
+	r.POST(complaintFlow.Verify, ownSite, phoneLimit, s.checkFormText, s.pageVerifyCode(complaintFlow))
+	r.GET(complaintFormPath, s.pageComplaintForm)
+	r.POST(routeComplaint, ownSite, trackLimit, s.pageBodyLimit(s.Complaints.MaxEvidenceBytes(), s.pageComplaintTooLarge),
+		s.checkFormText, s.pageFileComplaint)
+	r.GET(complaintTrackPath, s.pageComplaintTrackForm)
+	r.POST(complaintTrackPath, trackLimit, s.checkFormText, s.pageComplaintTrack)
+	r.POST(complaintTrackPath+"/konfirmasi", ownSite, trackLimit, s.checkFormText, s.pageComplaintStep(domain.ComplaintActionConfirm))
+	r.POST(complaintTrackPath+"/sanggah", ownSite, trackLimit, s.checkFormText, s.pageComplaintStep(domain.ComplaintActionDispute))
+	r.POST(complaintTrackPath+"/buka-lagi", ownSite, trackLimit, s.checkFormText, s.pageComplaintStep(domain.ComplaintActionReopen))
+
 	// Staff pages: a cookie session, and the CSRF token on every POST; then
 	// no form field with bytes the database cannot hold (web/text_guard.go).
 	// A form that uploads a file is routed on signedIn with s.upload, which
@@ -156,5 +171,6 @@ func (s *Server) largeBodies() map[string]int64 {
 		routeApplyResults:       pageBodyCeiling(payments.MaxResultFileBytes),
 		routeApply:              pageBodyCeiling(s.publicFormBytes()),
 		routeFixSubmit:          pageBodyCeiling(s.publicFormBytes()),
+		routeComplaint:          pageBodyCeiling(s.Complaints.MaxEvidenceBytes()),
 	}
 }
