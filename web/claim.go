@@ -26,6 +26,8 @@ type claimDetailPage struct {
 	Payment  *claimPaymentView // its decree and batches (web/claim_payment.go)
 	// Messages to the heir (web/claim_notifications.go).
 	Notifications *claimNotificationsView
+	// Complaints tied to the claim (web/complaint_claim.go).
+	Complaints *claimComplaintsView
 	// ReceiptHref is the receipt to print (web/receipt.go); JustFiled says
 	// the clerk has just filed the claim, when the heir is still there.
 	ReceiptHref string
@@ -130,6 +132,10 @@ func (s *Server) showClaimWith(c *gin.Context, id int64, status int, v view, upl
 		return
 	}
 	if data.Payment, err = s.claimPayment(c, cl); err != nil {
+		s.renderError(c, err)
+		return
+	}
+	if data.Complaints, err = s.claimComplaints(c, cl.ID); err != nil {
 		s.renderError(c, err)
 		return
 	}

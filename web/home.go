@@ -62,6 +62,11 @@ type queueRow struct {
 
 func (s *Server) pageHome(c *gin.Context) {
 	user := httpkit.MustUser(c)
+	if user.Role == domain.RoleComplaintOfficer {
+		// The complaint officer's home is the complaints' queue.
+		c.Redirect(http.StatusSeeOther, complaintsStaffPath)
+		return
+	}
 	if !user.Role.ReadsClaims() {
 		// The administrator manages users and sees no claims.
 		c.Redirect(http.StatusSeeOther, "/staf/pengguna")

@@ -5,6 +5,7 @@ import (
 
 	"santunan/applications"
 	"santunan/auth"
+	"santunan/complaints"
 	"santunan/deathregister"
 	"santunan/domain"
 	"santunan/payments"
@@ -46,6 +47,7 @@ func (s *Server) staffNav() []navItem {
 		{Path: decreesPath, Text: "nav.decrees", Show: payments.CanReadPayments},
 		{Path: batchesPath, Text: "nav.batches", Show: payments.CanReadPayments},
 		{Path: budgetPath, Text: "nav.budget", Show: payments.CanReadBudgets},
+		{Path: complaintsStaffPath, Text: "nav.complaints", Show: complaints.CanRead},
 		{Path: surveyStaffPath, Text: "nav.survey", Show: survey.CanRead},
 		{Path: usersPath, Text: "nav.users", Show: auth.CanManageUsers},
 		{Path: securityLogPath, Text: "nav.security_log", Show: domain.Role.ReadsAudit},

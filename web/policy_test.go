@@ -8,6 +8,7 @@ import (
 
 	"santunan/applications"
 	"santunan/auth"
+	"santunan/complaints"
 	"santunan/deathregister"
 	"santunan/documents"
 	"santunan/domain"
@@ -68,7 +69,15 @@ func pagePolicies(table workflow.Table) map[string]testserver.Policy {
 		// The satisfaction survey: the heir's, public (a token); its index
 		// for survey.CanRead.
 		"GET /survei/:token": nil, "POST /survei/:token": nil, "POST /survei": nil,
-		"GET /staf/survei": survey.CanRead, "GET /staf/survei/komentar": survey.CanRead, "GET /staf/survei/ikm.xlsx": survey.CanRead,
+		// Complaints: the public's pages need no account; the staff's ask
+		// complaints' policy (the service applies View to what it returns).
+		"GET /aduan": nil, "POST /aduan/kode": nil, "POST /aduan/verifikasi": nil, "GET /aduan/formulir": nil,
+		"POST /aduan/formulir": nil, "GET /aduan/lacak": nil, "POST /aduan/lacak": nil, "POST /aduan/lacak/konfirmasi": nil,
+		"POST /aduan/lacak/sanggah": nil, "POST /aduan/lacak/buka-lagi": nil,
+		"GET /staf/aduan": complaints.CanRead, "GET /staf/aduan/:id": complaints.CanRead,
+		"POST /staf/aduan/:id/tindakan/:action": both(complaints.CanRead, complaints.CanAct),
+		"GET /staf/aduan/:id/bukti/:evidence":   complaints.CanRead,
+		"GET /staf/survei":                      survey.CanRead, "GET /staf/survei/komentar": survey.CanRead, "GET /staf/survei/ikm.xlsx": survey.CanRead,
 	}
 }
 
@@ -105,7 +114,7 @@ func TestTheMenuAsksThePolicies(t *testing.T) {
 	for _, role := range domain.AllRoles {
 		home := h.staff(role).get("/staf/ganti-sandi").want(http.StatusOK)
 		for _, path := range []string{"/staf/klaim/baru", "/staf/kematian-belum-diklaim", "/staf/register-kematian",
-			"/staf/sk", "/staf/pembayaran", "/staf/anggaran", "/staf/pengguna", "/staf/log-keamanan", "/staf/pengajuan-daring", "/staf/survei"} {
+			"/staf/sk", "/staf/pembayaran", "/staf/anggaran", "/staf/pengguna", "/staf/log-keamanan", "/staf/pengajuan-daring", "/staf/survei", "/staf/aduan"} {
 			shown := strings.Contains(home.body, `<li><a href="`+path+`"`)
 			if want := policies["GET "+path](role); shown != want {
 				t.Errorf("the menu of %s shows %s: %v, but the policy says %v", role, path, shown, want)

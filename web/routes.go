@@ -5,6 +5,7 @@ import (
 
 	"santunan/applications"
 	"santunan/auth"
+	"santunan/complaints"
 	"santunan/deathregister"
 	"santunan/documents"
 	"santunan/domain"
@@ -95,6 +96,14 @@ func (s *Server) routes(r *gin.Engine) {
 	users.POST("/:id/sandi", s.pageResetPassword)
 	staff.GET("/log-keamanan", s.pageAllow(domain.Role.ReadsAudit), s.pageSecurityLog)
 	staff.GET("/pengajuan-daring", s.pageAllow(applications.CanReadIntake), s.pageIntake)
+	// Complaints (web/complaint_staff.go): what each role sees of them is
+	// the service's (complaints.View); the steps are the table's.
+	aduan := staff.Group("/aduan", s.pageAllow(complaints.CanRead))
+	aduan.GET("", s.pageComplaints)
+	aduan.GET("/:id", s.pageComplaint)
+	aduan.POST("/:id/tindakan/:action", s.pageAllow(complaints.CanAct), s.pageComplaintAction)
+	aduan.GET("/:id/bukti/:evidence", httpkit.RefuseCrossSite(s.refuse), s.pageComplaintEvidence)
+
 	// The satisfaction survey's index (web/survey_staff.go).
 	surveys := staff.Group("/survei", s.pageAllow(survey.CanRead))
 	surveys.GET("", s.pageSurveyIndex)
