@@ -65,6 +65,7 @@ var complaintPagesIndonesian = map[string]string{
 	"aduan.track_title":    "Lacak aduan",
 	"aduan.track_intro":    "Masukkan kode aduan (misalnya ADU-XXXX-XXXX-XXXX). Kode itu rahasia Anda: siapa pun yang memegangnya dapat melihat status aduan.",
 	"aduan.code":           "Kode aduan",
+	"aduan.code_hint":      "Tertera di halaman setelah aduan terkirim, misalnya ADU-7K3P-Q2MX-4RTA.",
 	"aduan.track_submit":   "Lacak",
 	"aduan.not_found":      "Aduan dengan kode ini tidak ditemukan. Periksa kembali kodenya.",
 	"aduan.status_title":   "Status aduan",

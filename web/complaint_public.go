@@ -315,7 +315,7 @@ type complaintTrackStep struct {
 
 func complaintTrackForm(code string) formView {
 	f := textField("code", code, true)
-	f.Label, f.Autocomplete = text("aduan.code"), "off"
+	f.Label, f.Hint, f.Autocomplete = text("aduan.code"), text("aduan.code_hint"), "off"
 	return formView{Action: complaintTrackPath, Sections: []formSection{{Fields: []formField{f}}}, Submit: text("aduan.track_submit")}
 }
 

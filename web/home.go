@@ -62,8 +62,10 @@ type queueRow struct {
 
 func (s *Server) pageHome(c *gin.Context) {
 	user := httpkit.MustUser(c)
-	if user.Role == domain.RoleComplaintOfficer {
-		// The complaint officer's home is the complaints' queue.
+	if user.Role == domain.RoleComplaintOfficer || user.Role == domain.RoleOfficeHead {
+		// The complaint officer's home is the complaints' queue, and so is
+		// the head of office's, who hears of every one past its deadline,
+		// unless the reports' home comes first.
 		c.Redirect(http.StatusSeeOther, complaintsStaffPath)
 		return
 	}
