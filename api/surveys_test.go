@@ -181,3 +181,43 @@ func TestPaidMessageLinksTheSurveyAnsweredOnce(t *testing.T) {
 		s.AuditOK()
 	})
 }
+
+// Posts of one survey link at once: one answer, 409 survey_answered for
+// the rest, never a 5xx.
+func TestSurveyAnswersRace(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *database.DB) {
+		s := testserver.Start(t, db, testserver.Consenting())
+		s.Paid(1)
+		var token string
+		for _, m := range s.Gateway.WaitFor(t, 4) {
+			if match := surveyLink.FindStringSubmatch(m.Text); match != nil {
+				token = match[1]
+			}
+		}
+		if token == "" {
+			t.Fatal("no survey link")
+		}
+		req := testserver.Request{Method: http.MethodPost, Path: "/api/v1/public/surveys/" + token,
+			Body: map[string]any{"scores": scores(4, 4, 3, 4, 4, 4, 4, 3, 3)}}
+		results := s.Race(req, req, req, req, req, req)
+		won := 0
+		for _, r := range results {
+			switch {
+			case r.Status == http.StatusCreated:
+				won++
+			case r.Status == http.StatusConflict && r.Code == "survey_answered":
+			default:
+				t.Errorf("unexpected %s", r)
+			}
+		}
+		var year struct {
+			YearIndex struct {
+				Count int `json:"count"`
+			} `json:"year_index"`
+		}
+		s.Expect(s.Do(http.MethodGet, "/api/v1/surveys/index?year=2026", domain.RoleAuditor, nil), http.StatusOK, &year)
+		if won != 1 || year.YearIndex.Count != 1 {
+			t.Fatalf("%d answers won, %d counted", won, year.YearIndex.Count)
+		}
+	})
+}
