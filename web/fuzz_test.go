@@ -61,6 +61,11 @@ func FuzzPageForms(f *testing.F) {
 				{tg.admin, "/staf/pengguna", url.Values{"username": {value}, "full_name": {value}, "role": {value}, "password": {value}}},
 				{tg.officer, "/staf/sk/baru", url.Values{"number": {value}, "date": {value}, "claim_ids": {value}}},
 				{tg.officer, "/staf/anggaran", url.Values{"year": {value}, "ceiling": {value}}},
+				{tg.public, "/survei", url.Values{"token": {value}, "step": {value}, "cost": {value}, "comment": {value}}},
+				{tg.public, "/aduan/formulir", url.Values{"category": {value}, "text": {value}, "identity": {value},
+					"claim_code": {value}, "heir_nik": {value}, "village_code": {value}, "named_unit": {value}}},
+				{tg.public, "/aduan/lacak", url.Values{"code": {value}}},
+				{tg.public, "/aduan/lacak/sanggah", url.Values{"code": {value}, "reason": {value}}},
 			}
 			for _, fm := range forms {
 				fm.v.t = t
@@ -69,7 +74,8 @@ func FuzzPageForms(f *testing.F) {
 					t.Fatalf("POST %s with %q: %d %s", fm.path, value, p.status, p.header.Get("Content-Type"))
 				}
 			}
-			for _, path := range []string{"/staf?q=", "/lacak?kode=", "/staf/klaim/"} {
+			for _, path := range []string{"/staf?q=", "/lacak?kode=", "/staf/klaim/", "/staf/survei?tahun=",
+				"/staf/survei/komentar?tahun=2026&kursor=", "/survei/", "/staf/aduan?status=", "/staf/aduan?kursor="} {
 				tg.clerk.t = t
 				if p := tg.clerk.get(path + url.QueryEscape(value)); p.status >= 500 {
 					t.Fatalf("GET %s%q: %d", path, value, p.status)
