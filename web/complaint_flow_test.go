@@ -47,10 +47,10 @@ func TestNamedComplaintThroughEveryState(t *testing.T) {
 		officer.get("/staf").wantRedirect("/staf/aduan")
 		list := officer.get("/staf/aduan").want(http.StatusOK).has(code, "Pelayanan lambat", "Lewat batas waktu")
 		id := complaintID(t, list, code)
-		p := officer.get("/staf/aduan/" + id).want(http.StatusOK).has("Budi Santoso", phone[1:], text, "foto.jpg", "Nyatakan dapat ditangani")
+		p := officer.get("/staf/aduan/"+id).want(http.StatusOK).has("Budi Santoso", phone[1:], text, "foto.jpg", "Nyatakan dapat ditangani")
 		officer.get("/staf/aduan/" + id + "/bukti/1").want(http.StatusOK)
 		officer.post("/staf/aduan/"+id+"/tindakan/verify", url.Values{"version": {version(t, p, "verify")}}).wantRedirect("/staf/aduan/" + id)
-		p = officer.get("/staf/aduan/" + id).want(http.StatusOK).has("Diperiksa, menunggu diteruskan", "Teruskan ke kantor")
+		p = officer.get("/staf/aduan/"+id).want(http.StatusOK).has("Diperiksa, menunggu diteruskan", "Teruskan ke kantor")
 		// Assigning without an office: the form comes back with what was typed.
 		bad := officer.post("/staf/aduan/"+id+"/tindakan/assign", url.Values{"version": {version(t, p, "assign")},
 			"unit_name": {"Bidang Linjamsos"}}).want(http.StatusUnprocessableEntity)
@@ -62,7 +62,7 @@ func TestNamedComplaintThroughEveryState(t *testing.T) {
 		answer := func(reply string) {
 			t.Helper()
 			dinsos.get("/staf/aduan").want(http.StatusOK).has(code)
-			p := dinsos.get("/staf/aduan/" + id).want(http.StatusOK).has("Budi Santoso", text, "Kirim jawaban")
+			p := dinsos.get("/staf/aduan/"+id).want(http.StatusOK).has("Budi Santoso", text, "Kirim jawaban")
 			dinsos.post("/staf/aduan/"+id+"/tindakan/answer", url.Values{"version": {version(t, p, "answer")},
 				"answer": {reply}}).wantRedirect("/staf/aduan/" + id)
 		}
@@ -137,10 +137,10 @@ func TestAnonymousPungliComplaintOnThePages(t *testing.T) {
 		clerk.get("/staf/klaim/"+itoa(cl.ID)).want(http.StatusOK).has("Aduan terkait klaim ini", code)
 		officer.post("/staf/aduan/"+id+"/tindakan/assign", url.Values{"version": {v}, "unit": {"dinsos"},
 			"confirm_named_unit": {"true"}}).wantRedirect("/staf/aduan/" + id)
-		dp := dinsos.get("/staf/aduan/" + id).want(http.StatusOK).has(text, "Anonim: identitas tidak ditampilkan")
+		dp := dinsos.get("/staf/aduan/"+id).want(http.StatusOK).has(text, "Anonim: identitas tidak ditampilkan")
 		_ = dp
 		for _, role := range []domain.Role{domain.RoleAuditor, domain.RoleOfficeHead} {
-			h.staff(role).get("/staf/aduan/"+id).want(http.StatusOK).has("rahasia dan tidak ditampilkan").hasNot(text)
+			h.staff(role).get("/staf/aduan/" + id).want(http.StatusOK).has("rahasia dan tidak ditampilkan").hasNot(text)
 		}
 		h.staff(domain.RoleAdmin).get("/staf/aduan").want(http.StatusForbidden)
 		pub.post("/aduan/lacak", url.Values{"code": {code}}).want(http.StatusOK).has("Sedang ditangani").hasNot(text)
