@@ -83,6 +83,7 @@ func complaintValuesFrom(get formValues) complaintValues {
 }
 
 type complaintFormPage struct {
+	Step     string // named: the form is the second step, after the phone
 	Intro    string
 	NamedURL string // the phone check, offered on the anonymous form
 	Form     formView
@@ -168,7 +169,7 @@ func (s *Server) complaintSession(c *gin.Context) (token, masked string) {
 func (s *Server) renderComplaintForm(c *gin.Context, status int, form formView, masked, alert string) {
 	page := complaintFormPage{Form: form, Offices: s.officesFor("")}
 	if masked != "" {
-		page.Intro = textf("aduan.form_named", "phone", masked)
+		page.Intro, page.Step = textf("aduan.form_named", "phone", masked), text("aduan.step_form")
 	} else {
 		page.Intro, page.NamedURL = text("aduan.form_anon"), complaintPath+"#nama"
 	}
