@@ -157,7 +157,7 @@ var complaintPagesIndonesian = map[string]string{
 	"aduan.back_list":          "Kembali ke daftar aduan",
 	"aduan.detail_title":       "Aduan {code}",
 	"aduan.complainant":        "Pengadu",
-	"aduan.complainant_hidden": "Anonim: identitas tidak ditampilkan",
+	"aduan.complainant_hidden": "identitas tidak ditampilkan",
 	"aduan.complainant_phone":  "Nomor HP",
 	"aduan.named_unit_label":   "Kantor yang diadukan",
 	"aduan.village_label":      "Desa/kelurahan",
