@@ -281,18 +281,25 @@ func (s *Service) List(ctx context.Context, viewer domain.Actor, q ListQuery) (P
 	if q.Overdue {
 		db = db.Where("status IN ? AND due_on < ?", officeSteps, dateParam(db, s.Today().Time()))
 	}
-	rank := "0"
-	if viewer.Role == domain.RoleOfficeHead {
-		rank = "(CASE WHEN escalated_at IS NULL THEN 1 ELSE 0 END)"
+	// The rank puts escalated complaints first for the head of office;
+	// for every other role it is the same for all (and not an ORDER BY
+	// column number).
+	head := viewer.Role == domain.RoleOfficeHead
+	rank, orderRank := "(CASE WHEN escalated_at IS NULL THEN 1 ELSE 0 END)", ""
+	if head {
+		orderRank = rank + ", "
 	}
 	due := "COALESCE(due_on, ?)"
 	far, at := dateParam(db, farDue), dateParam(db, cur.due)
-	if q.Cursor != "" {
+	switch {
+	case q.Cursor != "" && !head:
+		db = db.Where("("+due+" > ? OR ("+due+" = ? AND id > ?))", far, at, far, at, cur.id)
+	case q.Cursor != "":
 		db = db.Where("(("+rank+" > ?) OR ("+rank+" = ? AND "+due+" > ?) OR ("+rank+" = ? AND "+due+" = ? AND id > ?))",
 			cur.rank, cur.rank, far, at, cur.rank, far, at, cur.id)
 	}
 	var rows []complaintRow
-	order := clause.OrderBy{Expression: clause.Expr{SQL: rank + ", " + due + ", id", Vars: []any{far}, WithoutParentheses: true}}
+	order := clause.OrderBy{Expression: clause.Expr{SQL: orderRank + due + ", id", Vars: []any{far}, WithoutParentheses: true}}
 	err := db.Order(order).Limit(limit + 1).Find(&rows).Error
 	if err != nil {
 		return Page{}, database.Classify(fmt.Errorf("list complaints: %w", err))

@@ -72,3 +72,34 @@ func TestFileToConfirm(t *testing.T) {
 		}
 	})
 }
+
+func TestListPages(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *database.DB) {
+		s := testserver.Start(t, db)
+		svc := s.Services.Complaints
+		ctx := context.Background()
+		for i := 0; i < 5; i++ {
+			if _, err := svc.File(ctx, complaints.Filing{Category: domain.CategoryOther,
+				Text: "Tolong periksa pelayanan ini.", Identity: domain.IdentityAnonymous}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, role := range []domain.Role{domain.RoleComplaintOfficer, domain.RoleOfficeHead} {
+			seen, cursor := 0, ""
+			for {
+				p, err := svc.List(ctx, actor(s, role), complaints.ListQuery{Limit: 2, Cursor: cursor})
+				if err != nil {
+					t.Fatal(err)
+				}
+				seen += len(p.Items)
+				if p.Next == "" {
+					break
+				}
+				cursor = p.Next
+			}
+			if seen != 5 {
+				t.Fatalf("%s saw %d", role, seen)
+			}
+		}
+	})
+}
