@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"gorm.io/gorm"
 
@@ -123,4 +124,28 @@ func (s *Service) swept(err error) (bool, error) {
 		return false, nil
 	}
 	return false, err
+}
+
+// SweepEvery is how often the server sweeps (serve.go): deadlines are
+// days, so a few minutes late is never late.
+const SweepEvery = 10 * time.Minute
+
+// RunSweeps sweeps at once and then every interval until ctx ends,
+// telling report of each sweep's outcome. Several servers may each run
+// it: every step is locked and checked again.
+func (s *Service) RunSweeps(ctx context.Context, every time.Duration, report func(escalated, closed int, err error)) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		e, c, err := s.Sweep(ctx)
+		if ctx.Err() != nil {
+			return
+		}
+		report(e, c, err)
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
