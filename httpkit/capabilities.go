@@ -11,6 +11,8 @@ import (
 	"santunan/notify"
 	"santunan/payments"
 	"santunan/receipts"
+	"santunan/survey"
+	"santunan/workdays"
 	"santunan/workflow"
 )
 
@@ -38,7 +40,13 @@ type Capabilities struct {
 	// Notify queues and lists the messages to heirs; its worker is
 	// started by serve and testserver.
 	Notify *notify.Service
+	// Calendar is the working-day calendar (workdays): non-working days,
+	// their audit, and the due days of claims' stages.
+	Calendar *workdays.Service
 	// Complaints are the public's complaints (aduan): filing and tracking
 	// by code, the staff's steps, the sweep, the LAPOR! export.
 	Complaints *complaints.Service
+	// Survey is the satisfaction survey (SKM) after payment: its invites,
+	// answers and index.
+	Survey *survey.Service
 }

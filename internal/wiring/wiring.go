@@ -28,6 +28,7 @@ import (
 	"santunan/payments"
 	"santunan/ratelimit"
 	"santunan/receipts"
+	"santunan/survey"
 	"santunan/workdays"
 	"santunan/workflow"
 )
@@ -70,8 +71,13 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 	// Every service's transactions count their retries.
 	db = db.WithRetryHook(m.TxRetried)
 	req := Requirements(cfg.Evidence)
-	// Messages to heirs are queued in each event's transaction.
-	notes := buildNotify(db, cfg, o, m)
+	// Messages to heirs are queued in each event's transaction; the paid
+	// one carries the satisfaction survey's link, whose invite the
+	// survey's own hook makes for every paid claim.
+	surveys := survey.New(db, survey.Options{PublicURL: cfg.PublicURL, Now: o.Now, Location: domain.Jakarta()})
+	notes := buildNotify(db, cfg, o, m, surveys.MessageLink)
+	// The working-day calendar; its hook keeps each claim's stage due day.
+	calendar := workdays.New(db, workdays.Options{Standard: cfg.Standard, Now: o.Now, Location: domain.Jakarta()})
 	engine := workflow.New(db, workflow.Options{
 		Areas: dir, RegencyCode: cfg.RegencyCode, WindowDays: cfg.ClaimWindowDays,
 		Amount: domain.Rupiah(cfg.BenefitAmount), Now: o.Now, Location: domain.Jakarta(),
@@ -81,7 +87,7 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 		Guards:   MergeGuards(EvidenceGuards(req), payments.Guards(domain.Jakarta())),
 		Reserved: payments.ReservedActions,
 		Observe:  m.Transition,
-		OnEvent:  []workflow.EventHook{notes.Hook()},
+		OnEvent:  []workflow.EventHook{calendar.Hook(), notes.Hook(), surveys.Hook()},
 	})
 	m.WatchClaims(engine)
 	e := cfg.Evidence
@@ -99,13 +105,15 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 		Engine:  engine,
 		Areas:   dir,
 		Offices: cfg.Offices, PublicURL: cfg.PublicURL,
-		Notify: notes,
+		Notify:   notes,
+		Calendar: calendar,
+		Survey:   surveys,
 		Auth: auth.New(db, auth.Options{TokenTTL: cfg.TokenTTL, SessionIdle: cfg.SessionIdle,
 			BcryptCost: o.BcryptCost, Now: o.Now}),
 		Payments:     payments.New(db, engine, payments.Options{Location: domain.Jakarta(), Areas: dir, Inquirer: o.Inquirer}),
 		Documents:    docs,
 		Applications: apps,
-		Complaints:   buildComplaints(db, engine, dir, cfg, o, apps, notes),
+		Complaints:   buildComplaints(db, engine, dir, cfg, o, apps, notes, calendar),
 		Receipts:     receipts.New(engine, docs, cfg.Offices, cfg.PublicURL),
 		DeathRegister: deathregister.New(db, engine, deathregister.Options{
 			Areas: dir, RegencyCode: cfg.RegencyCode, WindowDays: cfg.ClaimWindowDays,
@@ -174,10 +182,10 @@ func MergeGuards(sets ...map[domain.Action][]workflow.Guard) map[domain.Action][
 // standard, phone checks of the heirs' forms, messages through notify and
 // evidence in documents' blob store.
 func buildComplaints(db *database.DB, engine *workflow.Engine, dir *areas.Directory, cfg config.Config, o Options,
-	apps *applications.Service, notes complaints.Messenger) *complaints.Service {
+	apps *applications.Service, notes complaints.Messenger, calendar *workdays.Service) *complaints.Service {
 	return complaints.New(db, engine, complaints.Options{
 		Now: o.Now, Location: domain.Jakarta(), Deadlines: cfg.Standard.Complaints,
-		Calendar: workdays.New(), Phones: apps, Messages: notes, Blobs: documents.NewDBBlobs(db),
+		Calendar: calendar, Phones: apps, Messages: notes, Blobs: documents.NewDBBlobs(db),
 		MaxEvidenceBytes: cfg.Evidence.MaxUploadBytes, Areas: dir, RegencyCode: cfg.RegencyCode,
 		PublicURL: cfg.PublicURL, Lapor: complaints.NewHTTPLapor(cfg.Lapor.URL, cfg.Lapor.Token, cfg.Lapor.Timeout),
 	})
