@@ -84,6 +84,18 @@ func TestComplaintPrivacyPerRole(t *testing.T) {
 			strings.Contains(csv, "Budi") || strings.Contains(csv, phone) || !strings.Contains(csv, ",web,true,true,") {
 			t.Errorf("export %s", csv)
 		}
+		// An anonymous complainant who gave a phone but did not agree to
+		// messages gets none: none is even queued.
+		quiet := testserver.ComplaintBody(domain.CategoryOther)
+		q := s.FileComplaint(quiet, s.ComplaintPhoneToken(testserver.Phone(53)))
+		s.ComplaintAct(q.ID, domain.RoleComplaintOfficer, domain.ComplaintActionVerify, nil)
+		var queued int64
+		if err := db.Read.Raw("SELECT COUNT(*) FROM notifications WHERE ref LIKE ?", "complaint:"+itoa(q.ID)+":%").Scan(&queued).Error; err != nil || queued != 0 {
+			t.Fatalf("messages queued without consent: %d %v", queued, err)
+		}
+		if err := db.Read.Raw("SELECT COUNT(*) FROM notifications WHERE ref LIKE ?", "complaint:"+itoa(c.ID)+":%").Scan(&queued).Error; err != nil || queued != 4 {
+			t.Fatalf("messages queued with consent: %d %v", queued, err)
+		}
 		// The anonymous complainant agreed to messages: they arrive, with nothing personal.
 		for _, m := range complaintMessages(t, s, phone, 4) {
 			if strings.Contains(m, "Budi") || strings.Contains(m, "tegur") || strings.Contains(m, "membentak") {
