@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"testing"
+	"time"
 
 	"santunan/complaints"
 	"santunan/database"
@@ -100,6 +101,62 @@ func TestListPages(t *testing.T) {
 			if seen != 5 {
 				t.Fatalf("%s saw %d", role, seen)
 			}
+		}
+	})
+}
+
+// Each office deadline escalates once: received past VerifyDays, then
+// assigned past FollowUpDays; the head of office lists escalated ones first.
+func TestSweepEscalatesEachDeadlineOnce(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *database.DB) {
+		monday := time.Date(2026, 11, 30, 2, 0, 0, 0, time.UTC)
+		s := testserver.Start(t, db, testserver.At(monday))
+		svc := s.Services.Complaints
+		ctx := context.Background()
+		file := func() complaints.Complaint {
+			c, err := svc.File(ctx, complaints.Filing{Category: domain.CategoryWrongData,
+				Text: "Nama ahli waris salah ketik di klaim.", Identity: domain.IdentityAnonymous})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return c
+		}
+		late, fresh := file(), file()
+		sweep := func(want int) {
+			t.Helper()
+			if e, _, err := svc.Sweep(ctx); err != nil || e != want {
+				t.Fatalf("escalated %d (%v), want %d", e, err, want)
+			}
+		}
+		s.Clock.Set(time.Date(2026, 12, 4, 2, 0, 0, 0, time.UTC)) // past 3 December
+		officer := actor(s, domain.RoleComplaintOfficer)
+		// Both are late; fresh is verified before the sweep.
+		if _, err := svc.Act(ctx, officer, fresh.ID, domain.ComplaintActionVerify, complaints.ActInput{}); err != nil {
+			t.Fatal(err)
+		}
+		sweep(1) // late only: verified complaints wait on no escalation
+		sweep(0)
+		if _, err := svc.Act(ctx, officer, late.ID, domain.ComplaintActionVerify, complaints.ActInput{}); err != nil {
+			t.Fatal(err)
+		}
+		c, err := svc.Act(ctx, officer, late.ID, domain.ComplaintActionAssign, complaints.ActInput{Unit: domain.UnitFinance})
+		if err != nil || c.DueOn == nil || c.DueOn.String() != "2026-12-11" {
+			t.Fatalf("assigned %v %+v", err, c)
+		}
+		s.Clock.Set(time.Date(2026, 12, 14, 2, 0, 0, 0, time.UTC))
+		sweep(1) // the follow-up deadline is a new one
+		sweep(0)
+		page, err := svc.List(ctx, actor(s, domain.RoleOfficeHead), complaints.ListQuery{})
+		if err != nil || len(page.Items) != 2 || page.Items[0].ID != late.ID || !page.Items[0].Escalated() {
+			t.Fatalf("the head's list %v %+v", err, page.Items)
+		}
+		overdue, err := svc.List(ctx, officer, complaints.ListQuery{Overdue: true})
+		if err != nil || len(overdue.Items) != 2 {
+			t.Fatalf("overdue %v %d", err, len(overdue.Items))
+		}
+		rep, err := svc.VerifyAudit(ctx)
+		if err != nil || !rep.OK() {
+			t.Fatalf("audit %v %+v", err, rep)
 		}
 	})
 }
