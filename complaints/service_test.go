@@ -79,27 +79,59 @@ func TestListPages(t *testing.T) {
 		s := testserver.Start(t, db)
 		svc := s.Services.Complaints
 		ctx := context.Background()
-		for i := 0; i < 5; i++ {
-			if _, err := svc.File(ctx, complaints.Filing{Category: domain.CategoryOther,
-				Text: "Tolong periksa pelayanan ini.", Identity: domain.IdentityAnonymous}); err != nil {
+		officer := actor(s, domain.RoleComplaintOfficer)
+		for i := 0; i < 7; i++ {
+			c, err := svc.File(ctx, complaints.Filing{Category: domain.CategoryOther,
+				Text: "Tolong periksa pelayanan ini.", Identity: domain.IdentityAnonymous})
+			if err != nil {
 				t.Fatal(err)
 			}
+			// Some are declined (no deadline), one escalated.
+			if i%3 == 0 {
+				if _, err := svc.Act(ctx, officer, c.ID, domain.ComplaintActionDecline,
+					complaints.ActInput{Reason: "Bukan kewenangan kami.", Redirect: "Kantor BPJS"}); err != nil {
+					t.Fatal(err)
+				}
+			}
+			s.Clock.Advance(24 * time.Hour)
 		}
-		for _, role := range []domain.Role{domain.RoleComplaintOfficer, domain.RoleOfficeHead} {
-			seen, cursor := 0, ""
+		if _, _, err := svc.Sweep(ctx); err != nil {
+			t.Fatal(err)
+		}
+		for _, role := range []domain.Role{domain.RoleComplaintOfficer, domain.RoleOfficeHead, domain.RoleAuditor} {
+			seen, cursor := map[int64]bool{}, ""
+			var order []complaints.Complaint
 			for {
 				p, err := svc.List(ctx, actor(s, role), complaints.ListQuery{Limit: 2, Cursor: cursor})
 				if err != nil {
 					t.Fatal(err)
 				}
-				seen += len(p.Items)
+				for _, c := range p.Items {
+					if seen[c.ID] {
+						t.Fatalf("%s: %d twice", role, c.ID)
+					}
+					seen[c.ID] = true
+					order = append(order, c)
+				}
 				if p.Next == "" {
 					break
 				}
 				cursor = p.Next
 			}
-			if seen != 5 {
-				t.Fatalf("%s saw %d", role, seen)
+			if len(seen) != 7 {
+				t.Fatalf("%s saw %d", role, len(seen))
+			}
+			for i := 1; i < len(order); i++ {
+				a, b := order[i-1], order[i]
+				if role == domain.RoleOfficeHead && a.Escalated() != b.Escalated() {
+					if !a.Escalated() {
+						t.Fatalf("the head sees an escalated complaint after another")
+					}
+					continue
+				}
+				if a.DueOn == nil && b.DueOn != nil || a.DueOn != nil && b.DueOn != nil && b.DueOn.Before(*a.DueOn) {
+					t.Fatalf("%s: %v before %v", role, a.DueOn, b.DueOn)
+				}
 			}
 		}
 	})
