@@ -130,6 +130,9 @@ func Classify(err error) (int, Detail) {
 	if status, detail, ok := surveyError(err); ok {
 		return status, detail
 	}
+	if status, detail, ok := complaintError(err); ok {
+		return status, detail
+	}
 	if detail, ok := batchConflict(err); ok {
 		return http.StatusConflict, detail
 	}
