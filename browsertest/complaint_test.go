@@ -1,7 +1,6 @@
 package browsertest_test
 
 import (
-	"context"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -129,7 +128,7 @@ func TestComplaintsOnAPhone(t *testing.T) {
 
 		// Not disputed in time: closed by itself.
 		s.Clock.Advance(21 * 24 * time.Hour)
-		if _, closed := sweep(t, s); closed != 1 {
+		if _, closed := s.With(t).Sweep(); closed != 1 {
 			t.Fatalf("sweep closed %d", closed)
 		}
 		trackAnon("Selesai", "Selesai otomatis", "Buka kembali aduan")
@@ -141,7 +140,7 @@ func TestComplaintsOnAPhone(t *testing.T) {
 
 		// The office's deadline passes: escalated to the head of office.
 		s.Clock.Advance(14 * 24 * time.Hour)
-		if escalated, _ := sweep(t, s); escalated != 1 {
+		if escalated, _ := s.With(t).Sweep(); escalated != 1 {
 			t.Fatalf("sweep escalated %d", escalated)
 		}
 		head := s.desk(t)
@@ -211,21 +210,4 @@ func TestComplaintsOnAPhone(t *testing.T) {
 			}
 		}
 	})
-}
-
-// sweep runs the complaints' sweep (escalation, automatic closing) by the
-// site's clock, as the server's ticker does.
-func sweep(t *testing.T, s *site) (escalated, closed int) {
-	t.Helper()
-	sw, ok := any(s.Services.Complaints).(interface {
-		Sweep(context.Context) (int, int, error)
-	})
-	if !ok {
-		t.Fatal("complaints.Service has no Sweep")
-	}
-	e, c, err := sw.Sweep(context.Background())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return e, c
 }
