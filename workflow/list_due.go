@@ -114,3 +114,19 @@ func decodeDueCursor(s string) (dueCursor, bool) {
 	}
 	return dueCursor{due: d, id: id}, true
 }
+
+// CountDueBefore counts the claims in statuses due before day (overdue:
+// the calendar's OverdueCutoff of today), one index range count per status.
+func (e *Engine) CountDueBefore(ctx context.Context, statuses []domain.Status, day domain.Date) (int64, error) {
+	var total int64
+	for _, st := range statuses {
+		var n int64
+		err := e.store.read(ctx).Model(&claimRow{}).
+			Where("status = ? AND stage_due_on IS NOT NULL AND stage_due_on < ?", string(st), day.Time()).Count(&n).Error
+		if err != nil {
+			return 0, database.Classify(fmt.Errorf("count overdue claims: %w", err))
+		}
+		total += n
+	}
+	return total, nil
+}
