@@ -4,12 +4,14 @@ import (
 	"santunan/applications"
 	"santunan/areas"
 	"santunan/auth"
+	"santunan/complaints"
 	"santunan/deathregister"
 	"santunan/documents"
 	"santunan/domain"
 	"santunan/notify"
 	"santunan/payments"
 	"santunan/receipts"
+	"santunan/survey"
 	"santunan/workdays"
 	"santunan/workflow"
 )
@@ -41,4 +43,10 @@ type Capabilities struct {
 	// Calendar is the working-day calendar (workdays): non-working days,
 	// their audit, and the due days of claims' stages.
 	Calendar *workdays.Service
+	// Complaints are the public's complaints (aduan): filing and tracking
+	// by code, the staff's steps, the sweep, the LAPOR! export.
+	Complaints *complaints.Service
+	// Survey is the satisfaction survey (SKM) after payment: its invites,
+	// answers and index.
+	Survey *survey.Service
 }
