@@ -3,6 +3,7 @@ package api_test
 import (
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -216,6 +217,40 @@ func TestCalendarChangesAreCheckedOverHTTP(t *testing.T) {
 
 		for _, q := range []string{"sort=bogus", "overdue=maybe", "sort=due&q=Ahmad", "sort=due&status=paid", "overdue=true&sort=id", "sort=due&cursor=xyz"} {
 			s.ExpectError(s.Do(http.MethodGet, "/api/v1/claims?"+q, domain.RoleAuditor, nil), http.StatusUnprocessableEntity, "validation_failed")
+		}
+	})
+}
+
+// The heir's tracking answer says when the stage should be done and, once
+// it is late, apologises and names the office and its phone.
+func TestTrackingEstimate(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *database.DB) {
+		s := testserver.Start(t, db, testserver.At(wibAt(2026, 11, 30, 9)), testserver.Env("SANTUNAN_TOKEN_TTL", "720h"))
+		c := s.File(1)
+		track := func() (out struct {
+			Estimate *struct {
+				DueOn              string `json:"due_on"`
+				Text               string `json:"text"`
+				OverdueWorkingDays int    `json:"overdue_working_days"`
+				OverdueText        string `json:"overdue_text"`
+			} `json:"estimate"`
+		}) {
+			s.Expect(s.Send(http.MethodPost, "/api/v1/public/track", "", map[string]string{"code": c.Code, "heir_nik": c.Heir.NIK}), http.StatusOK, &out)
+			return out
+		}
+		got := track()
+		if e := got.Estimate; e == nil || e.DueOn != "2026-12-02" || e.Text != "Perkiraan selesai tahap ini: 2 Desember 2026" || e.OverdueText != "" {
+			t.Errorf("on time: %+v", got.Estimate)
+		}
+		s.Clock.Set(wibAt(2026, 12, 4, 9))
+		got = track()
+		if e := got.Estimate; e == nil || e.OverdueWorkingDays != 2 ||
+			!strings.Contains(e.OverdueText, "sudah lewat 2 hari kerja") || !strings.Contains(e.OverdueText, "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Kendal di telepon") {
+			t.Errorf("late: %+v", got.Estimate)
+		}
+		s.Act(c, domain.RoleDukcapilClerk, "reject", map[string]any{"reason": "Bukan warga Kendal"})
+		if got = track(); got.Estimate != nil {
+			t.Errorf("rejected claim has an estimate %+v", got.Estimate)
 		}
 	})
 }
