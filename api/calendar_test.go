@@ -35,7 +35,9 @@ type calendarChangeOut struct {
 	Restaged *int   `json:"restaged_claims"`
 }
 
-func wibAt(y int, m time.Month, d, h int) time.Time { return time.Date(y, m, d, h, 0, 0, 0, domain.Jakarta()) }
+func wibAt(y int, m time.Month, d, h int) time.Time {
+	return time.Date(y, m, d, h, 0, 0, 0, domain.Jakarta())
+}
 
 func dueOf(s *testserver.Server, id int64) dueClaim {
 	s.T.Helper()

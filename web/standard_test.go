@@ -17,7 +17,9 @@ import (
 	"santunan/internal/testserver"
 )
 
-func wib(y int, m time.Month, d, h int) time.Time { return time.Date(y, m, d, h, 0, 0, 0, domain.Jakarta()) }
+func wib(y int, m time.Month, d, h int) time.Time {
+	return time.Date(y, m, d, h, 0, 0, 0, domain.Jakarta())
+}
 
 // longSessions keep staff signed in while a test moves the clock by days
 // (settings, as an operator would set them).
