@@ -73,6 +73,7 @@ var standardPagesIndonesian = map[string]string{
 	"due.overdue_days": "lewat {n} hari kerja",
 
 	"home.overdue_title":     "Lewat tenggat: {n} klaim",
+	"home.overdue_over":      "lebih dari {n}",
 	"home.overdue_intro":     "Klaim di antrean Anda yang sudah melewati tenggat standar pelayanan, yang paling lama lebih dulu. Selesaikan ini lebih dulu.",
 	"home.overdue_caption":   "Klaim lewat tenggat, urut tenggat",
 	"home.overdue_more":      "Lihat semua yang lewat tenggat »",

@@ -45,7 +45,7 @@ type homePage struct {
 	// Overdue is the role's claims past their due day, at the top of the
 	// page: the first few, how many in all and where to see them all.
 	Overdue      []queueRow
-	OverdueCount int64
+	OverdueCount string
 	OverdueHref  string
 	OverdueMore  bool // more than the rows shown
 	// OverdueOnly: the page lists the overdue claims alone (?terlambat=1).
@@ -128,7 +128,7 @@ func (s *Server) pageHome(c *gin.Context) {
 		ByDue: byDue, OverdueOnly: overdueOnly}
 	// The role's overdue claims, prominently above everything else.
 	if mineQueue := user.Role.Queue(); len(mineQueue) > 0 && !overdueOnly {
-		n, err := s.Engine.CountDueBefore(ctx, mineQueue, cutoff)
+		n, more, err := s.Engine.CountDueBefore(ctx, mineQueue, cutoff, overdueCounted)
 		if err != nil {
 			s.renderError(c, err)
 			return
@@ -139,11 +139,15 @@ func (s *Server) pageHome(c *gin.Context) {
 				s.renderError(c, err)
 				return
 			}
-			data.OverdueCount, data.OverdueHref = n, "/staf?terlambat=1"
+			data.OverdueHref = "/staf?terlambat=1"
 			for _, cl := range top.Items {
 				data.Overdue = append(data.Overdue, rowOf(cl, cal, today))
 			}
 			data.OverdueMore = n > int64(len(data.Overdue))
+			data.OverdueCount = strconv.FormatInt(n, 10)
+			if more {
+				data.OverdueCount = textf("home.overdue_over", "n", strconv.FormatInt(n, 10))
+			}
 		}
 	}
 	mine := map[domain.Status]bool{}
@@ -172,8 +176,12 @@ func (s *Server) pageHome(c *gin.Context) {
 	s.render(c, http.StatusOK, "home", view{Data: data})
 }
 
-// overdueShown is how many overdue claims the top of the home page lists.
-const overdueShown = 10
+// overdueShown is how many overdue claims the top of the home page lists;
+// overdueCounted how many it counts per status before saying "more than".
+const (
+	overdueShown   = 10
+	overdueCounted = 1000
+)
 
 // queueStatuses are the statuses an overdue list covers: status when it
 // has a stage, else the role's queue, else (the auditor) every staged one.

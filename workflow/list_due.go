@@ -116,17 +116,25 @@ func decodeDueCursor(s string) (dueCursor, bool) {
 }
 
 // CountDueBefore counts the claims in statuses due before day (overdue:
-// the calendar's OverdueCutoff of today), one index range count per status.
-func (e *Engine) CountDueBefore(ctx context.Context, statuses []domain.Status, day domain.Date) (int64, error) {
-	var total int64
+// the calendar's OverdueCutoff of today), one index range count per status,
+// each stopping at upTo (0: no bound) so that a home page stays cheap
+// however far behind a queue is; more says the count stopped there.
+func (e *Engine) CountDueBefore(ctx context.Context, statuses []domain.Status, day domain.Date, upTo int) (n int64, more bool, err error) {
 	for _, st := range statuses {
-		var n int64
-		err := e.store.read(ctx).Model(&claimRow{}).
-			Where("status = ? AND stage_due_on IS NOT NULL AND stage_due_on < ?", string(st), day.Time()).Count(&n).Error
-		if err != nil {
-			return 0, database.Classify(fmt.Errorf("count overdue claims: %w", err))
+		q := e.store.read(ctx).Model(&claimRow{}).Select("id").
+			Where("status = ? AND stage_due_on IS NOT NULL AND stage_due_on < ?", string(st), day.Time())
+		if upTo > 0 {
+			q = q.Limit(upTo + 1)
 		}
-		total += n
+		var c int64
+		err := e.store.read(ctx).Table("(?) AS due", q).Count(&c).Error
+		if err != nil {
+			return 0, false, database.Classify(fmt.Errorf("count overdue claims: %w", err))
+		}
+		if upTo > 0 && c > int64(upTo) {
+			c, more = int64(upTo), true
+		}
+		n += c
 	}
-	return total, nil
+	return n, more, nil
 }
