@@ -256,3 +256,33 @@ func TestTrackingEstimate(t *testing.T) {
 		}
 	})
 }
+
+// A calendar change racing with claims entering a stage: whichever commits
+// first, every claim ends with the due day the final calendar gives, never
+// one computed from the calendar the change replaced; nobody gets a 5xx.
+func TestCalendarChangeRacesFilings(t *testing.T) {
+	testdb.Each(t, func(t *testing.T, db *database.DB) {
+		s := testserver.Start(t, db, testserver.At(wibAt(2026, 11, 30, 9))) // Monday: verify due Wednesday 2 Dec
+		var reqs []testserver.Request
+		for n := 1; n <= 12; n++ {
+			reqs = append(reqs, testserver.Request{Method: http.MethodPost, Path: "/api/v1/claims", Role: domain.RoleDukcapilClerk,
+				Body: testserver.ClaimBody(n)})
+		}
+		reqs = append(reqs, testserver.Request{Method: http.MethodPost, Path: "/api/v1/calendar/days", Role: domain.RoleAdmin,
+			Body: map[string]string{"date": "2026-12-01", "kind": "libur_daerah", "name": "Hari Jadi"}})
+		for i, r := range s.Race(reqs...) {
+			if r.Err != nil || r.Status >= 500 || (r.Status != http.StatusCreated) {
+				t.Errorf("request %d: %s %s", i, r, r.Body)
+			}
+		}
+		var page duePage
+		s.Expect(s.Do(http.MethodGet, "/api/v1/claims?sort=due&limit=200", domain.RoleAuditor, nil), http.StatusOK, &page)
+		if len(page.Items) != 12 {
+			t.Fatalf("%d claims in stages, want 12", len(page.Items))
+		}
+		for _, c := range page.Items {
+			// Filed Monday 30 Nov; Tuesday 1 Dec is now off: Wed 2, Thu 3.
+			wantDueDay(t, "claim filed during the change", c, "verify", "2026-12-03", 0)
+		}
+	})
+}
