@@ -14,6 +14,7 @@ import (
 	"santunan/notify"
 	"santunan/payments"
 	"santunan/receipts"
+	"santunan/workdays"
 	"santunan/workflow"
 )
 
@@ -90,6 +91,10 @@ func apiPolicies(table workflow.Table) map[string]testserver.Policy {
 		"POST /api/v1/disbursements/:id/account-inquiry":          both(readsPayments, pays),
 		"GET /api/v1/disbursements/:id/reconciliation":            readsPayments,
 		"GET /api/v1/disbursements/:id/reconciliation.xlsx":       readsPayments,
+
+		// The working-day calendar (workdays/) and the public standard.
+		"GET /api/v1/calendar/years/:year": workdays.CanRead, "POST /api/v1/calendar/days": workdays.CanChange,
+		"DELETE /api/v1/calendar/days/:date": workdays.CanChange, "GET /api/v1/public/service-standard": nil,
 	}
 }
 

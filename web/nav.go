@@ -8,6 +8,7 @@ import (
 	"santunan/deathregister"
 	"santunan/domain"
 	"santunan/payments"
+	"santunan/workdays"
 )
 
 // navLink is one entry of the menu at the top of every page.
@@ -45,6 +46,7 @@ func (s *Server) staffNav() []navItem {
 		{Path: batchesPath, Text: "nav.batches", Show: payments.CanReadPayments},
 		{Path: budgetPath, Text: "nav.budget", Show: payments.CanReadBudgets},
 		{Path: usersPath, Text: "nav.users", Show: auth.CanManageUsers},
+		{Path: calendarPath, Text: "nav.calendar", Show: workdays.CanRead},
 		{Path: securityLogPath, Text: "nav.security_log", Show: domain.Role.ReadsAudit},
 		{Path: passwordPath, Text: "nav.password"},
 	}

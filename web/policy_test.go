@@ -15,6 +15,7 @@ import (
 	"santunan/internal/testserver"
 	"santunan/payments"
 	"santunan/receipts"
+	"santunan/workdays"
 	"santunan/workflow"
 )
 
@@ -63,6 +64,11 @@ func pagePolicies(table workflow.Table) map[string]testserver.Policy {
 		"GET /staf/pembayaran/:id/rekonsiliasi.xlsx": readsPayments,
 		"POST /staf/pembayaran/:id/cek-rekening":     pays, "POST /staf/pembayaran/:id/cek-bank": pays,
 		"POST /staf/pembayaran/:id/hasil": payments.CanPay,
+
+		// The working-day calendar (workdays/) and the public standard.
+		"GET /staf/kalender": workdays.CanRead, "POST /staf/kalender": workdays.CanChange,
+		"GET /staf/kalender/hapus": workdays.CanChange, "POST /staf/kalender/hapus": workdays.CanChange,
+		"GET /standar-pelayanan": nil,
 	}
 }
 
