@@ -15,6 +15,7 @@ import (
 	"santunan/payments"
 	"santunan/receipts"
 	"santunan/survey"
+	"santunan/workdays"
 	"santunan/workflow"
 )
 
@@ -96,6 +97,9 @@ func apiPolicies(table workflow.Table) map[string]testserver.Policy {
 		"GET /api/v1/public/surveys/:token": nil, "POST /api/v1/public/surveys/:token": nil,
 		"GET /api/v1/surveys/index": survey.CanRead, "GET /api/v1/surveys/index.xlsx": survey.CanRead,
 		"GET /api/v1/surveys/comments": survey.CanRead,
+		// The working-day calendar (workdays/) and the public standard.
+		"GET /api/v1/calendar/years/:year": workdays.CanRead, "POST /api/v1/calendar/days": workdays.CanChange,
+		"DELETE /api/v1/calendar/days/:date": workdays.CanChange, "GET /api/v1/public/service-standard": nil,
 	}
 }
 

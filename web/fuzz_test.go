@@ -66,6 +66,8 @@ func FuzzPageForms(f *testing.F) {
 					"claim_code": {value}, "heir_nik": {value}, "village_code": {value}, "named_unit": {value}}},
 				{tg.public, "/aduan/lacak", url.Values{"code": {value}}},
 				{tg.public, "/aduan/lacak/sanggah", url.Values{"code": {value}, "reason": {value}}},
+				{tg.admin, "/staf/kalender?tahun=2027", url.Values{"date": {value}, "kind": {value}, "name": {value}, "reason": {value}}},
+				{tg.admin, "/staf/kalender/hapus", url.Values{"date": {value}, "reason": {value}}},
 			}
 			for _, fm := range forms {
 				fm.v.t = t
@@ -74,8 +76,9 @@ func FuzzPageForms(f *testing.F) {
 					t.Fatalf("POST %s with %q: %d %s", fm.path, value, p.status, p.header.Get("Content-Type"))
 				}
 			}
-			for _, path := range []string{"/staf?q=", "/lacak?kode=", "/staf/klaim/", "/staf/survei?tahun=",
-				"/staf/survei/komentar?tahun=2026&kursor=", "/survei/", "/staf/aduan?status=", "/staf/aduan?kursor="} {
+			for _, path := range []string{"/staf?q=", "/lacak?kode=", "/staf/klaim/", "/staf/kalender?tahun=", "/staf/kalender/hapus?tanggal=",
+				"/staf?terlambat=1&kursor=", "/staf/survei?tahun=", "/staf/survei/komentar?tahun=2026&kursor=", "/survei/",
+				"/staf/aduan?status=", "/staf/aduan?kursor="} {
 				tg.clerk.t = t
 				if p := tg.clerk.get(path + url.QueryEscape(value)); p.status >= 500 {
 					t.Fatalf("GET %s%q: %d", path, value, p.status)

@@ -10,6 +10,7 @@ import (
 	"santunan/domain"
 	"santunan/payments"
 	"santunan/survey"
+	"santunan/workdays"
 )
 
 // navLink is one entry of the menu at the top of every page.
@@ -50,6 +51,7 @@ func (s *Server) staffNav() []navItem {
 		{Path: complaintsStaffPath, Text: "nav.complaints", Show: complaints.CanRead},
 		{Path: surveyStaffPath, Text: "nav.survey", Show: survey.CanRead},
 		{Path: usersPath, Text: "nav.users", Show: auth.CanManageUsers},
+		{Path: calendarPath, Text: "nav.calendar", Show: workdays.CanRead},
 		{Path: securityLogPath, Text: "nav.security_log", Show: domain.Role.ReadsAudit},
 		{Path: passwordPath, Text: "nav.password"},
 	}

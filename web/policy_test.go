@@ -17,6 +17,7 @@ import (
 	"santunan/payments"
 	"santunan/receipts"
 	"santunan/survey"
+	"santunan/workdays"
 	"santunan/workflow"
 )
 
@@ -78,6 +79,10 @@ func pagePolicies(table workflow.Table) map[string]testserver.Policy {
 		"POST /staf/aduan/:id/tindakan/:action": both(complaints.CanRead, complaints.CanAct),
 		"GET /staf/aduan/:id/bukti/:evidence":   complaints.CanRead,
 		"GET /staf/survei":                      survey.CanRead, "GET /staf/survei/komentar": survey.CanRead, "GET /staf/survei/ikm.xlsx": survey.CanRead,
+		// The working-day calendar (workdays/) and the public standard.
+		"GET /staf/kalender": workdays.CanRead, "POST /staf/kalender": workdays.CanChange,
+		"GET /staf/kalender/hapus": workdays.CanChange, "POST /staf/kalender/hapus": workdays.CanChange,
+		"GET /standar-pelayanan": nil,
 	}
 }
 

@@ -65,8 +65,13 @@ func (s *Server) pageTrack(c *gin.Context) {
 		refused(status, msg)
 		return
 	}
+	cal, err := s.Calendar.Calendar(c.Request.Context())
+	if err != nil {
+		s.renderError(c, err)
+		return
+	}
 	// The NIK is not echoed back: a shared phone shows only the code.
-	page := trackPage{Form: trackForm(t.Code, ""), Result: s.trackResultOf(t), Receipt: heirReceiptForm(t.Code)}
+	page := trackPage{Form: trackForm(t.Code, ""), Result: s.trackResultOf(t, cal), Receipt: heirReceiptForm(t.Code)}
 	if t.Status == domain.StatusPaid {
 		page.Survey = s.trackSurveyForm(c, t.Code)
 	}
