@@ -166,7 +166,7 @@ func TestSweepEscalatesEachDeadlineOnce(t *testing.T) {
 		if _, err := svc.Act(ctx, officer, fresh.ID, domain.ComplaintActionVerify, complaints.ActInput{}); err != nil {
 			t.Fatal(err)
 		}
-		sweep(1) // late only: verified complaints wait on no escalation
+		sweep(1) // late only: fresh, verified today, has until 11 December
 		sweep(0)
 		if _, err := svc.Act(ctx, officer, late.ID, domain.ComplaintActionVerify, complaints.ActInput{}); err != nil {
 			t.Fatal(err)
@@ -176,7 +176,7 @@ func TestSweepEscalatesEachDeadlineOnce(t *testing.T) {
 			t.Fatalf("assigned %v %+v", err, c)
 		}
 		s.Clock.Set(time.Date(2026, 12, 14, 2, 0, 0, 0, time.UTC))
-		sweep(1) // the follow-up deadline is a new one
+		sweep(2) // late's follow-up deadline is a new one; fresh, never assigned, is past its own
 		sweep(0)
 		page, err := svc.List(ctx, actor(s, domain.RoleOfficeHead), complaints.ListQuery{})
 		if err != nil || len(page.Items) != 2 || page.Items[0].ID != late.ID || !page.Items[0].Escalated() {

@@ -18,7 +18,7 @@ const sweepBatch = 200
 
 // Sweep does what the clock decides, by the service's clock: it escalates
 // every complaint whose office deadline passed (received past VerifyDays,
-// assigned past FollowUpDays), once per deadline, and closes every answer
+// verified or assigned past FollowUpDays), once per deadline, and closes every answer
 // not disputed by its automatic closing day. Each complaint is its own
 // transaction (locked and checked again), so a sweep on two servers at
 // once does each step once. It returns how many it escalated and closed.
@@ -30,7 +30,7 @@ func (s *Service) Sweep(ctx context.Context) (escalated, closed int, err error) 
 		var ids []int64
 		err := db.Model(&complaintRow{}).
 			Where("status IN ? AND due_on < ? AND (escalated_due IS NULL OR escalated_due <> due_on) AND id > ?",
-				[]string{string(domain.ComplaintReceived), string(domain.ComplaintAssigned)}, day(db), after).
+				escalating, day(db), after).
 			Order("id").Limit(sweepBatch).Pluck("id", &ids).Error
 		if err != nil {
 			return escalated, closed, database.Classify(fmt.Errorf("sweep: due complaints: %w", err))
@@ -74,6 +74,9 @@ func (s *Service) Sweep(ctx context.Context) (escalated, closed int, err error) 
 	return escalated, closed, nil
 }
 
+// escalating are the statuses with an office deadline (Service.dueOn).
+var escalating = []string{string(domain.ComplaintReceived), string(domain.ComplaintVerified), string(domain.ComplaintAssigned)}
+
 // errSkip: the complaint moved on since the sweep read it.
 var errSkip = errors.New("no longer due")
 
@@ -85,7 +88,7 @@ func (s *Service) escalate(ctx context.Context, id int64, today domain.Date) (bo
 		}
 		due := c.DueOn != nil && c.DueOn.Before(today) &&
 			(c.EscalatedDue == nil || *c.EscalatedDue != *c.DueOn) &&
-			(c.Status == domain.ComplaintReceived || c.Status == domain.ComplaintAssigned)
+			(c.Status == domain.ComplaintReceived || c.Status == domain.ComplaintVerified || c.Status == domain.ComplaintAssigned)
 		if !due {
 			return c, errSkip
 		}

@@ -57,7 +57,7 @@ var Table = []Transition{
 		To: domain.ComplaintAssigned, Roles: []domain.Role{RoleComplainant}, Reason: true},
 	{Action: domain.ComplaintActionClose, From: []domain.ComplaintStatus{domain.ComplaintAnswered},
 		To: domain.ComplaintClosed, Roles: []domain.Role{RoleSystem}},
-	{Action: domain.ComplaintActionEscalate, From: []domain.ComplaintStatus{domain.ComplaintReceived, domain.ComplaintAssigned},
+	{Action: domain.ComplaintActionEscalate, From: []domain.ComplaintStatus{domain.ComplaintReceived, domain.ComplaintVerified, domain.ComplaintAssigned},
 		To: "", Roles: []domain.Role{RoleSystem}},
 }
 
