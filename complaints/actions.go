@@ -155,12 +155,18 @@ func (s *Service) Reopen(ctx context.Context, code, reason string) (Complaint, e
 		if err != nil {
 			return err
 		}
-		closed := domain.DateOf(c.ClosedAt.In(s.opts.Location))
-		if cal.WorkingDaysBetween(closed, s.Today()) > s.Deadlines(c.Category).ReopenDays {
+		if s.Today().After(s.reopenUntil(cal, c)) {
 			return fmt.Errorf("complaint %s: %w", c.Code, ErrReopenWindowPassed)
 		}
 		return nil
 	})
+}
+
+// reopenUntil is the last day closed complaint c may be reopened: the
+// tracking shows it and Reopen applies it, so the two never disagree (a
+// weekend after it is past it).
+func (s *Service) reopenUntil(cal domain.Calendar, c Complaint) domain.Date {
+	return cal.AddWorkingDays(domain.DateOf(c.ClosedAt.In(s.opts.Location)), s.Deadlines(c.Category).ReopenDays)
 }
 
 func (s *Service) back(ctx context.Context, code, reason string, action domain.ComplaintAction,

@@ -159,7 +159,7 @@ func (s *Service) Track(ctx context.Context, code string) (Tracking, error) {
 			if err != nil {
 				return Tracking{}, err
 			}
-			until := cal.AddWorkingDays(domain.DateOf(c.ClosedAt.In(s.opts.Location)), s.Deadlines(c.Category).ReopenDays)
+			until := s.reopenUntil(cal, c)
 			t.ReopenUntil = &until
 			if !s.Today().After(until) {
 				t.Actions = append(t.Actions, domain.ComplaintActionReopen)
