@@ -89,7 +89,7 @@ var complaintPagesIndonesian = map[string]string{
 	"aduan.confirmed":      "Terima kasih. Aduan Anda dinyatakan selesai.",
 	"aduan.disputed":       "Sanggahan Anda diterima. Aduan diteruskan lagi ke kantor yang menangani.",
 	"aduan.reopened":       "Aduan dibuka kembali dan diteruskan lagi ke kantor yang menangani.",
-	"aduan.auto_close_on":  "Bila tidak disanggah, aduan selesai sendiri pada {date}.",
+	"aduan.auto_close_on":  "Anda dapat menyanggah jawaban ini sampai {date}; bila tidak disanggah, aduan selesai sendiri sesudahnya.",
 
 	"aduan.status.received": "Diterima, menunggu pemeriksaan",
 	"aduan.status.verified": "Diperiksa, menunggu diteruskan",
