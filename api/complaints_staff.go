@@ -127,7 +127,8 @@ func (s *Server) complaintEvidence(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	httpkit.SendFile(c, ev.ContentType, ev.Filename, data)
+	// The public's upload goes out as the public's documents do: sandboxed.
+	httpkit.SendDocument(c, domain.Document{Filename: ev.Filename, ContentType: ev.ContentType, SHA256: ev.SHA256}, data)
 }
 
 type complaintActionRequest struct {
