@@ -115,7 +115,7 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 		Documents:    docs,
 		Applications: apps,
 		Complaints:   buildComplaints(db, engine, dir, cfg, o, apps, notes, calendar),
-		Receipts:     receipts.New(engine, docs, cfg.Offices, cfg.PublicURL),
+		Receipts:     receipts.New(engine, docs, cfg.Offices, cfg.PublicURL, cfg.Standard),
 		DeathRegister: deathregister.New(db, engine, deathregister.Options{
 			Areas: dir, RegencyCode: cfg.RegencyCode, WindowDays: cfg.ClaimWindowDays,
 			UnclaimedAfterDays: e.UnclaimedAfterDays, MaxImportBytes: e.MaxImportBytes,
