@@ -13,6 +13,7 @@ import (
 	"santunan/notify"
 	"santunan/payments"
 	"santunan/receipts"
+	"santunan/reports"
 	"santunan/workflow"
 )
 
@@ -77,6 +78,9 @@ func apiPolicies(table workflow.Table) map[string]testserver.Policy {
 		"POST /api/v1/disbursements/:id/account-inquiry":          both(readsPayments, pays),
 		"GET /api/v1/disbursements/:id/reconciliation":            readsPayments,
 		"GET /api/v1/disbursements/:id/reconciliation.xlsx":       readsPayments,
+
+		"GET /api/v1/reports/monthly": reports.CanRead, "GET /api/v1/reports/monthly.xlsx": reports.CanRead,
+		"GET /api/v1/reports/yearly": reports.CanRead, "GET /api/v1/reports/yearly.xlsx": reports.CanRead,
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"santunan/notify"
 	"santunan/payments"
 	"santunan/receipts"
+	"santunan/reports"
 	"santunan/workflow"
 )
 
@@ -37,4 +38,7 @@ type Capabilities struct {
 	// Notify queues and lists the messages to heirs; its worker is
 	// started by serve and testserver.
 	Notify *notify.Service
+	// Reports are the head of office's figures: stages, times against the
+	// service standard, complaints, the SKM.
+	Reports *reports.Service
 }

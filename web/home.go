@@ -11,6 +11,7 @@ import (
 	"santunan/domain"
 	"santunan/httpkit"
 	"santunan/i18n"
+	"santunan/reports"
 	"santunan/workflow"
 )
 
@@ -62,6 +63,12 @@ type queueRow struct {
 
 func (s *Server) pageHome(c *gin.Context) {
 	user := httpkit.MustUser(c)
+	if !user.Role.ReadsClaims() && reports.CanRead(user.Role) {
+		// The head of office reads no claims: the home is this month's
+		// report (web/reports.go).
+		s.pageHeadHome(c)
+		return
+	}
 	if !user.Role.ReadsClaims() {
 		// The administrator manages users and sees no claims.
 		c.Redirect(http.StatusSeeOther, "/staf/pengguna")

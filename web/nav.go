@@ -8,6 +8,7 @@ import (
 	"santunan/deathregister"
 	"santunan/domain"
 	"santunan/payments"
+	"santunan/reports"
 )
 
 // navLink is one entry of the menu at the top of every page.
@@ -44,6 +45,7 @@ func (s *Server) staffNav() []navItem {
 		{Path: decreesPath, Text: "nav.decrees", Show: payments.CanReadPayments},
 		{Path: batchesPath, Text: "nav.batches", Show: payments.CanReadPayments},
 		{Path: budgetPath, Text: "nav.budget", Show: payments.CanReadBudgets},
+		{Path: reportsPath, Text: "nav.reports", Show: reports.CanRead},
 		{Path: usersPath, Text: "nav.users", Show: auth.CanManageUsers},
 		{Path: securityLogPath, Text: "nav.security_log", Show: domain.Role.ReadsAudit},
 		{Path: passwordPath, Text: "nav.password"},

@@ -15,6 +15,7 @@ import (
 	"santunan/internal/testserver"
 	"santunan/payments"
 	"santunan/receipts"
+	"santunan/reports"
 	"santunan/workflow"
 )
 
@@ -63,6 +64,8 @@ func pagePolicies(table workflow.Table) map[string]testserver.Policy {
 		"GET /staf/pembayaran/:id/rekonsiliasi.xlsx": readsPayments,
 		"POST /staf/pembayaran/:id/cek-rekening":     pays, "POST /staf/pembayaran/:id/cek-bank": pays,
 		"POST /staf/pembayaran/:id/hasil": payments.CanPay,
+
+		"GET /staf/laporan": reports.CanRead, "GET /staf/laporan/unduh.xlsx": reports.CanRead,
 	}
 }
 

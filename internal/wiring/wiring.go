@@ -27,6 +27,8 @@ import (
 	"santunan/payments"
 	"santunan/ratelimit"
 	"santunan/receipts"
+	"santunan/reports"
+	"santunan/workdays"
 	"santunan/workflow"
 )
 
@@ -103,6 +105,7 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 		Documents:    docs,
 		Applications: applications.New(db, engine, docs, applications.Options{Now: o.Now, Sender: notes}),
 		Receipts:     receipts.New(engine, docs, cfg.Offices, cfg.PublicURL),
+		Reports:      buildReports(db, dir, cfg, o),
 		DeathRegister: deathregister.New(db, engine, deathregister.Options{
 			Areas: dir, RegencyCode: cfg.RegencyCode, WindowDays: cfg.ClaimWindowDays,
 			UnclaimedAfterDays: e.UnclaimedAfterDays, MaxImportBytes: e.MaxImportBytes,
@@ -163,4 +166,12 @@ func MergeGuards(sets ...map[domain.Action][]workflow.Guard) map[domain.Action][
 		}
 	}
 	return out
+}
+
+// buildReports is the head of office's reports on the working-day calendar
+// and the configured service standard.
+func buildReports(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) *reports.Service {
+	return reports.New(db, reports.Options{
+		Calendar: workdays.New(), Standard: cfg.Standard, Areas: dir, RegencyCode: cfg.RegencyCode, Now: o.Now,
+	})
 }

@@ -1,0 +1,84 @@
+package reports
+
+import (
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+
+	"santunan/domain"
+)
+
+// eventRow is one step of a claim's trail as the reports read it: no
+// actor, reason or changes, only what the times need.
+type eventRow struct {
+	ClaimID     int64
+	Seq         int
+	FromStatus  string
+	ToStatus    string
+	At          time.Time
+	VillageCode string
+}
+
+// monthEvents reads the trails, up to the period's end, of every claim
+// with an event in the period (optionally of one kecamatan), ordered by
+// claim and step: one query, whose inner range scan is the (at, claim_id)
+// index of migration 00019 and whose trails come through the (claim_id,
+// seq) key, so it reads the period's claims and never the whole trail.
+// The earlier steps are read too, for when a stage that ended in the
+// period began and when its claim was filed.
+func monthEvents(tx *gorm.DB, p period, kecamatan string) ([]eventRow, error) {
+	q := tx.Table("claim_events e").
+		Select("e.claim_id, e.seq, e.from_status, e.to_status, e.at, c.village_code").
+		Joins("JOIN claims c ON c.id = e.claim_id").
+		Where("e.claim_id IN (SELECT w.claim_id FROM claim_events w WHERE w.at >= ? AND w.at < ?)", p.from, p.to).
+		Where("e.at < ?", p.to)
+	if kecamatan != "" {
+		q = q.Where("c.village_code LIKE ?", kecamatan+"%")
+	}
+	var rows []eventRow
+	if err := q.Order("e.claim_id, e.seq").Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("reports: events: %w", err)
+	}
+	return rows, nil
+}
+
+// nowRow is how many claims of a kecamatan stand in a status today.
+type nowRow struct {
+	Status    string
+	Kecamatan string
+	N         int
+	Overdue   int
+}
+
+// openStatuses are those a claim still moves on from.
+var openStatuses = func() []string {
+	var out []string
+	for _, s := range domain.AllStatuses {
+		if !s.Final() {
+			out = append(out, string(s))
+		}
+	}
+	return out
+}()
+
+// claimsNow counts the open claims per status and kecamatan, and those
+// past their stage's due date (when the claims carry one): one GROUP BY
+// over the open statuses of the (status, id) index, which at a million
+// claims holds thousands, not the ever-growing paid ones.
+func claimsNow(tx *gorm.DB, today domain.Date, kecamatan string, overdue bool) ([]nowRow, error) {
+	sel, args := "status, substr(village_code, 1, 6) AS kecamatan, COUNT(*) AS n", []any{}
+	if overdue {
+		sel += ", SUM(CASE WHEN stage_due_on < ? THEN 1 ELSE 0 END) AS overdue"
+		args = append(args, today.String())
+	}
+	q := tx.Table("claims").Select(sel, args...).Where("status IN ?", openStatuses)
+	if kecamatan != "" {
+		q = q.Where("village_code LIKE ?", kecamatan+"%")
+	}
+	var rows []nowRow
+	if err := q.Group("status, substr(village_code, 1, 6)").Scan(&rows).Error; err != nil {
+		return nil, fmt.Errorf("reports: claims now: %w", err)
+	}
+	return rows, nil
+}
