@@ -90,4 +90,11 @@ type Claim struct {
 	Warnings           []string
 	CreatedAt          time.Time
 	UpdatedAt          time.Time
+	// StageStartedAt is when the claim entered its current stage (StageOf
+	// its status) and StageDue the working day the service standard gives
+	// that stage's office; both nil while the claim waits on no office
+	// (returned to the heir, or final). Not audited fields: the engine's
+	// event hook derives them from the trail's times and the calendar.
+	StageStartedAt *time.Time
+	StageDue       *Date
 }

@@ -118,6 +118,9 @@ var AllViolations = []string{
 	ViolationFileEmpty,
 	ViolationColumnMissing,
 	ViolationNotSent,
+	// violations_calendar.go
+	ViolationDayAlreadyListed,
+	ViolationYearOutOfRange,
 	ViolationHeldBack,
 	ViolationLineWithdrawn,
 	// phone_check.go

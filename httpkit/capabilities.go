@@ -11,6 +11,7 @@ import (
 	"santunan/payments"
 	"santunan/receipts"
 	"santunan/reports"
+	"santunan/workdays"
 	"santunan/workflow"
 )
 
@@ -38,6 +39,9 @@ type Capabilities struct {
 	// Notify queues and lists the messages to heirs; its worker is
 	// started by serve and testserver.
 	Notify *notify.Service
+	// Calendar is the working-day calendar (workdays): non-working days,
+	// their audit, and the due days of claims' stages.
+	Calendar *workdays.Service
 	// Reports are the head of office's figures: stages, times against the
 	// service standard, complaints, the SKM.
 	Reports *reports.Service

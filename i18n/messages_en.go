@@ -79,6 +79,8 @@ var english = catalog{
 		domain.ViolationFileEmpty:                   "The file has no lines after the header.",
 		domain.ViolationColumnMissing:               "The header lacks this column.",
 		domain.ViolationNotSent:                     "This line was in no transfer file taken for the bank, so the bank cannot have paid it. Take the transfer file first (POST .../transfer-file); a FAILED result is accepted.",
+		domain.ViolationDayAlreadyListed:            "This day is already a non-working day in the calendar.",
+		domain.ViolationYearOutOfRange:              "The calendar keeps the years 2021 to 2100.",
 		domain.ViolationHeldBack:                    "This line was held back for an account-name mismatch and never sent to the bank, so it cannot have been paid. Withdraw or fail it, or record a FAILED result.",
 		domain.ViolationLineWithdrawn:               "This line was taken out of the batch before it was sent to the bank: the bank has no result for it.",
 

@@ -81,6 +81,8 @@ var indonesian = catalog{
 		domain.ViolationFileEmpty:                   "Berkas tidak berisi baris data setelah judul kolom.",
 		domain.ViolationColumnMissing:               "Judul kolom tidak memuat kolom ini.",
 		domain.ViolationNotSent:                     "Baris ini tidak termasuk dalam berkas transfer mana pun yang diambil untuk bank, sehingga bank tidak mungkin telah membayarnya. Ambil berkas transfer terlebih dahulu; hasil FAILED tetap diterima.",
+		domain.ViolationDayAlreadyListed:            "Tanggal ini sudah tercatat sebagai hari libur di kalender.",
+		domain.ViolationYearOutOfRange:              "Kalender hanya memuat tahun 2021 sampai 2100.",
 		domain.ViolationHeldBack:                    "Baris ini ditahan karena nama rekening tidak cocok dan tidak pernah dikirim ke bank, sehingga tidak mungkin telah dibayar. Keluarkan baris ini dari batch atau catat gagal.",
 		domain.ViolationLineWithdrawn:               "Baris ini sudah dikeluarkan dari batch sebelum dikirim ke bank: bank tidak punya hasil untuknya.",
 

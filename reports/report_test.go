@@ -81,6 +81,10 @@ func TestMonthReportOnSeededClaims(t *testing.T) {
 			domain.StageRepay:   {},           // none
 		}
 		now := map[domain.Stage]int{domain.StageVerify: 1, domain.StageApprove: 1, domain.StagePay: 1}
+		// Overdue on 31 March: G in verify since Mon 9 (due Wed 11), F in
+		// pay since Tue 10 (due Tue 17); C entered approve on Mon 30 (due
+		// Thu 2 April).
+		overdue := map[domain.Stage]int{domain.StageVerify: 1, domain.StagePay: 1}
 		if len(r.Stages) != len(domain.AllStages) {
 			t.Fatalf("%d stages", len(r.Stages))
 		}
@@ -89,17 +93,24 @@ func TestMonthReportOnSeededClaims(t *testing.T) {
 				t.Errorf("stage %d is %s", i, st.Stage)
 			}
 			checkDurations(t, string(st.Stage), st.Durations, stages[st.Stage], std.StageDays[st.Stage])
-			if st.InStageNow != now[st.Stage] {
-				t.Errorf("%s: %d in the stage now, want %d", st.Stage, st.InStageNow, now[st.Stage])
+			if st.InStageNow != now[st.Stage] || st.OverdueNow != overdue[st.Stage] {
+				t.Errorf("%s: %d in the stage now, %d overdue; want %d, %d", st.Stage, st.InStageNow, st.OverdueNow,
+					now[st.Stage], overdue[st.Stage])
 			}
 		}
 		checkDurations(t, "end to end", r.EndToEnd.Durations, want{2, 5, 6, 2}, std.EndToEndDays)
 		if e := r.EndToEnd; e.TargetDays != 3 || e.WithinTarget != 0 || e.TargetShare != 0 {
 			t.Errorf("target %d: %d within (%v), want none within 3", e.TargetDays, e.WithinTarget, e.TargetShare)
 		}
-		counts := map[domain.Status]int{}
+		counts, late := map[domain.Status]int{}, map[domain.Status]int{}
 		for _, n := range r.ClaimsNow {
 			counts[n.Status] = n.Count
+			if n.Overdue > 0 {
+				late[n.Status] = n.Overdue
+			}
+		}
+		if want := map[domain.Status]int{domain.StatusSubmitted: 1, domain.StatusApproved: 1}; fmt.Sprint(late) != fmt.Sprint(want) {
+			t.Errorf("overdue now %v, want %v", late, want)
 		}
 		if want := map[domain.Status]int{domain.StatusApplied: 0, domain.StatusSubmitted: 1, domain.StatusReturned: 0,
 			domain.StatusDeathVerified: 1, domain.StatusApproved: 1, domain.StatusDisbursing: 0, domain.StatusPaymentFailed: 0}; fmt.Sprint(counts) != fmt.Sprint(want) {
@@ -118,8 +129,8 @@ func TestMonthReportOnSeededClaims(t *testing.T) {
 		if kendal.Name != "Kendal" || plantungan.Name != "Plantungan" {
 			t.Errorf("names %q, %q", kendal.Name, plantungan.Name)
 		}
-		if want := (reports.Flow{Filed: 3, Paid: 1, Returned: 1}); kendal.Flow != want || kendal.InStageNow != 3 {
-			t.Errorf("Kendal %+v, %d now; want %+v, 3", kendal.Flow, kendal.InStageNow, want)
+		if want := (reports.Flow{Filed: 3, Paid: 1, Returned: 1}); kendal.Flow != want || kendal.InStageNow != 3 || kendal.OverdueNow != 2 {
+			t.Errorf("Kendal %+v, %d now, %d overdue; want %+v, 3, 2", kendal.Flow, kendal.InStageNow, kendal.OverdueNow, want)
 		}
 		checkDurations(t, "Kendal end to end", kendal.EndToEnd.Durations, want{1, 6, 6, 1}, std.EndToEndDays)
 		if want := (reports.Flow{Filed: 2, Paid: 1, Rejected: 1}); plantungan.Flow != want || plantungan.InStageNow != 0 {

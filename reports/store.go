@@ -63,14 +63,23 @@ var openStatuses = func() []string {
 }()
 
 // claimsNow counts the open claims per status and kecamatan, and those
-// past their stage's due date (when the claims carry one): one GROUP BY
+// past their stage's due date (stage_due_on before today; a claim is due
+// on its due day, overdue the day after): one GROUP BY
 // over the open statuses of the (status, id) index, which at a million
 // claims holds thousands, not the ever-growing paid ones.
 func claimsNow(tx *gorm.DB, today domain.Date, kecamatan string, overdue bool) ([]nowRow, error) {
 	sel, args := "status, substr(village_code, 1, 6) AS kecamatan, COUNT(*) AS n", []any{}
 	if overdue {
+		// stage_due_on is a DATE on PostgreSQL, compared with a date (a
+		// timestamp would be cast in the session's time zone), and on
+		// SQLite the midnight-UTC timestamp workflow writes, compared with
+		// the same.
+		var day any = today.Time()
+		if tx.Dialector.Name() == "postgres" {
+			day = today.String()
+		}
 		sel += ", SUM(CASE WHEN stage_due_on < ? THEN 1 ELSE 0 END) AS overdue"
-		args = append(args, today.String())
+		args = append(args, day)
 	}
 	q := tx.Table("claims").Select(sel, args...).Where("status IN ?", openStatuses)
 	if kecamatan != "" {

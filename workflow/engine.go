@@ -180,8 +180,12 @@ func (e *Engine) file(ctx context.Context, actor domain.Actor, action domain.Act
 				return err
 			}
 			t := &Tx{e: e, db: tx}
-			if err := t.heard(c, ev); err != nil || then == nil {
+			if err := t.heard(c, ev); err != nil {
 				return err
+			}
+			c = t.withStage(c)
+			if then == nil {
+				return nil
 			}
 			return then(t, c)
 		})

@@ -63,8 +63,18 @@ func insertClaim(tx *gorm.DB, c *domain.Claim, createdBy int64) error {
 // condition is written here and zero rows affected means a conflict.
 func compareAndSwap(tx *gorm.DB, c domain.Claim, oldVersion int) error {
 	r := rowOf(c, 0)
+	omit := []string{"id", "code", "created_by", "created_at"}
+	if _, staged := domain.StageOf(c.Status); staged {
+		// The stage's columns are the event hook's (Tx.SetStage).
+		omit = append(omit, "stage_started_at", "stage_due_on")
+	} else {
+		// Returned to the heir or final: no office owes the claim a step.
+		// Cleared here, in the same statement, because a paid row can
+		// never be updated afterwards.
+		r.StageStartedAt, r.StageDueOn = nil, nil
+	}
 	res := tx.Model(&r).Where("version = ?", oldVersion).
-		Select("*").Omit("id", "code", "created_by", "created_at").Updates(&r)
+		Select("*").Omit(omit...).Updates(&r)
 	if res.Error != nil {
 		return fmt.Errorf("update claim %d: %w", c.ID, res.Error)
 	}

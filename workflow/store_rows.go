@@ -41,6 +41,10 @@ type claimRow struct {
 	// The engine's clock sets both times; gorm must not put the wall clock in.
 	CreatedAt time.Time `gorm:"autoCreateTime:false"`
 	UpdatedAt time.Time `gorm:"autoUpdateTime:false"`
+	// The current stage's start and due day (stage.go); NULL while the
+	// claim waits on no office.
+	StageStartedAt *time.Time
+	StageDueOn     *time.Time `gorm:"column:stage_due_on"`
 }
 
 func (claimRow) TableName() string { return "claims" }
@@ -49,7 +53,7 @@ func (claimRow) TableName() string { return "claims" }
 const claimColumns = "id, code, status, version, amount, deceased_nik, deceased_name, date_of_death, " +
 	"place_of_death, kk_number, address, village_code, heir_nik, heir_name, heir_relationship, heir_phone, heir_notify_consent, " +
 	"bank_code, bank_account_number, bank_account_name, death_certificate_no, bank_reference, warnings, " +
-	"created_by, created_at, updated_at"
+	"created_by, created_at, updated_at, stage_started_at, stage_due_on"
 
 func (r claimRow) claim() domain.Claim {
 	var warnings []string
@@ -74,6 +78,8 @@ func (r claimRow) claim() domain.Claim {
 		Warnings:           warnings,
 		CreatedAt:          r.CreatedAt.UTC(),
 		UpdatedAt:          r.UpdatedAt.UTC(),
+		StageStartedAt:     utcPtr(r.StageStartedAt),
+		StageDue:           datePtr(r.StageDueOn),
 	}
 }
 
@@ -89,6 +95,7 @@ func rowOf(c domain.Claim, createdBy int64) claimRow {
 		BankAccountName: c.BankAccount.AccountName, DeathCertificateNo: c.DeathCertificateNo,
 		BankReference: c.BankReference, Warnings: strings.Join(c.Warnings, ","),
 		CreatedBy: staffUser(createdBy), CreatedAt: c.CreatedAt, UpdatedAt: c.UpdatedAt,
+		StageStartedAt: c.StageStartedAt, StageDueOn: dateTimePtr(c.StageDue),
 	}
 }
 

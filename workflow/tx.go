@@ -24,6 +24,8 @@ type Tx struct {
 	// taken are the actions Apply took or refused, reported to the
 	// observer when the transaction ends (observe.go).
 	taken []taken
+	// staged are the stages event hooks set (SetStage), by claim.
+	staged map[int64]stageMark
 }
 
 // guardedAction is what guards may read of the action they guard, and the
@@ -239,6 +241,9 @@ func (t *Tx) write(actor domain.Actor, action domain.Action, reason string, befo
 	if err := compareAndSwap(t.db, after, before.Version); err != nil {
 		return domain.Claim{}, err
 	}
+	if _, staged := domain.StageOf(after.Status); !staged {
+		after.StageStartedAt, after.StageDue = nil, nil // compareAndSwap cleared them
+	}
 	ev := domain.Event{ClaimID: after.ID, Seq: after.Version, Action: action, FromStatus: before.Status,
 		ToStatus: after.Status, Reason: reason, Changes: diff(before, after), At: now}
 	claimFields := auditedFields(domain.Claim{})
@@ -257,7 +262,7 @@ func (t *Tx) write(actor domain.Actor, action domain.Action, reason string, befo
 	if err := t.heard(after, ev); err != nil {
 		return domain.Claim{}, err
 	}
-	return after, nil
+	return t.withStage(after), nil
 }
 
 // explain turns a failed transaction's error into what the caller should

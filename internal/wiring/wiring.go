@@ -72,6 +72,8 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 	req := Requirements(cfg.Evidence)
 	// Messages to heirs are queued in each event's transaction.
 	notes := buildNotify(db, cfg, o, m)
+	// The working-day calendar; its hook keeps each claim's stage due day.
+	calendar := workdays.New(db, workdays.Options{Standard: cfg.Standard, Now: o.Now, Location: domain.Jakarta()})
 	engine := workflow.New(db, workflow.Options{
 		Areas: dir, RegencyCode: cfg.RegencyCode, WindowDays: cfg.ClaimWindowDays,
 		Amount: domain.Rupiah(cfg.BenefitAmount), Now: o.Now, Location: domain.Jakarta(),
@@ -81,7 +83,7 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 		Guards:   MergeGuards(EvidenceGuards(req), payments.Guards(domain.Jakarta())),
 		Reserved: payments.ReservedActions,
 		Observe:  m.Transition,
-		OnEvent:  []workflow.EventHook{notes.Hook()},
+		OnEvent:  []workflow.EventHook{calendar.Hook(), notes.Hook()},
 	})
 	m.WatchClaims(engine)
 	e := cfg.Evidence
@@ -98,14 +100,15 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 		Engine:  engine,
 		Areas:   dir,
 		Offices: cfg.Offices, PublicURL: cfg.PublicURL,
-		Notify: notes,
+		Notify:   notes,
+		Calendar: calendar,
 		Auth: auth.New(db, auth.Options{TokenTTL: cfg.TokenTTL, SessionIdle: cfg.SessionIdle,
 			BcryptCost: o.BcryptCost, Now: o.Now}),
 		Payments:     payments.New(db, engine, payments.Options{Location: domain.Jakarta(), Areas: dir, Inquirer: o.Inquirer}),
 		Documents:    docs,
 		Applications: applications.New(db, engine, docs, applications.Options{Now: o.Now, Sender: notes}),
 		Receipts:     receipts.New(engine, docs, cfg.Offices, cfg.PublicURL),
-		Reports:      buildReports(db, dir, cfg, o),
+		Reports:      buildReports(db, dir, cfg, o, calendar),
 		DeathRegister: deathregister.New(db, engine, deathregister.Options{
 			Areas: dir, RegencyCode: cfg.RegencyCode, WindowDays: cfg.ClaimWindowDays,
 			UnclaimedAfterDays: e.UnclaimedAfterDays, MaxImportBytes: e.MaxImportBytes,
@@ -169,9 +172,10 @@ func MergeGuards(sets ...map[domain.Action][]workflow.Guard) map[domain.Action][
 }
 
 // buildReports is the head of office's reports on the working-day calendar
-// and the configured service standard.
-func buildReports(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) *reports.Service {
+// and the configured service standard; claims carry their stage's due day
+// (the calendar's hook), so the reports count the overdue ones.
+func buildReports(db *database.DB, dir *areas.Directory, cfg config.Config, o Options, cal reports.Calendar) *reports.Service {
 	return reports.New(db, reports.Options{
-		Calendar: workdays.New(), Standard: cfg.Standard, Areas: dir, RegencyCode: cfg.RegencyCode, Now: o.Now,
+		Calendar: cal, Standard: cfg.Standard, Areas: dir, RegencyCode: cfg.RegencyCode, Now: o.Now, Overdue: true,
 	})
 }
