@@ -186,6 +186,8 @@ func TestMonthReportOnSeededClaims(t *testing.T) {
 			checkDurations(t, "year "+string(st.Stage), y.Stages[i].Durations, stages[st.Stage], std.StageDays[st.Stage])
 		}
 		checkDurations(t, "year end to end", y.EndToEnd.Durations, want{2, 5, 6, 2}, std.EndToEndDays)
+
+		checkSeededXLSX(t, s)
 	})
 }
 
