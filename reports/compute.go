@@ -19,6 +19,7 @@ func newFigures() *figures { return &figures{stage: map[domain.Stage][]int{}} }
 // accumulator walks the claims' trails once and files each step in the
 // period under the whole, its month and its kecamatan.
 type accumulator struct {
+	loc    *time.Location // Asia/Jakarta, loaded once (domain.Jakarta reads the zone database)
 	cal    domain.Calendar
 	std    domain.ServiceStandard
 	p      period
@@ -28,7 +29,7 @@ type accumulator struct {
 }
 
 func newAccumulator(cal domain.Calendar, std domain.ServiceStandard, p period) *accumulator {
-	a := &accumulator{cal: cal, std: std, p: p, total: newFigures(), kec: map[string]*figures{}}
+	a := &accumulator{loc: domain.Jakarta(), cal: cal, std: std, p: p, total: newFigures(), kec: map[string]*figures{}}
 	if !p.monthly {
 		for range 12 {
 			a.months = append(a.months, newFigures())
@@ -41,8 +42,7 @@ func newAccumulator(cal domain.Calendar, std domain.ServiceStandard, p period) *
 // its day in Asia/Jakarta: a step on Monday and the next on Wednesday are 2
 // working days apart, on the same day 0 (domain.Calendar.WorkingDaysBetween).
 func (a *accumulator) days(from, to time.Time) int {
-	loc := domain.Jakarta()
-	return a.cal.WorkingDaysBetween(domain.DateOf(from.In(loc)), domain.DateOf(to.In(loc)))
+	return a.cal.WorkingDaysBetween(domain.DateOf(from.In(a.loc)), domain.DateOf(to.In(a.loc)))
 }
 
 // slices are where a step at t of a claim in kecamatan kec is counted.
@@ -54,7 +54,7 @@ func (a *accumulator) slices(t time.Time, kec string) []*figures {
 	}
 	out := []*figures{a.total, k}
 	if !a.p.monthly {
-		out = append(out, a.months[a.p.bucket(t)])
+		out = append(out, a.months[int(t.In(a.loc).Month())-1])
 	}
 	return out
 }

@@ -192,11 +192,3 @@ type period struct {
 }
 
 func (p period) has(t time.Time) bool { return !t.Before(p.from) && t.Before(p.to) }
-
-// bucket is the month of t within a year report (0-11); 0 for a month.
-func (p period) bucket(t time.Time) int {
-	if p.monthly {
-		return 0
-	}
-	return int(t.In(domain.Jakarta()).Month()) - 1
-}
