@@ -7,6 +7,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"santunan/applications"
+	"santunan/domain"
 )
 
 // The public's phone checks (applications/): a code sent to a phone, then
@@ -17,6 +18,9 @@ const PhoneTokenHeader = "X-Phone-Token"
 
 type phoneCheckRequest struct {
 	Phone string `json:"phone" binding:"required,max=32"`
+	// Purpose is what the verified phone is for: "apply" (the default, an
+	// online application) or "complaint" (a complaint, api/complaints_public.go).
+	Purpose string `json:"purpose" binding:"omitempty,oneof=apply complaint"`
 }
 
 type phoneCheckResponse struct {
@@ -35,7 +39,11 @@ func (s *Server) startPhoneCheck(c *gin.Context) {
 	if !s.decodeJSON(c, &req, false) {
 		return
 	}
-	ch, err := s.Applications.StartApply(c.Request.Context(), req.Phone)
+	start := s.Applications.StartApply
+	if req.Purpose == domain.PurposeComplaint {
+		start = s.Applications.StartComplaint
+	}
+	ch, err := start(c.Request.Context(), req.Phone)
 	if err != nil {
 		writeError(c, err)
 		return

@@ -48,6 +48,8 @@ type Config struct {
 	// Standard is the service standard: stage times in working days and
 	// the complaint deadlines (standard.go).
 	Standard domain.ServiceStandard
+	// Lapor is SP4N-LAPOR!'s integration API, off by default (lapor.go).
+	Lapor Lapor
 }
 
 // FromEnv reads the configuration through getenv (os.Getenv in main) and
@@ -100,6 +102,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	c.PublicURL = readPublicURL(&r)
 	c.Notify = readNotify(&r)
 	c.Standard = DefaultStandard()
+	c.Lapor = readLapor(&r)
 	if c.SessionIdle < time.Minute {
 		r.fail("SANTUNAN_SESSION_IDLE", "must be at least 1m")
 	}

@@ -32,8 +32,11 @@ var (
 	ErrPhoneCheckRequired = errors.New("a verified phone check is required")
 )
 
-// Purposes of a phone check.
-const PurposeApply = "apply"
+// Purposes of a phone check: an online application, a named complaint.
+const (
+	PurposeApply     = "apply"
+	PurposeComplaint = "complaint"
+)
 
 // FixPurpose is the purpose of a check that allows correcting one claim.
 func FixPurpose(claimID int64) string { return "fix:" + strconv.FormatInt(claimID, 10) }

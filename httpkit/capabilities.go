@@ -4,6 +4,7 @@ import (
 	"santunan/applications"
 	"santunan/areas"
 	"santunan/auth"
+	"santunan/complaints"
 	"santunan/deathregister"
 	"santunan/documents"
 	"santunan/domain"
@@ -11,6 +12,7 @@ import (
 	"santunan/payments"
 	"santunan/receipts"
 	"santunan/reports"
+	"santunan/survey"
 	"santunan/workdays"
 	"santunan/workflow"
 )
@@ -42,6 +44,12 @@ type Capabilities struct {
 	// Calendar is the working-day calendar (workdays): non-working days,
 	// their audit, and the due days of claims' stages.
 	Calendar *workdays.Service
+	// Complaints are the public's complaints (aduan): filing and tracking
+	// by code, the staff's steps, the sweep, the LAPOR! export.
+	Complaints *complaints.Service
+	// Survey is the satisfaction survey (SKM) after payment: its invites,
+	// answers and index.
+	Survey *survey.Service
 	// Reports are the head of office's figures: stages, times against the
 	// service standard, complaints, the SKM.
 	Reports *reports.Service

@@ -91,6 +91,16 @@ var reportPagesIndonesian = map[string]string{
 	"report.survey.band":    "Mutu pelayanan",
 	"report.survey.count":   "Jumlah responden",
 
+	"report.survey.element.requirements":       "Persyaratan",
+	"report.survey.element.procedure":          "Sistem, mekanisme dan prosedur",
+	"report.survey.element.service_time":       "Waktu penyelesaian",
+	"report.survey.element.cost":               "Biaya/tarif",
+	"report.survey.element.product":            "Produk spesifikasi jenis pelayanan",
+	"report.survey.element.competence":         "Kompetensi pelaksana",
+	"report.survey.element.behaviour":          "Perilaku pelaksana",
+	"report.survey.element.complaint_handling": "Penanganan pengaduan, saran dan masukan",
+	"report.survey.element.facilities":         "Sarana dan prasarana",
+
 	"report.sheet.summary":    "Ringkasan",
 	"report.sheet.stages":     "Tahapan",
 	"report.sheet.now":        "Klaim saat ini",
@@ -126,9 +136,17 @@ var reportPagesIndonesian = map[string]string{
 	"report.col.element":       "Unsur",
 	"report.col.mean":          "Nilai rata-rata",
 
-	"head.title":       "Beranda Kepala Dinas",
-	"head.intro":       "Ringkasan layanan bulan ini. Laporan lengkap per bulan, per tahun dan per kecamatan ada di halaman Laporan.",
-	"head.full_report": "Buka laporan lengkap",
+	"head.title":             "Beranda Kepala Dinas",
+	"head.intro":             "Ringkasan layanan bulan ini. Laporan lengkap per bulan, per tahun dan per kecamatan ada di halaman Laporan.",
+	"head.full_report":       "Buka laporan lengkap",
+	"head.month_title":       "Layanan bulan ini",
+	"head.escalated_title":   "Aduan yang dieskalasi kepada Kepala Dinas",
+	"head.escalated_explain": "Aduan yang tenggat verifikasi atau tindak lanjutnya terlewat dan belum selesai, yang paling mendesak lebih dulu.",
+	"head.escalated_all":     "Lihat semua aduan yang dieskalasi",
+	"head.escalated_none":    "Tidak ada aduan yang dieskalasi dan belum selesai.",
+	"head.col_code":          "Kode aduan",
+	"head.col_due":           "Tenggat",
+	"head.col_escalated":     "Dieskalasi",
 }
 
 func init() { addPages(reportPagesIndonesian) }

@@ -19,7 +19,15 @@ func (s *Service) Hook() workflow.EventHook {
 		if !ok || !c.Heir.NotifyConsent {
 			return nil
 		}
-		text, params := s.render(kind, c.Code, ev.Reason)
+		survey := ""
+		if kind == KindPaid && s.opts.SurveyLink != nil {
+			link, err := s.opts.SurveyLink(tx.DB(), c.ID)
+			if err != nil {
+				return err
+			}
+			survey = link
+		}
+		text, params := s.render(kind, c.Code, ev.Reason, survey)
 		claimID, eventID := c.ID, ev.ID
 		for _, ch := range s.opts.Channels {
 			n := Notification{ClaimID: &claimID, EventID: &eventID, Channel: ch.Name(), Kind: kind,

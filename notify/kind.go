@@ -18,11 +18,27 @@ const (
 	KindCancelled     Kind = "cancelled"
 	// KindCode is a one-time code (EnqueueCode), with no claim.
 	KindCode Kind = "code"
+
+	// A complaint's steps, to its complainant (EnqueueDirect, no claim):
+	// the tracking code and the /aduan/lacak link, nothing personal.
+	KindComplaintReceived Kind = "complaint_received"
+	KindComplaintVerified Kind = "complaint_verified"
+	KindComplaintDeclined Kind = "complaint_declined"
+	KindComplaintAssigned Kind = "complaint_assigned"
+	KindComplaintAnswered Kind = "complaint_answered"
+	KindComplaintClosed   Kind = "complaint_closed"
+	KindComplaintReopened Kind = "complaint_reopened"
 )
+
+// ComplaintKinds are the complaint messages' kinds.
+var ComplaintKinds = []Kind{KindComplaintReceived, KindComplaintVerified, KindComplaintDeclined,
+	KindComplaintAssigned, KindComplaintAnswered, KindComplaintClosed, KindComplaintReopened}
 
 // Kinds are every kind, for the configuration's check of WhatsApp templates.
 var Kinds = []Kind{KindReceived, KindDeathVerified, KindApproved, KindPaid, KindReturned,
-	KindPaymentFailed, KindRejected, KindDeclined, KindCancelled, KindCode}
+	KindPaymentFailed, KindRejected, KindDeclined, KindCancelled, KindCode,
+	KindComplaintReceived, KindComplaintVerified, KindComplaintDeclined, KindComplaintAssigned,
+	KindComplaintAnswered, KindComplaintClosed, KindComplaintReopened}
 
 // kindOf is the message an event gives the heir; false for events the heir
 // need not hear of (a payment started or withdrawn, a retry, a stop).

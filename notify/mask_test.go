@@ -28,7 +28,7 @@ func TestMaskDigits(t *testing.T) {
 
 func TestRender(t *testing.T) {
 	s := &Service{opts: Options{PublicURL: "https://santunan.kendalkab.go.id"}}
-	text, params := s.render(KindReturned, "SKM-7K2M-Q9PX", "Foto KK buram; NIK 3324155505800001 tidak terbaca")
+	text, params := s.render(KindReturned, "SKM-7K2M-Q9PX", "Foto KK buram; NIK 3324155505800001 tidak terbaca", "")
 	for _, want := range []string{"SKM-7K2M-Q9PX", "https://santunan.kendalkab.go.id/lacak?kode=SKM-7K2M-Q9PX",
 		"https://santunan.kendalkab.go.id/perbaiki?kode=SKM-7K2M-Q9PX", "Foto KK buram; NIK *** tidak terbaca"} {
 		if !strings.Contains(text, want) {
@@ -42,11 +42,11 @@ func TestRender(t *testing.T) {
 		if k == KindCode {
 			continue
 		}
-		if text, _ := s.render(k, "SKM-7K2M-Q9PX", "alasan"); !strings.HasPrefix(text, "Santunan kematian: ") {
+		if text, _ := s.render(k, "SKM-7K2M-Q9PX", "alasan", ""); !strings.HasPrefix(text, "Santunan kematian: ") {
 			t.Errorf("kind %s has no text: %q", k, text)
 		}
 	}
-	long, _ := s.render(KindRejected, "SKM-7K2M-Q9PX", strings.Repeat("alasan panjang ", 100))
+	long, _ := s.render(KindRejected, "SKM-7K2M-Q9PX", strings.Repeat("alasan panjang ", 100), "")
 	if n := utf8.RuneCountInString(long); n > 320 {
 		t.Errorf("a long reason makes a %d-character message", n)
 	}

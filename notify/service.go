@@ -12,6 +12,7 @@ import (
 	"github.com/riverqueue/river"
 	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
 	"github.com/riverqueue/river/riverdriver/riversqlite"
+	"gorm.io/gorm"
 
 	"santunan/database"
 )
@@ -47,6 +48,10 @@ type Options struct {
 	SendTimeout time.Duration
 	Now         func() time.Time
 	Log         *slog.Logger
+	// SurveyLink gives the paid message the link of the satisfaction
+	// survey (survey.Service.MessageLink), written in the event's
+	// transaction; "" leaves it out. Nil: no survey link.
+	SurveyLink func(tx *gorm.DB, claimID int64) (string, error)
 	// Count hears each message that ended (channel, status sent or failed)
 	// and each failed attempt (status "retry"), for /metrics.
 	Count func(channel string, status Status)

@@ -14,3 +14,11 @@ import "santunan/domain"
 func CanRead(r domain.Role) bool {
 	return r == domain.RoleOfficeHead || r == domain.RoleDinsosOfficer || r == domain.RoleAuditor
 }
+
+// SeesComplaints reports whether the role's reports carry the complaints
+// section: only for those who see every complaint (the head of office and
+// the auditor; complaints.CanSee). The Dinsos officer's office is one a
+// complaint may be about: even counts per category and status could tell
+// it of a pungli complaint naming it, which the complaint officer keeps
+// from that office until deciding to assign it there.
+func SeesComplaints(r domain.Role) bool { return r == domain.RoleOfficeHead || r == domain.RoleAuditor }

@@ -144,8 +144,44 @@ func TestMonthReportOnSeededClaims(t *testing.T) {
 			}
 		}
 
+		// Complaints: filed in March by category and status as they stand;
+		// filing to verification, and assignment to the first answer.
+		c := r.Complaints
+		if c == nil {
+			t.Fatal("no complaints section for the head of office")
+		}
+		byCat := map[domain.ComplaintCategory]map[domain.ComplaintStatus]int{}
+		for _, cat := range c.ByCategory {
+			if cat.Total > 0 {
+				byCat[cat.Category] = cat.ByStatus
+			}
+		}
+		if want := map[domain.ComplaintCategory]map[domain.ComplaintStatus]int{
+			domain.CategorySlowService: {domain.ComplaintClosed: 1}, domain.CategoryExtortion: {domain.ComplaintAssigned: 1},
+			domain.CategoryWrongData: {domain.ComplaintReceived: 1}}; c.Filed != 3 || fmt.Sprint(byCat) != fmt.Sprint(want) {
+			t.Errorf("complaints %d: %v, want 3: %v", c.Filed, byCat, want)
+		}
+		if len(c.ByCategory) != len(domain.AllComplaintCategories) {
+			t.Errorf("%d categories", len(c.ByCategory))
+		}
+		checkDurations(t, "complaints to verify", c.ToVerify, want{2, 2, 3, 2}, 3)       // K1 2, K2 3 (Lebaran)
+		checkDurations(t, "complaints to first answer", c.ToAnswer, want{1, 2, 2, 1}, 5) // K1 Thu 5 → Mon 9
+		if c.Escalated != 0 || c.OpenEscalated != 0 {
+			t.Errorf("escalated %d, open %d", c.Escalated, c.OpenEscalated)
+		}
+		// SKM: A's heir gave 4 everywhere, B's 3.
+		if sv := r.Survey; sv == nil || sv.Count != 2 || sv.Index != 87.5 || sv.Band != "B" || len(sv.Elements) != 9 ||
+			sv.Elements[0].Element != "requirements" || sv.Elements[0].Mean != 3.5 {
+			t.Errorf("survey %+v", r.Survey)
+		}
+		// The officer reads the report without the complaints (a count
+		// could tell of a pungli complaint kept from the office it names).
+		if o := monthly(s, domain.RoleDinsosOfficer, "monthly?year=2026&month=3"); o.Complaints != nil || o.Flow != r.Flow || o.Survey == nil {
+			t.Errorf("the officer's report: complaints %+v, flow %+v", o.Complaints, o.Flow)
+		}
+
 		// One kecamatan: only its claims, everywhere in the report.
-		p := monthly(s, domain.RoleDinsosOfficer, "monthly?year=2026&month=3&kecamatan="+testserver.ReportKecamatanPlantungan)
+		p := monthly(s, domain.RoleOfficeHead, "monthly?year=2026&month=3&kecamatan="+testserver.ReportKecamatanPlantungan)
 		if p.Kecamatan == nil || p.Kecamatan.Name != "Plantungan" || len(p.Kecamatans) != 1 || p.Kecamatans[0].Code != testserver.ReportKecamatanPlantungan {
 			t.Errorf("kecamatan report on %+v with %d rows", p.Kecamatan, len(p.Kecamatans))
 		}
@@ -160,6 +196,9 @@ func TestMonthReportOnSeededClaims(t *testing.T) {
 			}
 		}
 		checkDurations(t, "Plantungan end to end", p.EndToEnd.Durations, want{1, 5, 5, 1}, std.EndToEndDays)
+		if pc := p.Complaints; pc == nil || pc.Filed != 1 || pc.ToVerify.Count != 1 || pc.ToAnswer.Count != 0 {
+			t.Errorf("Plantungan's complaints %+v", p.Complaints)
+		}
 
 		// February had only F's filing; its verify ended in March.
 		feb := monthly(s, domain.RoleAuditor, "monthly?year=2026&month=2")

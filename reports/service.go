@@ -39,7 +39,8 @@ type Options struct {
 	RegencyCode string
 	// Survey is the SKM index; nil leaves the section out.
 	Survey SurveyIndex
-	// Complaints counts the complaints table; false leaves the section out.
+	// Complaints counts the complaints table; false leaves the section out
+	// (and so does a role that does not see every complaint, SeesComplaints).
 	Complaints bool
 	// Overdue counts claims past their stage_due_on; false counts none.
 	Overdue bool
@@ -129,6 +130,7 @@ func (s *Service) report(ctx context.Context, actor domain.Actor, q Query) (Repo
 	var now []nowRow
 	var comp []complaintRow
 	escalated := 0
+	withComplaints := s.opts.Complaints && SeesComplaints(actor.Role)
 	err = s.db.ReadTx(ctx, func(tx *gorm.DB) error {
 		events, err := monthEvents(tx, p, q.Kecamatan)
 		if err != nil {
@@ -138,7 +140,7 @@ func (s *Service) report(ctx context.Context, actor domain.Actor, q Query) (Repo
 		if now, err = claimsNow(tx, r.Today, q.Kecamatan, s.opts.Overdue); err != nil {
 			return err
 		}
-		if s.opts.Complaints {
+		if withComplaints {
 			if comp, err = periodComplaints(tx, p, q.Kecamatan); err != nil {
 				return err
 			}
@@ -152,7 +154,7 @@ func (s *Service) report(ctx context.Context, actor domain.Actor, q Query) (Repo
 		return Report{}, database.Classify(err)
 	}
 	acc.fill(&r, s.scope(q.Kecamatan), now)
-	if s.opts.Complaints {
+	if withComplaints {
 		c := complaintFigures(comp, cal, std, p)
 		c.OpenEscalated = escalated
 		r.Complaints = &c

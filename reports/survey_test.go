@@ -16,6 +16,7 @@ import (
 	"santunan/internal/fixture"
 	"santunan/internal/testdb"
 	"santunan/reports"
+	"santunan/survey"
 	"santunan/workdays"
 )
 
@@ -104,4 +105,14 @@ func newService(t testing.TB, db *database.DB, survey reports.SurveyIndex) *repo
 		opts.Survey = survey
 	}
 	return reports.New(db, opts)
+}
+
+// Every SKM element the survey measures has its Indonesian name in the
+// report (page and XLSX).
+func TestEverySurveyElementHasAName(t *testing.T) {
+	for _, el := range survey.Elements {
+		if !i18n.HasText("report.survey.element." + string(el)) {
+			t.Errorf("element %s has no name", el)
+		}
+	}
 }

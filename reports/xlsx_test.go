@@ -62,7 +62,7 @@ func checkSeededXLSX(t *testing.T, s *testserver.Server) {
 	if !strings.Contains(name, `filename="laporan-2026-03.xlsx"`) {
 		t.Errorf("Content-Disposition %q", name)
 	}
-	wantRow(t, "sheets", sheets, "Ringkasan", "Tahapan", "Klaim saat ini", "Kecamatan")
+	wantRow(t, "sheets", sheets, "Ringkasan", "Tahapan", "Klaim saat ini", "Kecamatan", "Aduan", "SKM")
 	sum := book["Ringkasan"]
 	wantRow(t, "title", sum[0], "Laporan layanan santunan kematian")
 	wantRow(t, "period", rowOf(t, sum, "Periode"), "Periode", "Maret 2026")
@@ -97,11 +97,20 @@ func checkSeededXLSX(t *testing.T, s *testserver.Server) {
 	wantRow(t, "Plantungan", rowOf(t, kec, testserver.ReportKecamatanPlantungan),
 		"332401", "Plantungan", "2", "1", "0", "1", "5", "5", "100.00%", "0.00%", "0", "0")
 
+	adu := book["Aduan"]
+	wantRow(t, "complaints header", adu[0], "Kategori", "Jumlah", "Diterima", "Diverifikasi", "Bukan kewenangan",
+		"Didisposisikan", "Dijawab", "Selesai")
+	wantRow(t, "pungli", rowOf(t, adu, "Pungutan liar / diminta uang"), "Pungutan liar / diminta uang", "1", "0", "0", "0", "1", "0", "0")
+	wantRow(t, "to verify", rowOf(t, adu, "Sampai diverifikasi"), "Sampai diverifikasi", "2", "2", "3", "2", "100.00%")
+	skm := book["SKM"]
+	wantRow(t, "SKM element", rowOf(t, skm, "Persyaratan"), "Persyaratan", "3.5")
+	wantRow(t, "SKM index", rowOf(t, skm, "Indeks SKM"), "Indeks SKM", "87.5")
+
 	year, sheets, name := readXLSX(t, s, "yearly.xlsx?year=2026&kecamatan="+testserver.ReportKecamatanKendal)
 	if !strings.Contains(name, `filename="laporan-2026-332415.xlsx"`) {
 		t.Errorf("Content-Disposition %q", name)
 	}
-	wantRow(t, "year's sheets", sheets, "Ringkasan", "Tahapan", "Klaim saat ini", "Kecamatan", "Per bulan")
+	wantRow(t, "year's sheets", sheets, "Ringkasan", "Tahapan", "Klaim saat ini", "Kecamatan", "Per bulan", "Aduan", "SKM")
 	wantRow(t, "year's area", rowOf(t, year["Ringkasan"], "Wilayah"), "Wilayah", "Kecamatan Kendal")
 	months := year["Per bulan"]
 	if len(months) != 13 {

@@ -8,6 +8,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"santunan/complaints"
 	"santunan/domain"
 	"santunan/httpkit"
 	"santunan/i18n"
@@ -39,7 +40,24 @@ type reportPage struct {
 	// full report.
 	Home     bool
 	FullHref string
+	// Escalated are the complaints escalated to the head and not yet
+	// closed (the head's home), with the link to all of them.
+	Escalated     []escalatedView
+	EscalatedHref string
 }
+
+type escalatedView struct {
+	Href, Code, Category string
+	Status               string
+	Due                  string
+	EscalatedAt          string
+}
+
+// headEscalatedShown bounds the escalated complaints on the head's home.
+const headEscalatedShown = 10
+
+// complaintsStaffList is the staff's complaint list (web/complaint_staff.go).
+const complaintsStaffList = "/staf/aduan"
 
 type reportView struct {
 	Period, Area, Today string
@@ -275,8 +293,31 @@ func (s *Server) pageHeadHome(c *gin.Context) {
 		return
 	}
 	rv := reportViewOf(r, q)
-	s.render(c, http.StatusOK, "home_head", view{Data: reportPage{Report: &rv, Home: true,
-		FullHref: reportHref(reportsPath, q), XLSXHref: reportHref(reportsPath+"/unduh.xlsx", q)}})
+	data := reportPage{Report: &rv, Home: true, FullHref: reportHref(reportsPath, q),
+		XLSXHref: reportHref(reportsPath+"/unduh.xlsx", q), EscalatedHref: complaintsStaffList + "?eskalasi=true"}
+	// Escalated first, then by deadline: the first page holds the open
+	// ones the head must see (closed and declined ones carry no deadline).
+	page, err := s.Complaints.List(c.Request.Context(), httpkit.MustUser(c).Actor(),
+		complaints.ListQuery{Escalated: true, Limit: headEscalatedShown})
+	if err != nil {
+		s.renderError(c, err)
+		return
+	}
+	for _, cp := range page.Items {
+		if cp.Status == domain.ComplaintClosed || cp.Status == domain.ComplaintDeclined {
+			continue
+		}
+		e := escalatedView{Href: complaintsStaffList + "/" + strconv.FormatInt(cp.ID, 10), Code: cp.Code,
+			Category: text("report.category." + string(cp.Category)), Status: text("report.complaint_status." + string(cp.Status))}
+		if cp.DueOn != nil {
+			e.Due = formatDate(*cp.DueOn)
+		}
+		if cp.EscalatedAt != nil {
+			e.EscalatedAt = formatDate(domain.DateOf(cp.EscalatedAt.In(domain.Jakarta())))
+		}
+		data.Escalated = append(data.Escalated, e)
+	}
+	s.render(c, http.StatusOK, "home_head", view{Data: data})
 }
 
 // reportViewOf puts a report in the page's words.

@@ -65,6 +65,11 @@ func TestHeadOfOfficeReportPages(t *testing.T) {
 			row("Perbaikan rekening setelah transfer gagal", "Perbaikan rekening setelah transfer gagal 3 0 – – – 0 0").
 			row("Plantungan", "Plantungan 2 1 0 1 5 100% 0 0").
 			row("Kendal", "Kendal 3 1 1 0 6 100% 3 2").
+			row("Pungutan liar / diminta uang", "Pungutan liar / diminta uang 1 0 0 0 1 0 0").
+			row("Sampai diverifikasi", "Sampai diverifikasi 2 2 3 100%").
+			row("Persyaratan", "Persyaratan 3,50").
+			has("Tidak ada aduan yang dieskalasi dan belum selesai.", "87,50", "Indeks Kepuasan Masyarakat (SKM)").
+			hasHTML(`href="/staf/aduan?eskalasi=true"`).
 			hasNot("<script")
 		if strings.Contains(home.body, "style=") {
 			t.Error("the report has inline style, which the CSP refuses")
@@ -104,7 +109,12 @@ func TestHeadOfOfficeReportPages(t *testing.T) {
 
 		// The menu: the officer and the auditor see the reports too, the
 		// clerk does not, and their homes stay the queue.
-		h.staff(domain.RoleDinsosOfficer).get("/staf").want(http.StatusOK).hasHTML(`href="/staf/laporan"`).hasNot("Beranda Kepala Dinas")
+		officer := h.staff(domain.RoleDinsosOfficer)
+		officer.get("/staf").want(http.StatusOK).hasHTML(`href="/staf/laporan"`).hasNot("Beranda Kepala Dinas")
+		// The officer's report has no complaints: counts could tell of a
+		// pungli complaint kept from the office it names.
+		officer.get("/staf/laporan?tahun=2026&bulan=3").want(http.StatusOK).has("Indeks Kepuasan Masyarakat (SKM)").
+			hasNot(`id="r-complaints"`, "Pungutan liar / diminta uang")
 		h.staff(domain.RoleAuditor).get("/staf/laporan").want(http.StatusOK)
 		clerk := h.staff(domain.RoleDukcapilClerk)
 		clerk.get("/staf").want(http.StatusOK).hasNot(`href="/staf/laporan"`)

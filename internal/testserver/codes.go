@@ -44,8 +44,8 @@ func (c *Codes) Next(t testing.TB, phone string) string {
 	}
 }
 
-var claimCode = regexp.MustCompile(`SKM-[0-9A-Z]{4}-[0-9A-Z]{4}`)
+var claimCode = regexp.MustCompile(`(SKM-[0-9A-Z]{4}-[0-9A-Z]{4})|(ADU-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4})`)
 
-// isClaimMessage tells a message about a claim (it names the claim's code)
+// isClaimMessage tells a message about a claim or a complaint (it names its code)
 // from a one-time code's.
 func isClaimMessage(text string) bool { return claimCode.MatchString(text) }

@@ -123,3 +123,13 @@ func (s *Server) Correct(token string, body any, files map[domain.DocumentKind][
 	s.T.Helper()
 	return s.PublicForm("/api/v1/public/corrections", token, "correction", body, files)
 }
+
+// ComplaintPhoneToken runs a whole "complaint" phone check for phone and
+// returns its token, for a named complaint.
+func (s *Server) ComplaintPhoneToken(phone string) string {
+	s.T.Helper()
+	var ch PhoneCheck
+	s.Expect(s.Send(http.MethodPost, "/api/v1/public/phone-checks", "",
+		map[string]string{"phone": phone, "purpose": "complaint"}), http.StatusCreated, &ch)
+	return s.verified(ch.CheckID, phone)
+}

@@ -1,10 +1,13 @@
 package testserver
 
 import (
+	"context"
 	"net/http"
 	"time"
 
+	"santunan/complaints"
 	"santunan/domain"
+	"santunan/survey"
 )
 
 // The reports' seeded month: claims moved through the stages on known days
@@ -18,6 +21,16 @@ import (
 //	G  Kendal     applied online Fri 6 Mar, accepted Mon 9 (intake 1); submitted now
 //	B  Plantungan filed Fri 13 Mar, verified Tue 17 (2), approved Wed 25 (1: Lebaran), paid Fri 27 (2); 5 end to end
 //	C  Kendal     filed Tue 17 Mar, returned Wed 25 (verify 1), resubmitted Thu 26, verified Mon 30 (verify 2); death_verified now
+//
+// Complaints (anonymous, through the complaints service):
+//
+//	K1 pelayanan_lambat, Kendal: filed Mon 2 Mar, verified Wed 4 (2), assigned Thu 5, answered Mon 9 (2 from
+//	   assignment), confirmed Tue 10: closed
+//	K2 pungli, Plantungan: filed Fri 13 Mar, verified and assigned Wed 25 (3: Lebaran); assigned now
+//	K3 data_salah, no desa: filed Mon 30 Mar; received now
+//
+// SKM: A's heir answers on Wed 11 Mar with 4 on every element, B's on Mon
+// 30 Mar with 3: the index of March is 87.50 (band B) over 2 answers.
 //
 // The clock ends on Tue 31 Mar 2026, 10:00 WIB (ReportToday).
 const (
@@ -67,6 +80,39 @@ func (s *Server) SeedReportMonth() ReportClaims {
 		s.ApplyResults(b, nil)
 	}
 	kendal, plantungan := "3324151001", "3324012001"
+	officer := s.Users[domain.RoleComplaintOfficer].Actor()
+	complain := func(cat domain.ComplaintCategory, village string) complaints.Complaint {
+		s.T.Helper()
+		c, err := s.Services.Complaints.File(context.Background(), complaints.Filing{Category: cat, Identity: domain.IdentityAnonymous,
+			Text: "Pengaduan untuk laporan bulanan yang diuji.", VillageCode: village})
+		if err != nil {
+			s.T.Fatalf("file a complaint: %v", err)
+		}
+		return c
+	}
+	act := func(c complaints.Complaint, actor domain.Actor, a domain.ComplaintAction, in complaints.ActInput) complaints.Complaint {
+		s.T.Helper()
+		c, err := s.Services.Complaints.Act(context.Background(), actor, c.ID, a, in)
+		if err != nil {
+			s.T.Fatalf("complaint %s: %v", a, err)
+		}
+		return c
+	}
+	answerSurvey := func(c Claim, score int) {
+		s.T.Helper()
+		tok, ok, err := s.Services.Survey.Offer(context.Background(), c.Code)
+		if err != nil || !ok {
+			s.T.Fatalf("survey offer of %s: %v %v", c.Code, ok, err)
+		}
+		var a survey.Answer
+		for i := range a.Scores {
+			a.Scores[i] = score
+		}
+		if err := s.Services.Survey.Answer(context.Background(), tok, a); err != nil {
+			s.T.Fatalf("survey answer: %v", err)
+		}
+	}
+	var k1, k2 complaints.Complaint
 
 	day(time.February, 27)
 	out["F"] = file(101, kendal)
@@ -74,8 +120,12 @@ func (s *Server) SeedReportMonth() ReportClaims {
 	out["F"] = s.Verify(out["F"], 101)
 	out["A"] = file(102, kendal)
 	out["D"] = file(103, plantungan)
+	k1 = complain(domain.CategorySlowService, kendal)
 	day(time.March, 4)
 	out["A"] = s.Verify(out["A"], 102)
+	k1 = act(k1, officer, domain.ComplaintActionVerify, complaints.ActInput{})
+	day(time.March, 5)
+	k1 = act(k1, officer, domain.ComplaintActionAssign, complaints.ActInput{Unit: domain.UnitDinsos, UnitName: "Bidang Linjamsos"})
 	day(time.March, 6)
 	out["A"] = s.Approve(out["A"])
 	out["D"] = s.Act(out["D"], domain.RoleDukcapilClerk, "reject", reason)
@@ -83,23 +133,35 @@ func (s *Server) SeedReportMonth() ReportClaims {
 	day(time.March, 9)
 	out["G"] = s.Act(out["G"], domain.RoleDukcapilClerk, "accept", map[string]any{})
 	b := s.NewBatch(out["A"])
+	k1 = act(k1, s.Users[domain.RoleDinsosOfficer].Actor(), domain.ComplaintActionAnswer,
+		complaints.ActInput{Answer: "Klaim sudah kami proses dan dibayar besok."})
 	day(time.March, 10)
 	s.SendTransferFile(b.ID)
 	s.ApplyResults(b, nil)
 	out["F"] = s.Approve(out["F"])
+	if _, err := s.Services.Complaints.Confirm(context.Background(), k1.Code); err != nil {
+		s.T.Fatalf("confirm: %v", err)
+	}
+	day(time.March, 11)
+	answerSurvey(out["A"], 4)
 	day(time.March, 13)
 	out["B"] = file(105, plantungan)
+	k2 = complain(domain.CategoryExtortion, plantungan)
 	day(time.March, 17)
 	out["B"] = s.Verify(out["B"], 105)
 	out["C"] = file(106, kendal)
 	day(time.March, 25)
 	out["B"] = s.Approve(out["B"])
 	out["C"] = s.Act(out["C"], domain.RoleDukcapilClerk, "return", reason)
+	k2 = act(k2, officer, domain.ComplaintActionVerify, complaints.ActInput{})
+	act(k2, officer, domain.ComplaintActionAssign, complaints.ActInput{Unit: domain.UnitDinsos})
 	day(time.March, 26)
 	out["C"] = s.Act(out["C"], domain.RoleDukcapilClerk, "resubmit", map[string]any{})
 	pay(out["B"], time.March, 27)
 	day(time.March, 30)
 	out["C"] = s.Verify(s.Claim(out["C"].ID), 106)
+	complain(domain.CategoryWrongData, "")
+	answerSurvey(out["B"], 3)
 	s.MoveClock(ReportToday)
 	for k, c := range out {
 		out[k] = s.Claim(c.ID)

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"log/slog"
 
+	"gorm.io/gorm"
+
 	"santunan/config"
 	"santunan/database"
 	"santunan/metrics"
@@ -13,7 +15,8 @@ import (
 // buildNotify makes the messages to heirs: the configured channels, the
 // worker's retries, the metrics' counter. Its worker runs from Start
 // (serve, testserver); its Hook joins the engine's event hooks.
-func buildNotify(db *database.DB, cfg config.Config, o Options, m *metrics.Metrics) *notify.Service {
+func buildNotify(db *database.DB, cfg config.Config, o Options, m *metrics.Metrics,
+	surveyLink func(tx *gorm.DB, claimID int64) (string, error)) *notify.Service {
 	log := o.Log
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
@@ -21,6 +24,7 @@ func buildNotify(db *database.DB, cfg config.Config, o Options, m *metrics.Metri
 	counter := m.WatchNotifications()
 	opts := NotifyOptions(cfg, log)
 	opts.Now = o.Now
+	opts.SurveyLink = surveyLink
 	opts.Count = func(channel string, status notify.Status) { counter.Count(channel, string(status)) }
 	svc, err := notify.New(db, opts)
 	if err != nil {

@@ -17,6 +17,7 @@ import (
 	"santunan/applications"
 	"santunan/areas"
 	"santunan/auth"
+	"santunan/complaints"
 	"santunan/config"
 	"santunan/database"
 	"santunan/deathregister"
@@ -28,6 +29,7 @@ import (
 	"santunan/ratelimit"
 	"santunan/receipts"
 	"santunan/reports"
+	"santunan/survey"
 	"santunan/workdays"
 	"santunan/workflow"
 )
@@ -70,8 +72,11 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 	// Every service's transactions count their retries.
 	db = db.WithRetryHook(m.TxRetried)
 	req := Requirements(cfg.Evidence)
-	// Messages to heirs are queued in each event's transaction.
-	notes := buildNotify(db, cfg, o, m)
+	// Messages to heirs are queued in each event's transaction; the paid
+	// one carries the satisfaction survey's link, whose invite the
+	// survey's own hook makes for every paid claim.
+	surveys := survey.New(db, survey.Options{PublicURL: cfg.PublicURL, Now: o.Now, Location: domain.Jakarta()})
+	notes := buildNotify(db, cfg, o, m, surveys.MessageLink)
 	// The working-day calendar; its hook keeps each claim's stage due day.
 	calendar := workdays.New(db, workdays.Options{Standard: cfg.Standard, Now: o.Now, Location: domain.Jakarta()})
 	engine := workflow.New(db, workflow.Options{
@@ -83,7 +88,7 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 		Guards:   MergeGuards(EvidenceGuards(req), payments.Guards(domain.Jakarta())),
 		Reserved: payments.ReservedActions,
 		Observe:  m.Transition,
-		OnEvent:  []workflow.EventHook{calendar.Hook(), notes.Hook()},
+		OnEvent:  []workflow.EventHook{calendar.Hook(), notes.Hook(), surveys.Hook()},
 	})
 	m.WatchClaims(engine)
 	e := cfg.Evidence
@@ -96,19 +101,22 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 	docs := documents.New(db, engine, documents.NewDBBlobs(db), documents.Options{
 		MaxBytes: e.MaxUploadBytes, Required: req, Now: o.Now,
 	})
+	apps := applications.New(db, engine, docs, applications.Options{Now: o.Now, Sender: notes})
 	return Services{Now: o.Now, RateCounter: rateCounter(db), Metrics: m, Capabilities: httpkit.Capabilities{
 		Engine:  engine,
 		Areas:   dir,
 		Offices: cfg.Offices, PublicURL: cfg.PublicURL,
 		Notify:   notes,
 		Calendar: calendar,
+		Survey:   surveys,
 		Auth: auth.New(db, auth.Options{TokenTTL: cfg.TokenTTL, SessionIdle: cfg.SessionIdle,
 			BcryptCost: o.BcryptCost, Now: o.Now}),
 		Payments:     payments.New(db, engine, payments.Options{Location: domain.Jakarta(), Areas: dir, Inquirer: o.Inquirer}),
 		Documents:    docs,
-		Applications: applications.New(db, engine, docs, applications.Options{Now: o.Now, Sender: notes}),
+		Applications: apps,
+		Complaints:   buildComplaints(db, engine, dir, cfg, o, apps, notes, calendar),
 		Receipts:     receipts.New(engine, docs, cfg.Offices, cfg.PublicURL),
-		Reports:      buildReports(db, dir, cfg, o, calendar),
+		Reports:      buildReports(db, dir, cfg, o, calendar, surveys),
 		DeathRegister: deathregister.New(db, engine, deathregister.Options{
 			Areas: dir, RegencyCode: cfg.RegencyCode, WindowDays: cfg.ClaimWindowDays,
 			UnclaimedAfterDays: e.UnclaimedAfterDays, MaxImportBytes: e.MaxImportBytes,
@@ -171,11 +179,28 @@ func MergeGuards(sets ...map[domain.Action][]workflow.Guard) map[domain.Action][
 	return out
 }
 
+// buildComplaints is the public's complaints on the engine's transactions:
+// the working-day calendar, the complaint deadlines of the service
+// standard, phone checks of the heirs' forms, messages through notify and
+// evidence in documents' blob store.
+func buildComplaints(db *database.DB, engine *workflow.Engine, dir *areas.Directory, cfg config.Config, o Options,
+	apps *applications.Service, notes complaints.Messenger, calendar *workdays.Service) *complaints.Service {
+	return complaints.New(db, engine, complaints.Options{
+		Now: o.Now, Location: domain.Jakarta(), Deadlines: cfg.Standard.Complaints,
+		Calendar: calendar, Phones: apps, Messages: notes, Blobs: documents.NewDBBlobs(db),
+		MaxEvidenceBytes: cfg.Evidence.MaxUploadBytes, Areas: dir, RegencyCode: cfg.RegencyCode,
+		PublicURL: cfg.PublicURL, Lapor: complaints.NewHTTPLapor(cfg.Lapor.URL, cfg.Lapor.Token, cfg.Lapor.Timeout),
+	})
+}
+
 // buildReports is the head of office's reports on the working-day calendar
 // and the configured service standard; claims carry their stage's due day
-// (the calendar's hook), so the reports count the overdue ones.
-func buildReports(db *database.DB, dir *areas.Directory, cfg config.Config, o Options, cal reports.Calendar) *reports.Service {
+// (the calendar's hook), so the reports count the overdue ones; the
+// complaints and the SKM index come from their capabilities' tables.
+func buildReports(db *database.DB, dir *areas.Directory, cfg config.Config, o Options, cal reports.Calendar,
+	surveys *survey.Service) *reports.Service {
 	return reports.New(db, reports.Options{
-		Calendar: cal, Standard: cfg.Standard, Areas: dir, RegencyCode: cfg.RegencyCode, Now: o.Now, Overdue: true,
+		Calendar: cal, Standard: cfg.Standard, Areas: dir, RegencyCode: cfg.RegencyCode, Now: o.Now,
+		Overdue: true, Complaints: true, Survey: reports.FromSurvey(surveys),
 	})
 }
