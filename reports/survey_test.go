@@ -98,7 +98,7 @@ func newService(t testing.TB, db *database.DB, survey reports.SurveyIndex) *repo
 	std := config.DefaultStandard()
 	opts := reports.Options{
 		Calendar: workdays.New(db, workdays.Options{Standard: std, Location: domain.Jakarta()}),
-		Standard: std, Areas: fixture.Areas(t), RegencyCode: "3324", Overdue: true,
+		Standard: std, Areas: fixture.Areas(t), RegencyCode: "3324", Overdue: true, Complaints: true,
 		Now: func() time.Time { return time.Date(2026, 3, 31, 3, 0, 0, 0, time.UTC) },
 	}
 	if survey != nil {
