@@ -40,9 +40,11 @@ func periodComplaints(tx *gorm.DB, p period, kecamatan string) ([]complaintRow, 
 	return rows, nil
 }
 
-// openEscalated counts the escalated complaints not closed now.
+// openEscalated counts the escalated complaints still open now (neither
+// closed nor declined), through the partial index on escalated_at.
 func openEscalated(tx *gorm.DB, kecamatan string) (int, error) {
-	q := tx.Table("complaints").Where("escalated_at IS NOT NULL AND status <> ?", string(domain.ComplaintClosed))
+	q := tx.Table("complaints").Where("escalated_at IS NOT NULL AND status NOT IN ?",
+		[]string{string(domain.ComplaintClosed), string(domain.ComplaintDeclined)})
 	if kecamatan != "" {
 		q = q.Where("village_code LIKE ?", kecamatan+"%")
 	}

@@ -141,7 +141,8 @@ type Complaints struct {
 	// Escalated counts the complaints escalated to the head of office in
 	// the period (a deadline passed).
 	Escalated int `json:"escalated"`
-	// OpenEscalated counts the escalated complaints not closed today.
+	// OpenEscalated counts the escalated complaints still open today
+	// (neither closed nor declined).
 	OpenEscalated int `json:"open_escalated"`
 }
 
