@@ -59,14 +59,18 @@ func (a *accumulator) slices(t time.Time, kec string) []*figures {
 	return out
 }
 
-// addAll takes the trails of many claims, ordered by claim then step.
-func (a *accumulator) addAll(rows []eventRow) {
+// addAll takes the trails of many claims, ordered by claim then step, each
+// starting with its first step (which carries the desa); with a kecamatan,
+// only its claims.
+func (a *accumulator) addAll(rows []eventRow, kecamatan string) {
 	for start := 0; start < len(rows); {
 		end := start + 1
 		for end < len(rows) && rows[end].ClaimID == rows[start].ClaimID {
 			end++
 		}
-		a.claim(rows[start:end])
+		if kecamatan == "" || kecamatanOf(rows[start].VillageCode) == kecamatan {
+			a.claim(rows[start:end])
+		}
 		start = end
 	}
 }

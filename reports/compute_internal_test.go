@@ -25,8 +25,10 @@ type step struct {
 func trail(id int64, steps ...step) []eventRow {
 	out := make([]eventRow, len(steps))
 	for i, s := range steps {
-		out[i] = eventRow{ClaimID: id, Seq: i + 1, FromStatus: string(s.from), ToStatus: string(s.to), At: at(s.day),
-			VillageCode: "3324151001"}
+		out[i] = eventRow{ClaimID: id, Seq: i + 1, FromStatus: string(s.from), ToStatus: string(s.to), At: at(s.day)}
+		if i == 0 {
+			out[i].VillageCode = "3324151001"
+		}
 	}
 	return out
 }
@@ -58,7 +60,7 @@ func TestStageVisitsOnOddPaths(t *testing.T) {
 		step{4, dis, fail}, step{9, fail, appr}, step{10, appr, dis}, step{11, dis, paid})...)
 	// 3: cancelled on Fri 20 while approved since Mon 16: pay 4.
 	rows = append(rows, trail(3, step{16, none, sub}, step{16, sub, ver}, step{16, ver, appr}, step{20, appr, canc})...)
-	a.addAll(rows)
+	a.addAll(rows, "")
 	got := map[domain.Stage][]int{}
 	for k, v := range a.total.stage {
 		got[k] = v

@@ -132,11 +132,11 @@ func (s *Service) report(ctx context.Context, actor domain.Actor, q Query) (Repo
 	escalated := 0
 	withComplaints := s.opts.Complaints && SeesComplaints(actor.Role)
 	err = s.db.ReadTx(ctx, func(tx *gorm.DB) error {
-		events, err := monthEvents(tx, p, q.Kecamatan)
+		events, err := monthEvents(tx, p)
 		if err != nil {
 			return err
 		}
-		acc.addAll(events)
+		acc.addAll(events, q.Kecamatan)
 		if now, err = claimsNow(tx, r.Today, q.Kecamatan, s.opts.Overdue); err != nil {
 			return err
 		}
