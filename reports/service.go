@@ -132,7 +132,7 @@ func (s *Service) report(ctx context.Context, actor domain.Actor, q Query) (Repo
 	escalated := 0
 	withComplaints := s.opts.Complaints && SeesComplaints(actor.Role)
 	err = s.db.ReadTx(ctx, func(tx *gorm.DB) error {
-		events, err := monthEvents(tx, p)
+		events, err := monthEvents(tx, p, q.Kecamatan)
 		if err != nil {
 			return err
 		}

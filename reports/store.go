@@ -22,19 +22,27 @@ type eventRow struct {
 }
 
 // monthEvents reads the trails, up to the period's end, of every claim
-// with an event in the period, ordered by claim and step: one query, whose
-// inner range scan is the (at, claim_id) index of migration 00019 and whose
-// trails come through the (claim_id, seq) key, so it reads the period's
-// claims and never the whole trail. The earlier steps are read too, for
-// when a stage that ended in the period began and when its claim was filed.
-// Each claim's desa comes with its first step, by primary key: a join
-// would let PostgreSQL's planner hash the claims table, a scan of every
-// claim for a month's few thousand (a kecamatan is picked in Go, likewise).
-func monthEvents(tx *gorm.DB, p period) ([]eventRow, error) {
+// with an event in the period (of one kecamatan, when given), ordered by
+// claim and step: one query, whose inner range scan is the (at, claim_id)
+// index of migration 00019 and whose trails come through the (claim_id,
+// seq) key, so it reads the period's claims and never the whole trail. The
+// earlier steps are read too, for when a stage that ended in the period
+// began and when its claim was filed. A claim's desa is read by primary
+// key (on its first step, and for the kecamatan's filter): a join would
+// let PostgreSQL's planner hash the claims table, a scan of every claim
+// for a month's few thousand.
+func monthEvents(tx *gorm.DB, p period, kecamatan string) ([]eventRow, error) {
+	const village = "(SELECT c.village_code FROM claims c WHERE c.id = %s.claim_id)"
+	inPeriod := "SELECT w.claim_id FROM claim_events w WHERE w.at >= ? AND w.at < ?"
+	args := []any{p.from, p.to}
+	if kecamatan != "" {
+		inPeriod += " AND " + fmt.Sprintf(village, "w") + " LIKE ?"
+		args = append(args, kecamatan+"%")
+	}
 	q := tx.Table("claim_events e").
 		Select("e.claim_id, e.seq, e.from_status, e.to_status, e.at, "+
-			"CASE WHEN e.seq = 1 THEN (SELECT c.village_code FROM claims c WHERE c.id = e.claim_id) ELSE '' END AS village_code").
-		Where("e.claim_id IN (SELECT w.claim_id FROM claim_events w WHERE w.at >= ? AND w.at < ?)", p.from, p.to).
+			"CASE WHEN e.seq = 1 THEN "+fmt.Sprintf(village, "e")+" ELSE '' END AS village_code").
+		Where("e.claim_id IN ("+inPeriod+")", args...).
 		Where("e.at < ?", p.to)
 	var rows []eventRow
 	if err := q.Order("e.claim_id, e.seq").Scan(&rows).Error; err != nil {
