@@ -62,7 +62,7 @@ func userCommand(ctx context.Context, args []string, getenv func(string) string,
 }
 
 // auditCommand: `santunan audit verify`. It reports broken=true when any
-// chain (a claim's trail, the security log) or budget does not hold, which the caller turns into exit status 1.
+// chain (a claim's trail, a complaint's, the security log) or budget does not hold, which the caller turns into exit status 1.
 func auditCommand(ctx context.Context, args []string, getenv func(string) string, stdout, logOut io.Writer) (bool, error) {
 	if len(args) != 1 || args[0] != "verify" {
 		return false, errors.New("usage: santunan audit verify")
@@ -84,10 +84,18 @@ func auditCommand(ctx context.Context, args []string, getenv func(string) string
 	if err != nil {
 		return false, err
 	}
+	aduan, err := a.Complaints.VerifyAudit(ctx)
+	if err != nil {
+		return false, err
+	}
 	fmt.Fprintf(stdout, "checked %d claims, %d events\n", report.ClaimsChecked, report.EventsChecked)
+	fmt.Fprintf(stdout, "checked %d complaints, %d events\n", aduan.ComplaintsChecked, aduan.EventsChecked)
 	fmt.Fprintf(stdout, "checked %d security log events\n", security.EventsChecked)
 	for _, p := range report.Problems {
 		fmt.Fprintf(stdout, "BROKEN claim %s (id %d) seq %d: %s\n", p.Code, p.ClaimID, p.Seq, p.Problem)
+	}
+	for _, p := range aduan.Problems {
+		fmt.Fprintf(stdout, "BROKEN complaint %s (id %d) seq %d: %s\n", p.Code, p.ComplaintID, p.Seq, p.Problem)
 	}
 	for _, d := range drifts {
 		fmt.Fprintf(stdout, "BROKEN budget %d: committed %d but its commitments sum to %d\n", d.Year, d.Committed, d.Sum)
@@ -95,7 +103,7 @@ func auditCommand(ctx context.Context, args []string, getenv func(string) string
 	for _, p := range security.Problems {
 		fmt.Fprintf(stdout, "BROKEN security log event %d: %s\n", p.EventID, p.Problem)
 	}
-	broken := !report.OK() || len(drifts) > 0 || !security.OK()
+	broken := !report.OK() || len(drifts) > 0 || !security.OK() || !aduan.OK()
 	if !broken {
 		fmt.Fprintln(stdout, "audit trail intact")
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"santunan/complaints"
 	"santunan/internal/wiring"
 )
 
@@ -60,6 +61,16 @@ func serve(ctx context.Context, getenv func(string) string, logOut io.Writer) er
 	if err := a.Notify.Start(context.WithoutCancel(ctx)); err != nil {
 		return err
 	}
+	// The complaints' sweep (escalation, automatic closing), until shutdown.
+	sweepCtx, stopSweeps := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopSweeps()
+	go a.Complaints.RunSweeps(sweepCtx, complaints.SweepEvery, func(escalated, closed int, err error) {
+		if err != nil {
+			a.log.Error("complaint sweep", "error", err.Error())
+		} else if escalated+closed > 0 {
+			a.log.Info("complaint sweep", "escalated", escalated, "closed", closed)
+		}
+	})
 	errCh := make(chan error, 1)
 	go func() { errCh <- srv.ListenAndServe() }()
 	a.log.Info("serving", "addr", a.cfg.Addr)
@@ -73,6 +84,7 @@ func serve(ctx context.Context, getenv func(string) string, logOut io.Writer) er
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), a.cfg.ShutdownTimeout)
 	defer cancel()
 	shutdownErr := srv.Shutdown(shutdownCtx)
+	stopSweeps()
 	// Messages in flight get what is left of the timeout; one cut short
 	// stays queued and is sent again, with the same idempotency key.
 	if err := a.Notify.Stop(shutdownCtx); err != nil {

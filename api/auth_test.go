@@ -83,8 +83,9 @@ func TestUserManagement(t *testing.T) {
 			Items []domain.User `json:"items"`
 		}
 		h.expect(h.do(http.MethodGet, "/api/v1/users", domain.RoleAdmin, nil), http.StatusOK, &list)
-		if len(list.Items) != 6 {
-			t.Fatalf("%d users listed, want 6", len(list.Items))
+		// One user per role (the admin included) and the one made here.
+		if want := len(domain.AllRoles) + 1; len(list.Items) != want {
+			t.Fatalf("%d users listed, want %d", len(list.Items), want)
 		}
 		h.expectError(h.do(http.MethodPatch, "/api/v1/users/"+itoa(u.ID), domain.RoleAdmin, map[string]any{}), http.StatusUnprocessableEntity, "validation_failed")
 		h.expectError(h.do(http.MethodPatch, "/api/v1/users/999999", domain.RoleAdmin, map[string]any{"active": false}), http.StatusNotFound, "not_found")

@@ -197,6 +197,12 @@ func (s *Server) verifyAudit(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, gin.H{"ok": report.OK() && security.OK() && len(drifts) == 0, "claims_checked": report.ClaimsChecked,
-		"events_checked": report.EventsChecked, "problems": report.Problems, "budget_drifts": drifts, "security_log": security})
+	aduan, err := s.Complaints.VerifyAudit(c.Request.Context())
+	if err != nil {
+		writeError(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"ok": report.OK() && security.OK() && len(drifts) == 0 && aduan.OK(),
+		"claims_checked": report.ClaimsChecked, "events_checked": report.EventsChecked, "problems": report.Problems,
+		"budget_drifts": drifts, "security_log": security, "complaints": aduan})
 }

@@ -33,6 +33,7 @@ func (s *Server) largeBodies() map[string]int64 {
 		routeApplyResults:       2 * payments.MaxResultFileBytes,
 		routePublicApplications: publicFormLimit(s.Documents.MaxBytes()),
 		routePublicCorrections:  publicFormLimit(s.Documents.MaxBytes()),
+		routePublicComplaints:   complaintFormLimit(s.Complaints.MaxEvidenceBytes()),
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"santunan/auth"
+	"santunan/complaints"
 	"santunan/deathregister"
 	"santunan/documents"
 	"santunan/domain"
@@ -38,6 +39,18 @@ func apiPolicies(table workflow.Table) map[string]testserver.Policy {
 		"POST /api/v1/public/phone-checks": nil, "POST /api/v1/public/phone-checks/:check_id/verify": nil,
 		"POST /api/v1/public/applications": nil, "POST /api/v1/public/corrections/phone-checks": nil,
 		"POST /api/v1/public/corrections": nil,
+		// The public's complaints: by the code alone (complaints/).
+		"POST /api/v1/public/complaints": nil, "GET /api/v1/public/complaints/:code": nil,
+		"POST /api/v1/public/complaints/:code/confirm": nil, "POST /api/v1/public/complaints/:code/dispute": nil,
+		"POST /api/v1/public/complaints/:code/reopen": nil,
+
+		"GET /api/v1/complaints": complaints.CanRead, "GET /api/v1/complaints/:id": complaints.CanRead,
+		"GET /api/v1/complaints/:id/events":                     complaints.CanRead,
+		"GET /api/v1/complaints/:id/evidence/:evidence/content": complaints.CanRead,
+		"GET /api/v1/complaints/export":                         both(complaints.CanRead, complaints.CanExport),
+		"POST /api/v1/complaints/:id/lapor":                     both(complaints.CanRead, complaints.CanExport),
+		"POST /api/v1/complaints/:id/:action":                   both(complaints.CanRead, complaints.CanAct),
+		"GET /api/v1/claims/:id/complaints":                     both(claims, complaints.CanReadForClaim),
 
 		"POST /api/v1/auth/logout": signedIn, "GET /api/v1/me": signedIn, "POST /api/v1/me/password": signedIn,
 

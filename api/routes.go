@@ -7,6 +7,7 @@ import (
 
 	"santunan/api/openapi"
 	"santunan/auth"
+	"santunan/complaints"
 	"santunan/deathregister"
 	"santunan/documents"
 	"santunan/domain"
@@ -54,6 +55,14 @@ func (s *Server) routes(r *gin.Engine) {
 	v1.POST("/public/applications", s.createApplication)
 	v1.POST("/public/corrections/phone-checks", trackLimit, phoneLimit, s.startCorrectionCheck)
 	v1.POST("/public/corrections", s.createCorrection)
+	// The public's complaints (api/complaints_public.go): the code is the
+	// secret, so every route is rate-limited.
+	complaintLimit := s.opts.RateLimit(httpkit.PurposeComplaint, writeError)
+	v1.POST("/public/complaints", complaintLimit, s.fileComplaint)
+	v1.GET("/public/complaints/:code", complaintLimit, s.trackComplaint)
+	v1.POST("/public/complaints/:code/confirm", complaintLimit, s.complainantStep(domain.ComplaintActionConfirm))
+	v1.POST("/public/complaints/:code/dispute", complaintLimit, s.complainantStep(domain.ComplaintActionDispute))
+	v1.POST("/public/complaints/:code/reopen", complaintLimit, s.complainantStep(domain.ComplaintActionReopen))
 
 	// What a user with a one-time password may do: change it (a wrong
 	// current password counts as a failed login, hence the login limit),
@@ -78,6 +87,17 @@ func (s *Server) routes(r *gin.Engine) {
 	claims.GET("/:id/notifications", allow(notify.CanRead), s.claimNotifications) // api/notifications.go
 	claims.GET("/:id/receipt.pdf", allow(receipts.CanPrint), s.receiptPDF)        // api/receipts.go
 	claims.POST("/:id/actions/:action", s.takeAction)
+
+	// The staff's complaints (api/complaints_staff.go; complaints/policy.go).
+	aduan := authed.Group("/complaints", allow(complaints.CanRead))
+	aduan.GET("", s.listComplaints)
+	aduan.GET("/export", allow(complaints.CanExport), s.exportComplaints)
+	aduan.GET("/:id", s.getComplaint)
+	aduan.GET("/:id/events", s.complaintEvents)
+	aduan.GET("/:id/evidence/:evidence/content", httpkit.RefuseCrossSite(writeError), s.complaintEvidence)
+	aduan.POST("/:id/lapor", allow(complaints.CanExport), s.sendComplaintToLapor)
+	aduan.POST("/:id/:action", allow(complaints.CanAct), s.complaintAction)
+	claims.GET("/:id/complaints", allow(complaints.CanReadForClaim), s.claimComplaints)
 
 	authed.GET("/audit/verify", allow(domain.Role.ReadsAudit), s.verifyAudit)
 	authed.GET("/security-events", allow(domain.Role.ReadsAudit), s.securityEvents)

@@ -38,15 +38,24 @@
 //	list, err := svc.ForClaim(ctx, actor, claimID) // a claim's tied complaints (claim readers)
 //	complaints.Allowed(actor.Role, c)              // buttons to offer
 //
+//	svc.TrackURL(code)   // {PublicURL}/aduan/lacak?kode=CODE, what messages link to
+//	svc.Today()          // the service clock's date (Asia/Jakarta), for c.Overdue(today)
+//	svc.MaxEvidenceBytes()
+//
 //	// System and audit.
-//	escalated, closed, err := svc.Sweep(ctx)
-//	report, err := svc.VerifyAudit(ctx)
-//	err := svc.Export(ctx, actor, from, to, format, w) // LAPOR! CSV/JSON, complaint officer
+//	escalated, closed, err := svc.Sweep(ctx)      // serve runs RunSweeps every SweepEvery
+//	report, err := svc.VerifyAudit(ctx)           // audit verify (command and API)
+//	err := complaints.CheckExport(actor, from, to, format) // before writing a response
+//	err := svc.Export(ctx, actor, from, to, format, w)     // LAPOR! CSV/JSON (FormatCSV, FormatJSON), complaint officer
+//	id, err := svc.SendToLapor(ctx, actor, complaintID)    // ErrLaporOff unless SANTUNAN_LAPOR_URL
 //
 // Filing a named complaint needs a phone verified for the purpose
 // "complaint": POST /api/v1/public/phone-checks with purpose "complaint"
-// (applications.Service.StartComplaint), then verify; the token is
-// Filing.PhoneToken and filing uses it up.
+// (applications.Service.StartComplaint, then Verify; a page can show the
+// masked phone with applications.Service.ComplaintSession); the token is
+// Filing.PhoneToken and filing uses it up. The public routes are
+// rate-limited with httpkit.PurposeComplaint; the pages should use the
+// same purpose so both front doors count together.
 //
 // Errors are the domain's: *domain.ValidationError (422, per field),
 // domain.ErrForbidden (403), domain.ErrNotFound (404; also a complaint the

@@ -176,6 +176,9 @@ func (s *Service) File(ctx context.Context, f Filing) (Complaint, error) {
 	if err != nil {
 		return Complaint{}, err
 	}
+	if len(evidence) > 0 && s.opts.Blobs == nil {
+		return Complaint{}, errors.New("complaints: no blob store wired for evidence")
+	}
 	var claimID *int64
 	if strings.TrimSpace(f.ClaimCode) != "" {
 		claim, err := s.engine.Identify(ctx, f.ClaimCode, f.HeirNIK)

@@ -281,19 +281,36 @@ func (s *Service) List(ctx context.Context, viewer domain.Actor, q ListQuery) (P
 	if q.Overdue {
 		db = db.Where("status IN ? AND due_on < ?", officeSteps, dateParam(db, s.Today().Time()))
 	}
-	rank := "0"
-	if viewer.Role == domain.RoleOfficeHead {
-		rank = "(CASE WHEN escalated_at IS NULL THEN 1 ELSE 0 END)"
-	}
-	due := "COALESCE(due_on, ?)"
-	far, at := dateParam(db, farDue), dateParam(db, cur.due)
-	if q.Cursor != "" {
-		db = db.Where("(("+rank+" > ?) OR ("+rank+" = ? AND "+due+" > ?) OR ("+rank+" = ? AND "+due+" = ? AND id > ?))",
-			cur.rank, cur.rank, far, at, cur.rank, far, at, cur.id)
-	}
+	// The rank puts escalated complaints first for the head of office;
+	// for every other role it is the same for all (and not an ORDER BY
+	// column number).
+	head := viewer.Role == domain.RoleOfficeHead
+	rank := "(CASE WHEN escalated_at IS NULL THEN 1 ELSE 0 END)"
 	var rows []complaintRow
-	order := clause.OrderBy{Expression: clause.Expr{SQL: rank + ", " + due + ", id", Vars: []any{far}, WithoutParentheses: true}}
-	err := db.Order(order).Limit(limit + 1).Find(&rows).Error
+	var err error
+	if head {
+		// The head of office's order (escalated first) is an expression;
+		// few read it, and never a million at a time.
+		due := "COALESCE(due_on, ?)"
+		far, at := dateParam(db, farDue), dateParam(db, cur.due)
+		if q.Cursor != "" {
+			db = db.Where("(("+rank+" > ?) OR ("+rank+" = ? AND "+due+" > ?) OR ("+rank+" = ? AND "+due+" = ? AND id > ?))",
+				cur.rank, cur.rank, far, at, cur.rank, far, at, cur.id)
+		}
+		order := clause.OrderBy{Expression: clause.Expr{SQL: rank + ", " + due + ", id", Vars: []any{far}, WithoutParentheses: true}}
+		err = db.Order(order).Limit(limit + 1).Find(&rows).Error
+	} else {
+		// due_on then id, undated last: the order of the (status, due_on,
+		// id) and (due_on, id) indexes on PostgreSQL.
+		switch {
+		case q.Cursor != "" && cur.due.Equal(farDue):
+			db = db.Where("due_on IS NULL AND id > ?", cur.id)
+		case q.Cursor != "":
+			at := dateParam(db, cur.due)
+			db = db.Where("(due_on > ? OR (due_on = ? AND id > ?) OR due_on IS NULL)", at, at, cur.id)
+		}
+		err = db.Order("due_on ASC NULLS LAST, id ASC").Limit(limit + 1).Find(&rows).Error
+	}
 	if err != nil {
 		return Page{}, database.Classify(fmt.Errorf("list complaints: %w", err))
 	}

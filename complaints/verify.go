@@ -14,6 +14,9 @@ type AuditReport struct {
 	Problems          []Problem `json:"problems"`
 }
 
+// OK reports whether every complaint's chain held.
+func (r AuditReport) OK() bool { return len(r.Problems) == 0 }
+
 const verifyBatch = 500
 
 // VerifyAudit recomputes every complaint's chain, checks each step against

@@ -127,6 +127,9 @@ func Classify(err error) (int, Detail) {
 	if status, detail, ok := applicationError(err); ok {
 		return status, detail
 	}
+	if status, detail, ok := complaintError(err); ok {
+		return status, detail
+	}
 	if detail, ok := batchConflict(err); ok {
 		return http.StatusConflict, detail
 	}

@@ -31,6 +31,9 @@ const (
 	// PurposePhoneCheck: one-time codes asked for and entered (beside the
 	// per-phone limit in the database).
 	PurposePhoneCheck = "phone_check"
+	// PurposeComplaint: the public's complaints, filed and followed by
+	// code (counted at the tracking rate: the code is the secret).
+	PurposeComplaint = "complaint"
 )
 
 // clientBucket is what one client's requests are counted under: the

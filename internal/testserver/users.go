@@ -68,3 +68,12 @@ func (s *Server) UserID(username string) int64 {
 	s.T.Fatalf("no user %s", username)
 	return 0
 }
+
+// LogInAgain logs every role in anew, as staff do each morning: a test that
+// moves the clock on by days outlives the sessions' idle time.
+func (s *Server) LogInAgain() {
+	s.T.Helper()
+	for _, role := range domain.AllRoles {
+		s.Tokens[role] = s.Login(string(role), Password)
+	}
+}
