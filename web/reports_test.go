@@ -53,7 +53,7 @@ func (p *page) row(label, want string) *page {
 func TestHeadOfOfficeReportPages(t *testing.T) {
 	testdb.Each(t, func(t *testing.T, db *database.DB) {
 		h := start(t, db, testserver.At(testserver.ReportStart))
-		h.SeedReportMonth()
+		seeded := h.SeedReportMonth()
 		head := h.staff(domain.RoleOfficeHead)
 
 		home := head.get("/staf").want(http.StatusOK)
@@ -68,8 +68,9 @@ func TestHeadOfOfficeReportPages(t *testing.T) {
 			row("Pungutan liar / diminta uang", "Pungutan liar / diminta uang 1 0 0 0 1 0 0").
 			row("Sampai diverifikasi", "Sampai diverifikasi 2 2 3 100%").
 			row("Persyaratan", "Persyaratan 3,50").
-			has("Tidak ada aduan yang dieskalasi dan belum selesai.", "87,50", "Indeks Kepuasan Masyarakat (SKM)").
-			hasHTML(`href="/staf/aduan?eskalasi=true"`).
+			has(seeded["K4"].Code, "87,50", "Indeks Kepuasan Masyarakat (SKM)").
+			hasHTML(`href="/staf/aduan?eskalasi=true"`, `<td><a href="/staf/aduan/`+itoa(seeded["K4"].ID)+`">`+seeded["K4"].Code+`</a></td>`).
+			hasNot("Tidak ada aduan yang dieskalasi dan belum selesai.").
 			hasNot("<script")
 		if strings.Contains(home.body, "style=") {
 			t.Error("the report has inline style, which the CSP refuses")

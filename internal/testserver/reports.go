@@ -28,6 +28,7 @@ import (
 //	   assignment), confirmed Tue 10: closed
 //	K2 pungli, Plantungan: filed Fri 13 Mar, verified and assigned Wed 25 (3: Lebaran); assigned now
 //	K3 data_salah, no desa: filed Mon 30 Mar; received now
+//	K4 pelayanan_lambat, Kendal: filed Mon 16 Mar, never verified (due Thu 26), escalated by the sweep on Fri 27
 //
 // SKM: A's heir answers on Wed 11 Mar with 4 on every element, B's on Mon
 // 30 Mar with 3: the index of March is 87.50 (band B) over 2 answers.
@@ -52,7 +53,8 @@ func wib(y int, m time.Month, d, h int) time.Time {
 	return time.Date(y, m, d, h, 0, 0, 0, domain.Jakarta())
 }
 
-// ReportClaims are the seeded claims by their letter.
+// ReportClaims are the seeded claims by their letter, and K4, the escalated
+// complaint (its id and code only).
 type ReportClaims map[string]Claim
 
 // SeedReportMonth files and moves the seeded month's claims through the
@@ -147,6 +149,8 @@ func (s *Server) SeedReportMonth() ReportClaims {
 	day(time.March, 13)
 	out["B"] = file(105, plantungan)
 	k2 = complain(domain.CategoryExtortion, plantungan)
+	day(time.March, 16)
+	k4 := complain(domain.CategorySlowService, kendal)
 	day(time.March, 17)
 	out["B"] = s.Verify(out["B"], 105)
 	out["C"] = file(106, kendal)
@@ -158,13 +162,19 @@ func (s *Server) SeedReportMonth() ReportClaims {
 	day(time.March, 26)
 	out["C"] = s.Act(out["C"], domain.RoleDukcapilClerk, "resubmit", map[string]any{})
 	pay(out["B"], time.March, 27)
+	if n, _, err := s.Services.Complaints.Sweep(context.Background()); err != nil || n != 1 {
+		s.T.Fatalf("the sweep of 27 March escalated %d (%v), want K4", n, err)
+	}
+	out["K4"] = Claim{ID: k4.ID, Code: k4.Code}
 	day(time.March, 30)
 	out["C"] = s.Verify(s.Claim(out["C"].ID), 106)
 	complain(domain.CategoryWrongData, "")
 	answerSurvey(out["B"], 3)
 	s.MoveClock(ReportToday)
 	for k, c := range out {
-		out[k] = s.Claim(c.ID)
+		if k != "K4" {
+			out[k] = s.Claim(c.ID)
+		}
 	}
 	return out
 }
