@@ -40,14 +40,15 @@ func monthEvents(tx *gorm.DB, p period, kecamatan string) ([]eventRow, error) {
 		args = append(args, kecamatan+"%")
 	}
 	// The trails of the period's claims, each by its (claim_id, seq) key:
-	// on PostgreSQL a LATERAL join, a loop of index scans whatever the
-	// planner's estimate (as a semi-join it may choose to scan the whole
-	// trail: seconds at a million claims); SQLite, which has no LATERAL,
-	// plans the IN form as that same loop.
+	// on PostgreSQL a LATERAL subquery that OFFSET 0 keeps from being pulled
+	// up into a join, so it is a loop of index scans whatever the planner's
+	// estimate (as a join or semi-join it chose to hash the whole trail:
+	// seconds at a million claims); SQLite, which has no LATERAL, plans the
+	// IN form as that same loop.
 	from := "claim_events e WHERE e.claim_id IN (SELECT " + claims + ") AND e.at < ?"
 	if tx.Dialector.Name() == "postgres" {
 		from = "(SELECT DISTINCT " + claims + ") m CROSS JOIN LATERAL " +
-			"(SELECT * FROM claim_events x WHERE x.claim_id = m.claim_id AND x.at < ?) e"
+			"(SELECT * FROM claim_events x WHERE x.claim_id = m.claim_id AND x.at < ? OFFSET 0) e"
 	}
 	args = append(args, p.to)
 	sql := "SELECT e.claim_id, e.seq, e.from_status, e.to_status, e.at, CASE WHEN e.seq = 1 THEN " +
