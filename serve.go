@@ -37,6 +37,16 @@ func serve(ctx context.Context, getenv func(string) string, logOut io.Writer) er
 		a.log.Info("created user admin with the one-time password from SANTUNAN_ADMIN_PASSWORD; the first login must replace it")
 	}
 
+	// Claims filed before the calendar existed get their stage's due day.
+	if n, err := a.Calendar.Backfill(ctx); err != nil {
+		return fmt.Errorf("due days: %w", err)
+	} else if n > 0 {
+		a.log.Info("gave claims in a stage their due day", "claims", n)
+	}
+	if missing, err := a.Calendar.MissingYears(ctx); err == nil && len(missing) > 0 {
+		a.log.Warn("the working-day calendar has no non-working day for a year it needs; the admin enters them at /staf/kalender", "years", fmt.Sprint(missing))
+	}
+
 	if a.cfg.Offices.Example {
 		a.log.Warn("the offices' contacts are the built-in example; set SANTUNAN_OFFICES_FILE to the real addresses, phones and hours before serving the public")
 	}

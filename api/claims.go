@@ -71,8 +71,12 @@ func (s *Server) createClaim(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
+	cal, ok := s.calendar(c)
+	if !ok {
+		return
+	}
 	c.Header("Location", "/api/v1/claims/"+strconv.FormatInt(claim.ID, 10))
-	c.JSON(http.StatusCreated, s.claimView(claim, user.Role))
+	c.JSON(http.StatusCreated, s.claimView(claim, user.Role, cal))
 }
 
 type claimPage struct {
@@ -85,19 +89,88 @@ func (s *Server) listClaims(c *gin.Context) {
 	if !ok {
 		return
 	}
-	page, err := s.Engine.List(c.Request.Context(), workflow.ListQuery{
-		Status: domain.Status(c.Query("status")), Q: c.Query("q"), Limit: limit, Cursor: c.Query("cursor"),
-	})
+	cal, ok := s.calendar(c)
+	if !ok {
+		return
+	}
+	role := httpkit.MustUser(c).Role
+	var page workflow.Page
+	var err error
+	switch q, ok := s.dueQuery(c, role, cal, limit); {
+	case !ok:
+		return
+	case q != nil:
+		page, err = s.Engine.ListByDue(c.Request.Context(), *q)
+	default:
+		page, err = s.Engine.List(c.Request.Context(), workflow.ListQuery{
+			Status: domain.Status(c.Query("status")), Q: c.Query("q"), Limit: limit, Cursor: c.Query("cursor"),
+		})
+	}
 	if err != nil {
 		writeError(c, err)
 		return
 	}
-	role := httpkit.MustUser(c).Role
 	out := claimPage{Items: make([]claimJSON, 0, len(page.Items)), NextCursor: page.NextCursor}
 	for _, cl := range page.Items {
-		out.Items = append(out.Items, s.claimView(cl, role))
+		out.Items = append(out.Items, s.claimView(cl, role, cal))
 	}
 	c.JSON(http.StatusOK, out)
+}
+
+// dueQuery reads sort=due and overdue=true: the claims of the status asked
+// for, or else of the caller's queue (every status with a stage for a role
+// that works none), soonest due first; overdue=true keeps those past their
+// due day. nil means the plain list (sort=id, the default).
+func (s *Server) dueQuery(c *gin.Context, role domain.Role, cal domain.Calendar, limit int) (*workflow.DueQuery, bool) {
+	sortBy, overdue := c.Query("sort"), c.Query("overdue")
+	errs := domain.FieldErrors{}
+	switch sortBy {
+	case "", "id", "due":
+	default:
+		errs.Add("sort", domain.ViolationInvalidValue)
+	}
+	switch overdue {
+	case "", "false", "true":
+	default:
+		errs.Add("overdue", domain.ViolationInvalidValue)
+	}
+	if err := errs.Err(); err != nil {
+		writeError(c, err)
+		return nil, false
+	}
+	if sortBy != "due" && overdue != "true" {
+		return nil, true
+	}
+	if sortBy == "id" {
+		writeError(c, domain.FieldError("sort", domain.ViolationInvalidValue)) // overdue lists are by due day
+		return nil, false
+	}
+	if c.Query("q") != "" {
+		writeError(c, domain.FieldError("q", domain.ViolationInvalidValue)) // a search is by id
+		return nil, false
+	}
+	q := &workflow.DueQuery{Limit: limit, Cursor: c.Query("cursor")}
+	switch st := domain.Status(c.Query("status")); {
+	case st != "":
+		if _, staged := domain.StageOf(st); !staged {
+			writeError(c, domain.FieldError("status", domain.ViolationInvalidValue))
+			return nil, false
+		}
+		q.Statuses = []domain.Status{st}
+	case len(role.Queue()) > 0:
+		q.Statuses = role.Queue()
+	default:
+		for _, st := range domain.AllStatuses {
+			if _, staged := domain.StageOf(st); staged {
+				q.Statuses = append(q.Statuses, st)
+			}
+		}
+	}
+	if overdue == "true" {
+		cutoff := cal.OverdueCutoff(domain.DateOf(s.opts.Now().In(domain.Jakarta())))
+		q.Before = &cutoff
+	}
+	return q, true
 }
 
 func (s *Server) getClaim(c *gin.Context) {
@@ -110,7 +183,11 @@ func (s *Server) getClaim(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, s.claimView(claim, httpkit.MustUser(c).Role))
+	cal, ok := s.calendar(c)
+	if !ok {
+		return
+	}
+	c.JSON(http.StatusOK, s.claimView(claim, httpkit.MustUser(c).Role, cal))
 }
 
 func (s *Server) claimEvents(c *gin.Context) {
@@ -176,7 +253,11 @@ func (s *Server) takeAction(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, s.claimView(claim, user.Role))
+	cal, ok := s.calendar(c)
+	if !ok {
+		return
+	}
+	c.JSON(http.StatusOK, s.claimView(claim, user.Role, cal))
 }
 
 // verifyAudit recomputes every claim's hash chain, the security log's chain

@@ -15,6 +15,7 @@ import (
 	"santunan/payments"
 	"santunan/receipts"
 	"santunan/reports"
+	"santunan/workdays"
 	"santunan/workflow"
 )
 
@@ -94,6 +95,9 @@ func apiPolicies(table workflow.Table) map[string]testserver.Policy {
 
 		"GET /api/v1/reports/monthly": reports.CanRead, "GET /api/v1/reports/monthly.xlsx": reports.CanRead,
 		"GET /api/v1/reports/yearly": reports.CanRead, "GET /api/v1/reports/yearly.xlsx": reports.CanRead,
+		// The working-day calendar (workdays/) and the public standard.
+		"GET /api/v1/calendar/years/:year": workdays.CanRead, "POST /api/v1/calendar/days": workdays.CanChange,
+		"DELETE /api/v1/calendar/days/:date": workdays.CanChange, "GET /api/v1/public/service-standard": nil,
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"santunan/payments"
 	"santunan/receipts"
 	"santunan/reports"
+	"santunan/workdays"
 )
 
 // Serves reports whether path is the API's: /api/, the health checks and
@@ -63,6 +64,7 @@ func (s *Server) routes(r *gin.Engine) {
 	v1.POST("/public/complaints/:code/confirm", complaintLimit, s.complainantStep(domain.ComplaintActionConfirm))
 	v1.POST("/public/complaints/:code/dispute", complaintLimit, s.complainantStep(domain.ComplaintActionDispute))
 	v1.POST("/public/complaints/:code/reopen", complaintLimit, s.complainantStep(domain.ComplaintActionReopen))
+	v1.GET("/public/service-standard", s.serviceStandard) // api/calendar.go
 
 	// What a user with a one-time password may do: change it (a wrong
 	// current password counts as a failed login, hence the login limit),
@@ -73,6 +75,12 @@ func (s *Server) routes(r *gin.Engine) {
 	pending.POST("/me/password", loginLimit, s.changePassword)
 
 	authed := v1.Group("", s.authenticate)
+
+	// The working-day calendar (api/calendar.go).
+	calendar := authed.Group("/calendar", allow(workdays.CanRead))
+	calendar.GET("/years/:year", s.getCalendarYear)
+	calendar.POST("/days", allow(workdays.CanChange), s.addCalendarDay)
+	calendar.DELETE("/days/:date", allow(workdays.CanChange), s.removeCalendarDay)
 
 	users := authed.Group("/users", allow(auth.CanManageUsers))
 	users.POST("", s.createUser)

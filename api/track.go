@@ -3,6 +3,7 @@ package api
 import (
 	"net/http"
 	"net/url"
+	"strconv"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -59,6 +60,16 @@ type trackResponse struct {
 	Office       string            `json:"office"` // the office holding the claim now
 	Action       *trackAction      `json:"action,omitempty"`
 	Payout       *trackPayout      `json:"payout,omitempty"`
+	Estimate     *trackEstimate    `json:"estimate,omitempty"`
+}
+
+// trackEstimate is when the current stage should be done, and when it is
+// late, whom to ask.
+type trackEstimate struct {
+	DueOn              domain.Date `json:"due_on"`
+	Text               string      `json:"text"`
+	OverdueWorkingDays int         `json:"overdue_working_days"`
+	OverdueText        string      `json:"overdue_text,omitempty"`
 }
 
 // track is the heirs' public view: no login, so it shows nothing personal
@@ -74,7 +85,33 @@ func (s *Server) track(c *gin.Context) {
 		writeError(c, err)
 		return
 	}
-	c.JSON(http.StatusOK, s.trackResponseOf(t))
+	out := s.trackResponseOf(t)
+	if t.StageDue != nil {
+		cal, ok := s.calendar(c)
+		if !ok {
+			return
+		}
+		out.Estimate = s.trackEstimateOf(t, cal)
+	}
+	c.JSON(http.StatusOK, out)
+}
+
+// trackEstimateOf is the stage's estimate on cal: "Perkiraan selesai tahap
+// ini", and once overdue an apology with the office holding the claim.
+func (s *Server) trackEstimateOf(t workflow.Tracking, cal domain.Calendar) *trackEstimate {
+	id := i18n.Indonesian
+	due := *t.StageDue
+	e := &trackEstimate{DueOn: due, Text: i18n.Textf(id, "track.estimate", "date", i18n.FormatDate(id, due.Time())),
+		OverdueWorkingDays: cal.WorkingDaysOverdue(due, s.Calendar.Today())}
+	if e.OverdueWorkingDays > 0 {
+		office, phone := s.officeName(domain.HoldingOffice(t.Status)), ""
+		if o, ok := s.Offices.Get(domain.HoldingOffice(t.Status)); ok && o.Phone != "" {
+			phone = i18n.Textf(id, "track.overdue_phone", "phone", o.Phone)
+		}
+		e.OverdueText = i18n.Textf(id, "track.overdue", "n", strconv.Itoa(e.OverdueWorkingDays),
+			"date", i18n.FormatDate(id, due.Time()), "office", office, "phone", phone)
+	}
+	return e
 }
 
 func (s *Server) trackResponseOf(t workflow.Tracking) trackResponse {

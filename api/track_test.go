@@ -29,7 +29,8 @@ func TestPublicTrackingShowsNothingPersonal(t *testing.T) {
 			keys = append(keys, k)
 		}
 		sort.Strings(keys)
-		if want := []string{"amount", "code", "deceased_name", "next_step", "office", "status", "status_kind", "status_label", "timeline", "upcoming"}; !slices.Equal(keys, want) {
+		// estimate: the stage's due day and the office to call (issue 11), nothing personal.
+		if want := []string{"amount", "code", "deceased_name", "estimate", "next_step", "office", "status", "status_kind", "status_label", "timeline", "upcoming"}; !slices.Equal(keys, want) {
 			t.Fatalf("keys %v, want exactly %v", keys, want)
 		}
 		body := string(raw)

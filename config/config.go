@@ -101,7 +101,7 @@ func FromEnv(getenv func(string) string) (Config, error) {
 	c.Offices = readOffices(&r)
 	c.PublicURL = readPublicURL(&r)
 	c.Notify = readNotify(&r)
-	c.Standard = DefaultStandard()
+	c.Standard = readStandard(&r)
 	c.Lapor = readLapor(&r)
 	if c.SessionIdle < time.Minute {
 		r.fail("SANTUNAN_SESSION_IDLE", "must be at least 1m")

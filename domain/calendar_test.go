@@ -83,3 +83,30 @@ func TestCalendarCoversAndWeekends(t *testing.T) {
 		t.Errorf("NonWorking(23 March) = %+v %v", d, ok)
 	}
 }
+
+func TestCalendarOverdue(t *testing.T) {
+	cal := lebaran2026(t)
+	for _, tc := range []struct {
+		name, due, today string
+		overdue          bool
+		days             int
+	}{
+		{"due today", "2026-03-26", "2026-03-26", false, 0},
+		{"a day late", "2026-03-26", "2026-03-27", true, 1},
+		{"due Friday, on Saturday", "2026-03-27", "2026-03-28", false, 0},
+		{"due Friday, on Monday", "2026-03-27", "2026-03-30", true, 1},
+		{"due before Lebaran, after it", "2026-03-17", "2026-03-26", true, 2},
+		{"due before Lebaran, inside it", "2026-03-17", "2026-03-23", false, 0},
+		{"across the year", "2026-12-23", "2027-01-04", true, 6},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			due, today := mustDate(t, tc.due), mustDate(t, tc.today)
+			if got := due.Before(cal.OverdueCutoff(today)); got != tc.overdue {
+				t.Errorf("overdue %v, want %v", got, tc.overdue)
+			}
+			if got := cal.WorkingDaysOverdue(due, today); got != tc.days {
+				t.Errorf("%d working days overdue, want %d", got, tc.days)
+			}
+		})
+	}
+}

@@ -30,6 +30,9 @@ type claimDetailPage struct {
 	// the clerk has just filed the claim, when the heir is still there.
 	ReceiptHref string
 	JustFiled   bool
+	// Due is the current stage's deadline (web/claim_due.go); nil when the
+	// claim waits on no office.
+	Due *claimDue
 }
 
 // factSection is a titled list of label/value pairs. A capability can show
@@ -124,6 +127,10 @@ func (s *Server) showClaimWith(c *gin.Context, id int64, status int, v view, upl
 			av.Form = s.actionForm(cl, a, nil)
 		}
 		data.Actions = append(data.Actions, av)
+	}
+	if data.Due, err = s.claimDue(c, cl); err != nil {
+		s.renderError(c, err)
+		return
 	}
 	if err := s.addEvidence(c, &data, upload); err != nil {
 		s.renderError(c, err)

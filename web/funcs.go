@@ -16,6 +16,9 @@ func templateFuncs(lang i18n.Lang, ps *pageSet, offices domain.Offices) template
 		"t":  func(key string) string { return i18n.Text(lang, key) },
 		"tf": func(key string, pairs ...string) string { return i18n.Textf(lang, key, pairs...) },
 		"date": func(v any) string {
+			if p, ok := v.(*domain.Date); ok && p != nil {
+				v = *p
+			}
 			switch d := v.(type) {
 			case domain.Date:
 				if d.IsZero() {

@@ -61,6 +61,8 @@ func FuzzPageForms(f *testing.F) {
 				{tg.admin, "/staf/pengguna", url.Values{"username": {value}, "full_name": {value}, "role": {value}, "password": {value}}},
 				{tg.officer, "/staf/sk/baru", url.Values{"number": {value}, "date": {value}, "claim_ids": {value}}},
 				{tg.officer, "/staf/anggaran", url.Values{"year": {value}, "ceiling": {value}}},
+				{tg.admin, "/staf/kalender?tahun=2027", url.Values{"date": {value}, "kind": {value}, "name": {value}, "reason": {value}}},
+				{tg.admin, "/staf/kalender/hapus", url.Values{"date": {value}, "reason": {value}}},
 			}
 			for _, fm := range forms {
 				fm.v.t = t
@@ -69,7 +71,7 @@ func FuzzPageForms(f *testing.F) {
 					t.Fatalf("POST %s with %q: %d %s", fm.path, value, p.status, p.header.Get("Content-Type"))
 				}
 			}
-			for _, path := range []string{"/staf?q=", "/lacak?kode=", "/staf/klaim/"} {
+			for _, path := range []string{"/staf?q=", "/lacak?kode=", "/staf/klaim/", "/staf/kalender?tahun=", "/staf/kalender/hapus?tanggal=", "/staf?terlambat=1&kursor="} {
 				tg.clerk.t = t
 				if p := tg.clerk.get(path + url.QueryEscape(value)); p.status >= 500 {
 					t.Fatalf("GET %s%q: %d", path, value, p.status)

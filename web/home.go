@@ -41,6 +41,16 @@ type homePage struct {
 	NextHref  string
 	FirstHref string // set when past the first page
 	Links     []link // shortcuts to the role's work beyond the queue
+	// ByDue: the rows are a stage's queue, soonest due first.
+	ByDue bool
+	// Overdue is the role's claims past their due day, at the top of the
+	// page: the first few, how many in all and where to see them all.
+	Overdue      []queueRow
+	OverdueCount string
+	OverdueHref  string
+	OverdueMore  bool // more than the rows shown
+	// OverdueOnly: the page lists the overdue claims alone (?terlambat=1).
+	OverdueOnly bool
 }
 
 type statusCount struct {
@@ -59,6 +69,8 @@ type queueRow struct {
 	Status   domain.Status
 	FiledAt  time.Time
 	Age      string
+	Due      *domain.Date
+	Overdue  int // working days past Due
 }
 
 func (s *Server) pageHome(c *gin.Context) {
@@ -83,7 +95,26 @@ func (s *Server) pageHome(c *gin.Context) {
 	case status == "" && q == "" && len(user.Role.Queue()) > 0:
 		status = user.Role.Queue()[0]
 	}
-	page, err := s.Engine.List(ctx, workflow.ListQuery{Status: status, Q: q, Limit: homePageSize, Cursor: c.Query("kursor")})
+	cal, err := s.Calendar.Calendar(ctx)
+	if err != nil {
+		s.renderError(c, err)
+		return
+	}
+	today := s.Calendar.Today()
+	cutoff := cal.OverdueCutoff(today)
+	overdueOnly := c.Query("terlambat") == "1" && q == ""
+	_, staged := domain.StageOf(status)
+	byDue := q == "" && (staged || overdueOnly)
+	var page workflow.Page
+	switch {
+	case overdueOnly:
+		statuses := queueStatuses(user.Role, domain.Status(c.Query("status")))
+		page, err = s.Engine.ListByDue(ctx, workflow.DueQuery{Statuses: statuses, Before: &cutoff, Limit: homePageSize, Cursor: c.Query("kursor")})
+	case byDue:
+		page, err = s.Engine.ListByDue(ctx, workflow.DueQuery{Statuses: []domain.Status{status}, Limit: homePageSize, Cursor: c.Query("kursor")})
+	default:
+		page, err = s.Engine.List(ctx, workflow.ListQuery{Status: status, Q: q, Limit: homePageSize, Cursor: c.Query("kursor")})
+	}
 	if err != nil {
 		s.renderError(c, err)
 		return
@@ -100,7 +131,32 @@ func (s *Server) pageHome(c *gin.Context) {
 		s.renderError(c, err)
 		return
 	}
-	data := homePage{Status: status, Q: q, Search: s.searchForm(q, status), Links: s.homeLinks(user.Role)}
+	data := homePage{Status: status, Q: q, Search: s.searchForm(q, status), Links: s.homeLinks(user.Role),
+		ByDue: byDue, OverdueOnly: overdueOnly}
+	// The role's overdue claims, prominently above everything else.
+	if mineQueue := user.Role.Queue(); len(mineQueue) > 0 && !overdueOnly {
+		n, more, err := s.Engine.CountDueBefore(ctx, mineQueue, cutoff, overdueCounted)
+		if err != nil {
+			s.renderError(c, err)
+			return
+		}
+		if n > 0 {
+			top, err := s.Engine.ListByDue(ctx, workflow.DueQuery{Statuses: mineQueue, Before: &cutoff, Limit: overdueShown})
+			if err != nil {
+				s.renderError(c, err)
+				return
+			}
+			data.OverdueHref = "/staf?terlambat=1"
+			for _, cl := range top.Items {
+				data.Overdue = append(data.Overdue, rowOf(cl, cal, today))
+			}
+			data.OverdueMore = n > int64(len(data.Overdue))
+			data.OverdueCount = strconv.FormatInt(n, 10)
+			if more {
+				data.OverdueCount = textf("home.overdue_over", "n", strconv.FormatInt(n, 10))
+			}
+		}
+	}
 	mine := map[domain.Status]bool{}
 	for _, st := range user.Role.Queue() {
 		mine[st] = true
@@ -109,20 +165,59 @@ func (s *Server) pageHome(c *gin.Context) {
 		data.Counts = append(data.Counts, statusCount{Status: st, N: counts[st], Href: homeHref(st, "", ""),
 			Current: st == status, Mine: mine[st]})
 	}
-	today := domain.DateOf(s.opts.Now().In(domain.Jakarta()))
 	for _, cl := range page.Items {
-		filed := domain.DateOf(cl.CreatedAt.In(domain.Jakarta()))
-		data.Rows = append(data.Rows, queueRow{ID: cl.ID, Code: cl.Code, Deceased: cl.Deceased.FullName,
-			Heir: cl.Heir.FullName, Status: cl.Status, FiledAt: cl.CreatedAt,
-			Age: ageText(int(today.Time().Sub(filed.Time()).Hours() / 24))})
+		data.Rows = append(data.Rows, rowOf(cl, cal, today))
 	}
 	if page.NextCursor != "" {
 		data.NextHref = homeHref(status, q, page.NextCursor)
+		if overdueOnly {
+			data.NextHref = "/staf?terlambat=1&kursor=" + url.QueryEscape(page.NextCursor)
+		}
 	}
 	if c.Query("kursor") != "" {
 		data.FirstHref = homeHref(status, q, "")
+		if overdueOnly {
+			data.FirstHref = "/staf?terlambat=1"
+		}
 	}
 	s.render(c, http.StatusOK, "home", view{Data: data})
+}
+
+// overdueShown is how many overdue claims the top of the home page lists;
+// overdueCounted how many it counts per status before saying "more than".
+const (
+	overdueShown   = 10
+	overdueCounted = 1000
+)
+
+// queueStatuses are the statuses an overdue list covers: status when it
+// has a stage, else the role's queue, else (the auditor) every staged one.
+func queueStatuses(r domain.Role, status domain.Status) []domain.Status {
+	if _, ok := domain.StageOf(status); ok {
+		return []domain.Status{status}
+	}
+	if q := r.Queue(); len(q) > 0 {
+		return q
+	}
+	var out []domain.Status
+	for _, st := range domain.AllStatuses {
+		if _, ok := domain.StageOf(st); ok {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+// rowOf is a claim's row in a queue, with its due day and how late it is.
+func rowOf(cl domain.Claim, cal domain.Calendar, today domain.Date) queueRow {
+	filed := domain.DateOf(cl.CreatedAt.In(domain.Jakarta()))
+	r := queueRow{ID: cl.ID, Code: cl.Code, Deceased: cl.Deceased.FullName, Heir: cl.Heir.FullName,
+		Status: cl.Status, FiledAt: cl.CreatedAt, Age: ageText(int(today.Time().Sub(filed.Time()).Hours() / 24)),
+		Due: cl.StageDue}
+	if cl.StageDue != nil {
+		r.Overdue = cal.WorkingDaysOverdue(*cl.StageDue, today)
+	}
+	return r
 }
 
 // homeHref is the home page listing status (all when empty) for q from cursor.

@@ -9,6 +9,7 @@ import (
 	"santunan/domain"
 	"santunan/payments"
 	"santunan/reports"
+	"santunan/workdays"
 )
 
 // navLink is one entry of the menu at the top of every page.
@@ -47,6 +48,7 @@ func (s *Server) staffNav() []navItem {
 		{Path: budgetPath, Text: "nav.budget", Show: payments.CanReadBudgets},
 		{Path: reportsPath, Text: "nav.reports", Show: reports.CanRead},
 		{Path: usersPath, Text: "nav.users", Show: auth.CanManageUsers},
+		{Path: calendarPath, Text: "nav.calendar", Show: workdays.CanRead},
 		{Path: securityLogPath, Text: "nav.security_log", Show: domain.Role.ReadsAudit},
 		{Path: passwordPath, Text: "nav.password"},
 	}

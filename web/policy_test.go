@@ -16,6 +16,7 @@ import (
 	"santunan/payments"
 	"santunan/receipts"
 	"santunan/reports"
+	"santunan/workdays"
 	"santunan/workflow"
 )
 
@@ -66,6 +67,10 @@ func pagePolicies(table workflow.Table) map[string]testserver.Policy {
 		"POST /staf/pembayaran/:id/hasil": payments.CanPay,
 
 		"GET /staf/laporan": reports.CanRead, "GET /staf/laporan/unduh.xlsx": reports.CanRead,
+		// The working-day calendar (workdays/) and the public standard.
+		"GET /staf/kalender": workdays.CanRead, "POST /staf/kalender": workdays.CanChange,
+		"GET /staf/kalender/hapus": workdays.CanChange, "POST /staf/kalender/hapus": workdays.CanChange,
+		"GET /standar-pelayanan": nil,
 	}
 }
 

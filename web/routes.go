@@ -12,6 +12,7 @@ import (
 	"santunan/payments"
 	"santunan/receipts"
 	"santunan/reports"
+	"santunan/workdays"
 )
 
 // routes is every page, in one place. The role checks ask each
@@ -25,6 +26,7 @@ func (s *Server) routes(r *gin.Engine) {
 	// Public: the program, claim tracking for heirs, the staff login.
 	r.GET("/static/*file", s.static)
 	r.GET("/", s.pageLanding)
+	r.GET(standardPath, s.pageStandard) // web/standard.go
 	r.GET("/lacak", s.pageTrackForm)
 	r.POST("/lacak", trackLimit, s.checkFormText, s.pageTrack)
 	r.POST("/lacak/hentikan-pesan", trackLimit, s.checkFormText, s.pageStopMessages) // web/stop_messages.go
@@ -74,6 +76,12 @@ func (s *Server) routes(r *gin.Engine) {
 	users.POST("", s.pageCreateUser)
 	users.POST("/:id/aktif", s.pageSetUserActive)
 	users.POST("/:id/sandi", s.pageResetPassword)
+	// The working-day calendar (web/calendar.go).
+	calendar := staff.Group(calendarPath[len("/staf"):], s.pageAllow(workdays.CanRead))
+	calendar.GET("", s.pageCalendar)
+	calendar.POST("", s.pageAllow(workdays.CanChange), s.pageAddCalendarDay)
+	calendar.GET("/hapus", s.pageAllow(workdays.CanChange), s.pageRemoveCalendarDayForm)
+	calendar.POST("/hapus", s.pageAllow(workdays.CanChange), s.pageRemoveCalendarDay)
 	staff.GET("/log-keamanan", s.pageAllow(domain.Role.ReadsAudit), s.pageSecurityLog)
 	staff.GET("/pengajuan-daring", s.pageAllow(applications.CanReadIntake), s.pageIntake)
 

@@ -62,9 +62,14 @@ func (s *Server) pageTrack(c *gin.Context) {
 		refused(status, msg)
 		return
 	}
+	cal, err := s.Calendar.Calendar(c.Request.Context())
+	if err != nil {
+		s.renderError(c, err)
+		return
+	}
 	// The NIK is not echoed back: a shared phone shows only the code.
 	s.render(c, http.StatusOK, "track", view{Data: trackPage{Form: trackForm(t.Code, ""),
-		Result: s.trackResultOf(t), Receipt: heirReceiptForm(t.Code)}})
+		Result: s.trackResultOf(t, cal), Receipt: heirReceiptForm(t.Code)}})
 }
 
 // trackingLockedText says until when a code is locked and whom to contact:

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/url"
+	"strconv"
 
 	"santunan/domain"
 	"santunan/i18n"
@@ -23,6 +24,10 @@ type trackResult struct {
 	// StopForm stops messages about the claim (the heir retypes the NIK;
 	// web/stop_messages.go); nil when no messages are sent.
 	StopForm *formView
+	// Estimate is "Perkiraan selesai tahap ini" while an office owes the
+	// claim a step; Overdue the apology with whom to call once it is late.
+	Estimate string
+	Overdue  string
 }
 
 // trackAhead is a step still ahead and how long it usually takes.
@@ -41,7 +46,7 @@ type trackAction struct {
 	Office   string // where to go instead
 }
 
-func (s *Server) trackResultOf(t workflow.Tracking) *trackResult {
+func (s *Server) trackResultOf(t workflow.Tracking, cal domain.Calendar) *trackResult {
 	res := &trackResult{Code: t.Code, Status: t.Status, Kind: t.Status.Kind(), DeceasedName: i18n.MaskName(t.DeceasedName),
 		Amount: t.Amount, Stages: t.Timeline, Payout: t.Payout, NextStep: i18n.NextStep(i18n.Indonesian, t.Status, t.Reason)}
 	for _, st := range t.Upcoming {
@@ -49,6 +54,20 @@ func (s *Server) trackResultOf(t workflow.Tracking) *trackResult {
 	}
 	if res.Kind == domain.KindAction {
 		res.Action = s.trackActionOf(t)
+	}
+	if t.StageDue != nil {
+		due := *t.StageDue
+		res.Estimate = textf("track.estimate", "date", formatDate(due))
+		if n := cal.WorkingDaysOverdue(due, s.Calendar.Today()); n > 0 {
+			office, phone := "", ""
+			if first := s.officesFor(t.Status).Offices; len(first) > 0 {
+				office = first[0].Name
+				if first[0].Phone != "" {
+					phone = textf("track.overdue_phone", "phone", first[0].Phone)
+				}
+			}
+			res.Overdue = textf("track.overdue", "n", strconv.Itoa(n), "date", formatDate(due), "office", office, "phone", phone)
+		}
 	}
 	if t.MessagesOn {
 		f := stopMessagesForm(t.Code, "")

@@ -19,6 +19,10 @@ import (
 type usersPage struct {
 	Users  []userView
 	Create formView
+	// CalendarWarning: the working-day calendar lacks a year it needs (the
+	// admin keeps it; web/calendar.go).
+	CalendarWarning string
+	CalendarYear    int // the first year it lacks
 }
 
 type userView struct {
@@ -74,6 +78,7 @@ func (s *Server) showUsers(c *gin.Context, status int, v view, create *formView,
 	}
 	me := httpkit.MustUser(c)
 	data := usersPage{Create: createUserForm("", "", "")}
+	data.CalendarWarning, data.CalendarYear = s.calendarWarning(c)
 	if create != nil {
 		data.Create = *create
 	}

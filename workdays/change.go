@@ -345,3 +345,25 @@ func Missing(cal domain.Calendar, today domain.Date) []int {
 	}
 	return out
 }
+
+// Backfill gives the claims in a stage that have no due day (filed before
+// the calendar existed) their due day, taking their last change as the
+// stage's start. serve runs it at start; it does nothing once done.
+func (s *Service) Backfill(ctx context.Context) (int, error) {
+	n := 0
+	err := s.db.InTx(ctx, func(tx *gorm.DB) error {
+		cal, err := s.calendarOn(tx, true)
+		if err != nil {
+			return err
+		}
+		n, err = workflow.BackfillStages(tx, func(st domain.Status, started time.Time) (domain.Date, bool) {
+			stage, ok := domain.StageOf(st)
+			if !ok {
+				return domain.Date{}, false
+			}
+			return s.dueOn(cal, stage, started), true
+		})
+		return err
+	})
+	return n, err
+}

@@ -35,6 +35,10 @@ type Options struct {
 	Now func() time.Time
 	// Location decides which day it is; nil means Asia/Jakarta.
 	Location *time.Location
+	// Required are the documents each action needs (config.Evidence) and
+	// Benefit the amount paid, for the published standard.
+	Required map[domain.Action][]domain.DocumentKind
+	Benefit  domain.Rupiah
 }
 
 // Service answers the calendar and keeps it.
@@ -62,6 +66,11 @@ func New(db *database.DB, opts Options) *Service {
 		opts.Location = domain.Jakarta()
 	}
 	return &Service{db: db, opts: opts}
+}
+
+// Published is the service standard as the public sees it.
+func (s *Service) Published() Published {
+	return Publish(s.opts.Standard, s.opts.Required, s.opts.Benefit)
 }
 
 // Standard is the service standard the due days follow.

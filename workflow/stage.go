@@ -127,3 +127,37 @@ func LockStaged(tx *gorm.DB, from domain.Date) error {
 	_, err := Restage(tx, from, func(domain.Status, time.Time) (domain.Date, bool) { return domain.Date{}, false })
 	return err
 }
+
+// BackfillStages gives every claim in a stage without a due day (claims
+// from before migration 00016) one: the stage is taken to have started at
+// the claim's last change (updated_at), which is the stage's entry unless a
+// document or note came later. Batched by id; returns how many it set.
+func BackfillStages(tx *gorm.DB, due func(status domain.Status, started time.Time) (domain.Date, bool)) (int, error) {
+	set := 0
+	var after int64
+	for {
+		var rows []claimRow
+		err := forUpdate(tx.Model(&claimRow{})).Select("id, status, updated_at").
+			Where("status IN ? AND stage_due_on IS NULL AND id > ?", StagedStatuses(), after).
+			Order("id").Limit(restageBatch).Find(&rows).Error
+		if err != nil {
+			return set, database.Classify(fmt.Errorf("backfill stages: %w", err))
+		}
+		for _, r := range rows {
+			after = r.ID
+			d, ok := due(domain.Status(r.Status), r.UpdatedAt)
+			if !ok {
+				continue
+			}
+			err := tx.Model(&claimRow{}).Where("id = ?", r.ID).
+				Updates(map[string]any{"stage_started_at": r.UpdatedAt, "stage_due_on": d.Time()}).Error
+			if err != nil {
+				return set, fmt.Errorf("backfill claim %d: %w", r.ID, err)
+			}
+			set++
+		}
+		if len(rows) < restageBatch {
+			return set, nil
+		}
+	}
+}

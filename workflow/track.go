@@ -38,6 +38,10 @@ type Tracking struct {
 	Deadline domain.Date
 	// Payout is where the money went, once the claim is paid.
 	Payout *Payout
+	// StageDue is the day the current stage's office is due to finish its
+	// step (the service standard on the working-day calendar); nil while
+	// the claim waits on no office.
+	StageDue *domain.Date
 }
 
 // Payout tells the heir which account was paid, without its number.
@@ -130,7 +134,7 @@ func (e *Engine) Track(ctx context.Context, code, heirNIK string) (Tracking, err
 		return Tracking{}, database.Classify(err)
 	}
 	t := Tracking{Code: c.Code, Status: c.Status, Amount: c.Amount, DeceasedName: c.Deceased.FullName,
-		MessagesOn: c.Heir.NotifyConsent, Deadline: c.Deceased.DateOfDeath.AddDays(e.cfg.WindowDays)}
+		MessagesOn: c.Heir.NotifyConsent, Deadline: c.Deceased.DateOfDeath.AddDays(e.cfg.WindowDays), StageDue: c.StageDue}
 	for _, ev := range events {
 		// Recorded events (a document attached, say) change no status and
 		// are not stages for the heir.

@@ -78,7 +78,8 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 	surveys := survey.New(db, survey.Options{PublicURL: cfg.PublicURL, Now: o.Now, Location: domain.Jakarta()})
 	notes := buildNotify(db, cfg, o, m, surveys.MessageLink)
 	// The working-day calendar; its hook keeps each claim's stage due day.
-	calendar := workdays.New(db, workdays.Options{Standard: cfg.Standard, Now: o.Now, Location: domain.Jakarta()})
+	calendar := workdays.New(db, workdays.Options{Standard: cfg.Standard, Now: o.Now, Location: domain.Jakarta(),
+		Required: req, Benefit: domain.Rupiah(cfg.BenefitAmount)})
 	engine := workflow.New(db, workflow.Options{
 		Areas: dir, RegencyCode: cfg.RegencyCode, WindowDays: cfg.ClaimWindowDays,
 		Amount: domain.Rupiah(cfg.BenefitAmount), Now: o.Now, Location: domain.Jakarta(),
