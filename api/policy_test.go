@@ -14,6 +14,7 @@ import (
 	"santunan/notify"
 	"santunan/payments"
 	"santunan/receipts"
+	"santunan/reports"
 	"santunan/survey"
 	"santunan/workdays"
 	"santunan/workflow"
@@ -97,6 +98,8 @@ func apiPolicies(table workflow.Table) map[string]testserver.Policy {
 		"GET /api/v1/public/surveys/:token": nil, "POST /api/v1/public/surveys/:token": nil,
 		"GET /api/v1/surveys/index": survey.CanRead, "GET /api/v1/surveys/index.xlsx": survey.CanRead,
 		"GET /api/v1/surveys/comments": survey.CanRead,
+		"GET /api/v1/reports/monthly":  reports.CanRead, "GET /api/v1/reports/monthly.xlsx": reports.CanRead,
+		"GET /api/v1/reports/yearly": reports.CanRead, "GET /api/v1/reports/yearly.xlsx": reports.CanRead,
 		// The working-day calendar (workdays/) and the public standard.
 		"GET /api/v1/calendar/years/:year": workdays.CanRead, "POST /api/v1/calendar/days": workdays.CanChange,
 		"DELETE /api/v1/calendar/days/:date": workdays.CanChange, "GET /api/v1/public/service-standard": nil,

@@ -15,6 +15,7 @@ import (
 	"santunan/notify"
 	"santunan/payments"
 	"santunan/receipts"
+	"santunan/reports"
 	"santunan/survey"
 	"santunan/workdays"
 )
@@ -159,4 +160,11 @@ func (s *Server) routes(r *gin.Engine) {
 	batches.POST("/:id/account-inquiry", pay, s.inquireAccounts)
 	batches.GET("/:id/reconciliation", s.reconciliation)
 	batches.GET("/:id/reconciliation.xlsx", s.reconciliationXLSX)
+
+	// The head of office's reports (api/reports.go).
+	rep := authed.Group("/reports", allow(reports.CanRead))
+	rep.GET("/monthly", s.monthlyReport)
+	rep.GET("/monthly.xlsx", s.monthlyReportXLSX)
+	rep.GET("/yearly", s.yearlyReport)
+	rep.GET("/yearly.xlsx", s.yearlyReportXLSX)
 }

@@ -119,14 +119,14 @@ func (s *Server) trackResponseOf(t workflow.Tracking) trackResponse {
 	out := trackResponse{
 		Code: t.Code, Status: t.Status, StatusLabel: i18n.StatusLabel(id, t.Status), StatusKind: t.Status.Kind(),
 		Amount: t.Amount, DeceasedName: i18n.MaskName(t.DeceasedName), Timeline: make([]trackStage, 0, len(t.Timeline)),
-		Upcoming: make([]trackAhead, 0, len(t.Upcoming)), NextStep: i18n.NextStep(id, t.Status, t.Reason),
+		Upcoming: make([]trackAhead, 0, len(t.Upcoming)), NextStep: i18n.NextStep(id, s.Calendar.Standard(), t.Status, t.Reason),
 		Office: s.officeName(domain.HoldingOffice(t.Status)),
 	}
 	for _, st := range t.Timeline {
 		out.Timeline = append(out.Timeline, trackStage{Status: st.Status, Label: i18n.StatusLabel(id, st.Status), At: st.At})
 	}
 	for _, st := range t.Upcoming {
-		out.Upcoming = append(out.Upcoming, trackAhead{Status: st, Label: i18n.StatusLabel(id, st), UsualTime: i18n.UsualTime(id, st)})
+		out.Upcoming = append(out.Upcoming, trackAhead{Status: st, Label: i18n.StatusLabel(id, st), UsualTime: i18n.UsualTime(id, s.Calendar.Standard(), st)})
 	}
 	switch t.Status {
 	case domain.StatusReturned:

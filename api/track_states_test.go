@@ -54,7 +54,7 @@ func TestPublicTrackingTellsEachState(t *testing.T) {
 			!strings.HasSuffix(a.FixURL, "/perbaiki?kode="+rc.Code) || a.Office != "Dinas Kependudukan dan Pencatatan Sipil Kabupaten Kendal" {
 			t.Errorf("returned: %+v, action %+v", returned, a)
 		}
-		if len(returned.Upcoming) != 4 || returned.Upcoming[0].Status != "death_verified" || returned.Upcoming[0].UsualTime != "Biasanya 3 hari kerja" {
+		if len(returned.Upcoming) != 4 || returned.Upcoming[0].Status != "death_verified" || returned.Upcoming[0].UsualTime != "Paling lambat 2 hari kerja" {
 			t.Errorf("returned: steps ahead %+v", returned.Upcoming)
 		}
 

@@ -107,7 +107,7 @@ func TestPrintingHidesStaffOnlyData(t *testing.T) {
 			clerk.media("print")
 			text := clerk.visibleText()
 			for _, s := range []string{c.Code, "A*** F***", "Akta kematian", "Buku tabungan", "Layanan ini tidak dipungut biaya.",
-				"Dinas Sosial Kabupaten Kendal", "Biasanya 3 hari kerja"} {
+				"Dinas Sosial Kabupaten Kendal", "Paling lambat 2 hari kerja"} {
 				if !strings.Contains(text, s) {
 					t.Errorf("the printed receipt%s lacks %q:\n%s", want.query, s, text)
 				}

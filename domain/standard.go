@@ -61,3 +61,24 @@ type ComplaintDeadlines struct {
 
 // DefaultComplaintDeadlines are LAPOR!'s.
 var DefaultComplaintDeadlines = ComplaintDeadlines{VerifyDays: 3, FollowUpDays: 5, AutoCloseDays: 10, ReopenDays: 10}
+
+// DaysToReach is the standard's time, in working days, for a claim to reach
+// status st from the status before it: the stage that ends there. False for
+// a status no stage ends in (disbursing is inside the pay stage).
+func (s ServiceStandard) DaysToReach(st Status) (int, bool) {
+	var stage Stage
+	switch st {
+	case StatusSubmitted:
+		stage = StageIntake
+	case StatusDeathVerified:
+		stage = StageVerify
+	case StatusApproved:
+		stage = StageApprove
+	case StatusPaid:
+		stage = StagePay
+	default:
+		return 0, false
+	}
+	d, ok := s.StageDays[stage]
+	return d, ok && d > 0
+}

@@ -11,6 +11,7 @@ import (
 	"santunan/notify"
 	"santunan/payments"
 	"santunan/receipts"
+	"santunan/reports"
 	"santunan/survey"
 	"santunan/workdays"
 	"santunan/workflow"
@@ -49,4 +50,7 @@ type Capabilities struct {
 	// Survey is the satisfaction survey (SKM) after payment: its invites,
 	// answers and index.
 	Survey *survey.Service
+	// Reports are the head of office's figures: stages, times against the
+	// service standard, complaints, the SKM.
+	Reports *reports.Service
 }

@@ -118,33 +118,80 @@ func TestLabels(t *testing.T) {
 }
 
 func TestNextStep(t *testing.T) {
-	got := NextStep(Indonesian, domain.StatusReturned, "  foto akta kematian tidak terbaca. ")
+	got := NextStep(Indonesian, testStandard, domain.StatusReturned, "  foto akta kematian tidak terbaca. ")
 	if !strings.HasPrefix(got, "Klaim dikembalikan: foto akta kematian tidak terbaca. Perbaiki") || !strings.Contains(got, "Dukcapil") {
 		t.Errorf("returned with reason = %q", got)
 	}
-	if got := NextStep(Indonesian, domain.StatusReturned, " "); strings.Contains(got, "{reason}") || strings.Contains(got, ": .") {
+	if got := NextStep(Indonesian, testStandard, domain.StatusReturned, " "); strings.Contains(got, "{reason}") || strings.Contains(got, ": .") {
 		t.Errorf("returned without reason = %q", got)
 	}
-	if got := NextStep(English, domain.StatusRejected, "not a resident"); !strings.Contains(got, ": not a resident.") {
+	if got := NextStep(English, testStandard, domain.StatusRejected, "not a resident"); !strings.Contains(got, ": not a resident.") {
 		t.Errorf("rejected with reason = %q", got)
 	}
 	// A reason is only shown where the status has one: a stale reason
 	// from an earlier return must not leak onto a paid claim.
-	if got := NextStep(Indonesian, domain.StatusPaid, "foto buram"); strings.Contains(got, "foto buram") || !strings.Contains(got, "ditransfer") {
+	if got := NextStep(Indonesian, testStandard, domain.StatusPaid, "foto buram"); strings.Contains(got, "foto buram") || !strings.Contains(got, "ditransfer") {
 		t.Errorf("paid = %q", got)
 	}
-	if got := NextStep(Indonesian, "archived", ""); !strings.Contains(got, "Dukcapil") {
+	if got := NextStep(Indonesian, testStandard, "archived", ""); !strings.Contains(got, "Dukcapil") {
 		t.Errorf("unknown status = %q", got)
 	}
 }
 
-func TestUsualTime(t *testing.T) {
-	for _, s := range domain.StepsAfter(domain.StatusApplied) {
-		if got := UsualTime(Indonesian, s); got == "" || strings.HasPrefix(got, "landing.") {
-			t.Errorf("UsualTime(%s) = %q", s, got)
+// testStandard has odd figures, so that a text still printing a fixed
+// time is caught.
+var testStandard = domain.ServiceStandard{StageDays: map[domain.Stage]int{
+	domain.StageIntake: 1, domain.StageVerify: 4, domain.StageApprove: 6, domain.StagePay: 7, domain.StageRepay: 3,
+}, EndToEndDays: 17}
+
+// The heir's texts of time print the service standard's figures: the steps
+// ahead on the tracking page, the next step's sentence, the landing page's
+// and the receipt's list of steps.
+func TestTimesFollowTheStandard(t *testing.T) {
+	for _, tt := range []struct {
+		status domain.Status
+		want   string
+	}{
+		{domain.StatusSubmitted, "Paling lambat 1 hari kerja"},
+		{domain.StatusDeathVerified, "Paling lambat 4 hari kerja"},
+		{domain.StatusApproved, "Paling lambat 6 hari kerja"},
+		{domain.StatusDisbursing, ""}, // inside the pay stage
+		{domain.StatusPaid, "Paling lambat 7 hari kerja"},
+		{domain.StatusRejected, ""},
+	} {
+		if got := UsualTime(Indonesian, testStandard, tt.status); got != tt.want {
+			t.Errorf("UsualTime(%s) = %q, want %q", tt.status, got, tt.want)
 		}
 	}
-	if got := UsualTime(Indonesian, domain.StatusRejected); got != "" {
-		t.Errorf("UsualTime(rejected) = %q, want none", got)
+	for _, tt := range []struct {
+		status domain.Status
+		want   string
+	}{
+		{domain.StatusApplied, "paling lambat 1 hari kerja"},
+		{domain.StatusSubmitted, "paling lambat 4 hari kerja"},
+		{domain.StatusDeathVerified, "paling lambat 6 hari kerja"},
+		{domain.StatusApproved, "paling lambat 7 hari kerja"},
+		{domain.StatusDisbursing, "paling lambat 7 hari kerja"},
+	} {
+		for _, lang := range []Lang{Indonesian, English} {
+			got := NextStep(lang, testStandard, tt.status, "")
+			if strings.Contains(got, "{days}") {
+				t.Errorf("NextStep(%s, %s) = %q: placeholder left", lang, tt.status, got)
+			}
+			if lang == Indonesian && !strings.Contains(got, tt.want) {
+				t.Errorf("NextStep(%s) = %q, want %q in it", tt.status, got, tt.want)
+			}
+		}
+	}
+	steps := Steps(Indonesian, testStandard)
+	want := []string{"Pada hari yang sama", "Paling lambat 4 hari kerja", "Paling lambat 6 hari kerja",
+		"Paling lambat 7 hari kerja", "Termasuk dalam waktu pembayaran di atas"}
+	if len(steps) != len(want) {
+		t.Fatalf("Steps = %d, want %d", len(steps), len(want))
+	}
+	for i, st := range steps {
+		if st.Time != want[i] || st.Text == "" || strings.HasPrefix(st.Text, "landing.") {
+			t.Errorf("step %d = %+v, want time %q", i+1, st, want[i])
+		}
 	}
 }

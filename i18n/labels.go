@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"strconv"
 	"strings"
 
 	"santunan/domain"
@@ -46,14 +47,20 @@ func RelationshipLabel(lang Lang, r domain.Relationship) string {
 // or what they need to do. reason (why a claim was returned, rejected,
 // cancelled or its payment failed, as written by an officer) is included
 // where the status has one; it may be empty.
-func NextStep(lang Lang, s domain.Status, reason string) string {
+//
+// A waiting status's text names the standard's time for its stage ({days}).
+func NextStep(lang Lang, std domain.ServiceStandard, s domain.Status, reason string) string {
 	c := catalogFor(lang)
 	// Officers often end the reason with a full stop; the sentence adds its own.
 	reason = strings.TrimRight(strings.TrimSpace(reason), ".")
 	if tmpl, ok := c.nextStepsWithReason[s]; ok && reason != "" {
 		return strings.ReplaceAll(tmpl, "{reason}", reason)
 	}
-	return lookup(c.nextSteps, s, c.nextStepUnknown)
+	text := lookup(c.nextSteps, s, c.nextStepUnknown)
+	if stage, ok := domain.StageOf(s); ok && strings.Contains(text, "{days}") {
+		text = strings.ReplaceAll(text, "{days}", strconv.Itoa(std.StageDays[stage]))
+	}
+	return text
 }
 
 func lookup[K comparable](m map[K]string, key K, fallback string) string {
@@ -63,21 +70,31 @@ func lookup[K comparable](m map[K]string, key K, fallback string) string {
 	return fallback
 }
 
-// usualTimeKeys are the page texts of how long each step usually takes,
-// the figures the landing page gives.
-var usualTimeKeys = map[domain.Status]string{
-	domain.StatusSubmitted: "landing.step_1_time", domain.StatusDeathVerified: "landing.step_2_time",
-	domain.StatusApproved: "landing.step_3_time", domain.StatusDisbursing: "landing.step_4_time",
-	domain.StatusPaid: "landing.step_5_time",
-}
-
-// UsualTime says how long reaching status s usually takes ("Biasanya 3
-// hari kerja"), for the steps still ahead on the tracking page and API;
-// "" for a status that is no usual step.
-func UsualTime(lang Lang, s domain.Status) string {
-	key, ok := usualTimeKeys[s]
+// UsualTime says how long reaching status s may take by the service
+// standard ("Paling lambat 2 hari kerja"), for the steps still ahead on the
+// tracking page and API; "" for a status no stage of the standard ends in.
+func UsualTime(lang Lang, std domain.ServiceStandard, s domain.Status) string {
+	days, ok := std.DaysToReach(s)
 	if !ok {
 		return ""
 	}
-	return Text(lang, key)
+	return Textf(lang, "standard.within_days", "days", strconv.Itoa(days))
+}
+
+// Step is one of the usual steps of a claim with its time, as the landing
+// page and the receipt list them.
+type Step struct{ Text, Time string }
+
+// Steps are the usual steps of a claim filed at the office, with the times
+// of the service standard: the landing page and the receipt print the
+// same figures as the due dates count.
+func Steps(lang Lang, std domain.ServiceStandard) []Step {
+	within := func(s domain.Status) string { return UsualTime(lang, std, s) }
+	return []Step{
+		{Text(lang, "landing.step_1"), Text(lang, "landing.step_1_time")},
+		{Text(lang, "landing.step_2"), within(domain.StatusDeathVerified)},
+		{Text(lang, "landing.step_3"), within(domain.StatusApproved)},
+		{Text(lang, "landing.step_4"), within(domain.StatusPaid)},
+		{Text(lang, "landing.step_5"), Text(lang, "landing.step_5_time")},
+	}
 }

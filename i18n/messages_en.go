@@ -165,12 +165,12 @@ var english = catalog{
 	},
 
 	nextSteps: map[domain.Status]string{
-		domain.StatusApplied:       "We have received your online application. A Dukcapil clerk will check the data and documents, usually within 1 working day. You do not need to do anything now.",
-		domain.StatusSubmitted:     "We have received the claim. A Dukcapil clerk will check the death record, usually within 3 working days. You do not need to do anything now.",
+		domain.StatusApplied:       "We have received your online application. A Dukcapil clerk will check the data and documents within {days} working days. You do not need to do anything now.",
+		domain.StatusSubmitted:     "We have received the claim. A Dukcapil clerk will check the death record within {days} working days. You do not need to do anything now.",
 		domain.StatusReturned:      "The claim was returned for correction. Correct the data or documents online on the Fix a claim page, or visit the civil registry office (Dukcapil) with the KTP, KK and death certificate. Its address, phone and opening hours are under Office contacts.",
-		domain.StatusDeathVerified: "Dukcapil has verified the death. The social affairs office (Dinas Sosial) will now review the claim, usually within 5 working days. You do not need to do anything now.",
-		domain.StatusApproved:      "The benefit has been approved. The treasurer will pay it into the heir's bank account, usually within 5 working days.",
-		domain.StatusDisbursing:    "The bank is processing the payment. The money usually reaches the heir's account within 1 to 3 working days.",
+		domain.StatusDeathVerified: "Dukcapil has verified the death. The social affairs office (Dinas Sosial) will now review the claim within {days} working days. You do not need to do anything now.",
+		domain.StatusApproved:      "The benefit has been approved. The treasurer will pay it into the heir's bank account within {days} working days of the approval.",
+		domain.StatusDisbursing:    "The bank is processing the payment. The money reaches the heir's account within {days} working days of the approval.",
 		domain.StatusPaid:          "The benefit has been transferred to the heir's bank account. Please check your account statement. Our condolences to the family.",
 		domain.StatusPaymentFailed: "The transfer to the heir's account did not go through. Upload a photo of the bank book of an open account in the heir's name on the Fix a claim page, or bring that bank book to Dinas Sosial; its address, phone and opening hours are under Office contacts.",
 		domain.StatusRejected:      "We are sorry, the claim could not be approved. If you have questions, please contact Dinas Sosial; its address, phone and opening hours are under Office contacts.",

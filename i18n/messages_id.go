@@ -167,12 +167,12 @@ var indonesian = catalog{
 	},
 
 	nextSteps: map[domain.Status]string{
-		domain.StatusApplied:       "Pengajuan daring Anda sudah kami terima. Petugas Dukcapil akan memeriksa data dan dokumen, biasanya dalam 1 hari kerja. Saat ini Anda tidak perlu melakukan apa pun.",
-		domain.StatusSubmitted:     "Pengajuan santunan sudah kami terima. Petugas Dukcapil akan memeriksa data kematian, biasanya dalam 3 hari kerja. Saat ini Anda tidak perlu melakukan apa pun.",
+		domain.StatusApplied:       "Pengajuan daring Anda sudah kami terima. Petugas Dukcapil akan memeriksa data dan dokumen paling lambat {days} hari kerja. Saat ini Anda tidak perlu melakukan apa pun.",
+		domain.StatusSubmitted:     "Pengajuan santunan sudah kami terima. Petugas Dukcapil akan memeriksa data kematian paling lambat {days} hari kerja. Saat ini Anda tidak perlu melakukan apa pun.",
 		domain.StatusReturned:      "Klaim dikembalikan untuk perbaikan. Perbaiki data atau dokumen secara daring melalui halaman Perbaiki klaim, atau datang ke Dinas Kependudukan dan Pencatatan Sipil (Dukcapil) dengan membawa KTP, KK dan akta kematian. Alamat, telepon dan jam layanannya ada di Kontak kantor layanan.",
-		domain.StatusDeathVerified: "Data kematian sudah diverifikasi oleh Dukcapil. Selanjutnya Dinas Sosial akan memeriksa pengajuan, biasanya dalam 5 hari kerja. Saat ini Anda tidak perlu melakukan apa pun.",
-		domain.StatusApproved:      "Santunan sudah disetujui. Bendahara akan memproses pembayaran ke rekening ahli waris, biasanya dalam 5 hari kerja.",
-		domain.StatusDisbursing:    "Pembayaran sedang diproses oleh bank. Dana biasanya masuk ke rekening ahli waris dalam 1 sampai 3 hari kerja.",
+		domain.StatusDeathVerified: "Data kematian sudah diverifikasi oleh Dukcapil. Selanjutnya Dinas Sosial akan memeriksa pengajuan paling lambat {days} hari kerja. Saat ini Anda tidak perlu melakukan apa pun.",
+		domain.StatusApproved:      "Santunan sudah disetujui. Bendahara akan memproses pembayaran ke rekening ahli waris paling lambat {days} hari kerja sejak disetujui.",
+		domain.StatusDisbursing:    "Pembayaran sedang diproses oleh bank. Dana masuk ke rekening ahli waris paling lambat {days} hari kerja sejak disetujui.",
 		domain.StatusPaid:          "Santunan sudah ditransfer ke rekening ahli waris. Silakan periksa mutasi rekening Anda. Semoga keluarga yang ditinggalkan diberi ketabahan.",
 		domain.StatusPaymentFailed: "Transfer ke rekening ahli waris belum berhasil. Unggah foto buku tabungan yang masih aktif atas nama ahli waris melalui halaman Perbaiki klaim, atau bawa buku tabungan tersebut ke Dinas Sosial; alamat, telepon dan jam layanannya ada di Kontak kantor layanan.",
 		domain.StatusRejected:      "Mohon maaf, pengajuan santunan tidak dapat disetujui. Jika ada pertanyaan, silakan hubungi Dinas Sosial; alamat, telepon dan jam layanannya ada di Kontak kantor layanan.",

@@ -8,16 +8,6 @@ import (
 	"santunan/pdfdoc"
 )
 
-// Steps are the page texts of the usual steps and their times, the landing
-// page's: {step, time} keys.
-var Steps = [][2]string{
-	{"landing.step_1", "landing.step_1_time"},
-	{"landing.step_2", "landing.step_2_time"},
-	{"landing.step_3", "landing.step_3_time"},
-	{"landing.step_4", "landing.step_4_time"},
-	{"landing.step_5", "landing.step_5_time"},
-}
-
 // qrMM is the QR code's printed side: about 3.5 cm, which a phone camera
 // reads from arm's length.
 const qrMM = 36.0
@@ -52,8 +42,8 @@ func PDF(r Receipt, lang i18n.Lang, paper pdfdoc.Paper) ([]byte, error) {
 		b = append(b, pdfdoc.Block{Text: i18n.DocumentKindLabel(lang, k), Bullet: "•"})
 	}
 	b = append(b, pdfdoc.Block{Text: t("receipt.steps"), Bold: true, Space: 2.5})
-	for i, s := range Steps {
-		b = append(b, pdfdoc.Block{Text: t(s[0]) + " (" + t(s[1]) + ")", Bullet: strconv.Itoa(i+1) + ".", Size: 8})
+	for i, s := range i18n.Steps(lang, r.Standard) {
+		b = append(b, pdfdoc.Block{Text: s.Text + " (" + s.Time + ")", Bullet: strconv.Itoa(i+1) + ".", Size: 8})
 	}
 	b = append(b, pdfdoc.Block{Text: t("receipt.contacts"), Bold: true, Space: 3})
 	if h := r.Holding(); h != "" {

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"santunan/config"
 	"santunan/domain"
 	"santunan/i18n"
 	"santunan/internal/receiptcheck"
@@ -27,6 +28,7 @@ func sample() receipts.Receipt {
 				Phone: "(0294) 385678", Hours: "Senin–Jumat 08.00–15.00"},
 		},
 		Complaints: []string{"LAPOR! (SP4N): www.lapor.go.id atau SMS 1708", "Inspektorat Kabupaten Kendal"},
+		Standard:   config.DefaultStandard(),
 	}
 }
 
@@ -53,7 +55,7 @@ func TestReceiptPDF(t *testing.T) {
 				"Tanggal pengajuan: 28 November 2026 pukul 10.05 WIB", "A*** F***", "Akta kematian", "Buku tabungan",
 				"Klaim Anda sedang di Dinas Kependudukan dan Pencatatan Sipil Kabupaten Kendal.",
 				"Dinas Sosial Kabupaten Kendal", "Telepon (0294) 385678", "WhatsApp +6281200000001",
-				"Jl. Pemuda No. 2, Kendal", "Jam layanan: Senin–Jumat 08.00–15.00", "Biasanya 3 hari kerja",
+				"Jl. Pemuda No. 2, Kendal", "Jam layanan: Senin–Jumat 08.00–15.00", "Paling lambat 2 hari kerja",
 				"Layanan ini tidak dipungut biaya.", "yang meminta uang atau imbalan, laporkan ke:",
 				"LAPOR! (SP4N): www.lapor.go.id atau SMS 1708", "Inspektorat Kabupaten Kendal"} {
 				if !strings.Contains(text, s) {

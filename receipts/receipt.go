@@ -34,6 +34,8 @@ type Receipt struct {
 	// Offices are the contacts, the office holding the claim first.
 	Offices    []domain.Office
 	Complaints []string
+	// Standard gives the steps' times, the figures the due dates count.
+	Standard domain.ServiceStandard
 }
 
 // Holding is the name of the office that holds the claim now.
@@ -50,12 +52,14 @@ type Service struct {
 	docs      *documents.Service
 	offices   domain.Offices
 	publicURL string
+	standard  domain.ServiceStandard
 }
 
 // New returns the receipts of claims on engine, with their documents from
-// docs, the offices' contacts and the site's public origin for the QR code.
-func New(engine *workflow.Engine, docs *documents.Service, offices domain.Offices, publicURL string) *Service {
-	return &Service{engine: engine, docs: docs, offices: offices, publicURL: strings.TrimRight(publicURL, "/")}
+// docs, the offices' contacts, the site's public origin for the QR code and
+// the service standard whose times the steps print.
+func New(engine *workflow.Engine, docs *documents.Service, offices domain.Offices, publicURL string, std domain.ServiceStandard) *Service {
+	return &Service{engine: engine, docs: docs, offices: offices, publicURL: strings.TrimRight(publicURL, "/"), standard: std}
 }
 
 // ForStaff is the receipt of claim id for a user who reads claims.
@@ -89,7 +93,7 @@ func (s *Service) build(ctx context.Context, actor domain.Actor, c domain.Claim)
 	return Receipt{
 		Code: c.Code, TrackURL: TrackURL(s.publicURL, c.Code), FiledAt: c.CreatedAt,
 		Deceased: i18n.MaskName(c.Deceased.FullName), Status: c.Status, Documents: kinds,
-		Offices: s.offices.OfficesFirst(c.Status), Complaints: s.offices.Complaints,
+		Offices: s.offices.OfficesFirst(c.Status), Complaints: s.offices.Complaints, Standard: s.standard,
 	}, nil
 }
 

@@ -11,6 +11,7 @@ import (
 	"santunan/domain"
 	"santunan/httpkit"
 	"santunan/i18n"
+	"santunan/reports"
 	"santunan/workflow"
 )
 
@@ -74,11 +75,15 @@ type queueRow struct {
 
 func (s *Server) pageHome(c *gin.Context) {
 	user := httpkit.MustUser(c)
-	if user.Role == domain.RoleComplaintOfficer || user.Role == domain.RoleOfficeHead {
-		// The complaint officer's home is the complaints' queue, and so is
-		// the head of office's, who hears of every one past its deadline,
-		// unless the reports' home comes first.
+	if user.Role == domain.RoleComplaintOfficer {
+		// The complaint officer's home is the complaints' queue.
 		c.Redirect(http.StatusSeeOther, complaintsStaffPath)
+		return
+	}
+	if !user.Role.ReadsClaims() && reports.CanRead(user.Role) {
+		// The head of office reads no claims: the home is this month's
+		// report (web/reports.go).
+		s.pageHeadHome(c)
 		return
 	}
 	if !user.Role.ReadsClaims() {

@@ -14,6 +14,8 @@ type landingPage struct {
 	Amount     string
 	WindowDays string
 	Offices    officesView
+	// Steps carry the service standard's times, as the due dates count.
+	Steps []i18n.Step
 }
 
 // pageLanding is the program's public home page: what the santunan is, who
@@ -23,5 +25,6 @@ func (s *Server) pageLanding(c *gin.Context) {
 	s.render(c, http.StatusOK, "landing", view{Data: landingPage{
 		Regency: s.Areas.RegencyName(s.opts.RegencyCode), Amount: i18n.FormatRupiah(s.opts.BenefitAmount),
 		WindowDays: strconv.Itoa(s.opts.ClaimWindowDays), Offices: s.officesFor(""),
+		Steps: i18n.Steps(i18n.Indonesian, s.Calendar.Standard()),
 	}})
 }

@@ -9,6 +9,7 @@ import (
 	"santunan/deathregister"
 	"santunan/domain"
 	"santunan/payments"
+	"santunan/reports"
 	"santunan/survey"
 	"santunan/workdays"
 )
@@ -50,6 +51,7 @@ func (s *Server) staffNav() []navItem {
 		{Path: budgetPath, Text: "nav.budget", Show: payments.CanReadBudgets},
 		{Path: complaintsStaffPath, Text: "nav.complaints", Show: complaints.CanRead},
 		{Path: surveyStaffPath, Text: "nav.survey", Show: survey.CanRead},
+		{Path: reportsPath, Text: "nav.reports", Show: reports.CanRead},
 		{Path: usersPath, Text: "nav.users", Show: auth.CanManageUsers},
 		{Path: calendarPath, Text: "nav.calendar", Show: workdays.CanRead},
 		{Path: securityLogPath, Text: "nav.security_log", Show: domain.Role.ReadsAudit},

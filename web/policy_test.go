@@ -16,6 +16,7 @@ import (
 	"santunan/internal/testserver"
 	"santunan/payments"
 	"santunan/receipts"
+	"santunan/reports"
 	"santunan/survey"
 	"santunan/workdays"
 	"santunan/workflow"
@@ -79,6 +80,7 @@ func pagePolicies(table workflow.Table) map[string]testserver.Policy {
 		"POST /staf/aduan/:id/tindakan/:action": both(complaints.CanRead, complaints.CanAct),
 		"GET /staf/aduan/:id/bukti/:evidence":   complaints.CanRead,
 		"GET /staf/survei":                      survey.CanRead, "GET /staf/survei/komentar": survey.CanRead, "GET /staf/survei/ikm.xlsx": survey.CanRead,
+		"GET /staf/laporan": reports.CanRead, "GET /staf/laporan/unduh.xlsx": reports.CanRead,
 		// The working-day calendar (workdays/) and the public standard.
 		"GET /staf/kalender": workdays.CanRead, "POST /staf/kalender": workdays.CanChange,
 		"GET /staf/kalender/hapus": workdays.CanChange, "POST /staf/kalender/hapus": workdays.CanChange,

@@ -78,8 +78,8 @@ func (s *Server) pageReceipt(c *gin.Context) {
 	for _, k := range r.Documents {
 		data.Documents = append(data.Documents, kindLabel(k))
 	}
-	for _, st := range receipts.Steps {
-		data.Steps = append(data.Steps, receiptStep{Text: text(st[0]), Time: text(st[1])})
+	for _, st := range i18n.Steps(i18n.Indonesian, r.Standard) {
+		data.Steps = append(data.Steps, receiptStep{Text: st.Text, Time: st.Time})
 	}
 	s.render(c, http.StatusOK, "receipt", view{Data: data})
 }

@@ -36,7 +36,7 @@ func TestClerkPrintsTheReceipt(t *testing.T) {
 
 		p := clerk.get(claimPath(c.ID) + "/tanda-terima").want(http.StatusOK)
 		p.has("Tanda terima pengajuan santunan kematian", c.Code, "A*** F***", "Akta kematian", "Buku tabungan",
-			"28 November 2026 pukul 10.00 WIB", "Biasanya 3 hari kerja", "Layanan ini tidak dipungut biaya.",
+			"28 November 2026 pukul 10.00 WIB", "Paling lambat 2 hari kerja", "Layanan ini tidak dipungut biaya.",
 			"Klaim Anda sedang di Dinas Kependudukan dan Pencatatan Sipil Kabupaten Kendal",
 			"http://localhost:8080/lacak?kode="+c.Code).
 			hasHTML(`<img class="receipt-qr" src="data:image/png;base64,`, `href="/staf/klaim/`+id+`/tanda-terima.pdf"`)

@@ -12,6 +12,7 @@ import (
 	"santunan/httpkit"
 	"santunan/payments"
 	"santunan/receipts"
+	"santunan/reports"
 	"santunan/survey"
 	"santunan/workdays"
 )
@@ -162,6 +163,10 @@ func (s *Server) routes(r *gin.Engine) {
 	batches.POST("/:id/cek-bank", pay, s.pageInquireAccounts)
 	signedIn.POST("/pembayaran/:id/hasil",
 		s.upload(payments.CanPay, payments.MaxResultFileBytes, s.pageResultTooLarge, s.pageApplyResults)...)
+
+	// The head of office's reports (web/reports.go).
+	staff.GET("/laporan", s.pageAllow(reports.CanRead), s.pageReports)
+	staff.GET("/laporan/unduh.xlsx", s.pageAllow(reports.CanRead), s.pageReportsXLSX)
 }
 
 // upload is the chain of a form that posts a file: the role check, the

@@ -48,9 +48,9 @@ type trackAction struct {
 
 func (s *Server) trackResultOf(t workflow.Tracking, cal domain.Calendar) *trackResult {
 	res := &trackResult{Code: t.Code, Status: t.Status, Kind: t.Status.Kind(), DeceasedName: i18n.MaskName(t.DeceasedName),
-		Amount: t.Amount, Stages: t.Timeline, Payout: t.Payout, NextStep: i18n.NextStep(i18n.Indonesian, t.Status, t.Reason)}
+		Amount: t.Amount, Stages: t.Timeline, Payout: t.Payout, NextStep: i18n.NextStep(i18n.Indonesian, s.Calendar.Standard(), t.Status, t.Reason)}
 	for _, st := range t.Upcoming {
-		res.Upcoming = append(res.Upcoming, trackAhead{Status: st, Usual: i18n.UsualTime(i18n.Indonesian, st)})
+		res.Upcoming = append(res.Upcoming, trackAhead{Status: st, Usual: i18n.UsualTime(i18n.Indonesian, s.Calendar.Standard(), st)})
 	}
 	if res.Kind == domain.KindAction {
 		res.Action = s.trackActionOf(t)

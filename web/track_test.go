@@ -16,7 +16,7 @@ func TestLandingPage(t *testing.T) {
 		h := start(t, db, testserver.Env("SANTUNAN_BENEFIT_AMOUNT", "1500000", "SANTUNAN_CLAIM_WINDOW_DAYS", "60"))
 		h.visitor().get("/").want(http.StatusOK).has("Santunan Kematian Kabupaten Kendal", "Rp1.500.000",
 			"paling lambat 60 hari", "Akta kematian", "KTP ahli waris", "Kartu Keluarga (KK)",
-			"Surat keterangan ahli waris", "Buku tabungan", "Biasanya 3 hari kerja", "Lacak klaim Anda")
+			"Surat keterangan ahli waris", "Buku tabungan", "Paling lambat 2 hari kerja", "Lacak klaim Anda")
 	})
 }
 

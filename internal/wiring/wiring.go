@@ -28,6 +28,7 @@ import (
 	"santunan/payments"
 	"santunan/ratelimit"
 	"santunan/receipts"
+	"santunan/reports"
 	"santunan/survey"
 	"santunan/workdays"
 	"santunan/workflow"
@@ -115,7 +116,8 @@ func Build(db *database.DB, dir *areas.Directory, cfg config.Config, o Options) 
 		Documents:    docs,
 		Applications: apps,
 		Complaints:   buildComplaints(db, engine, dir, cfg, o, apps, notes, calendar),
-		Receipts:     receipts.New(engine, docs, cfg.Offices, cfg.PublicURL),
+		Receipts:     receipts.New(engine, docs, cfg.Offices, cfg.PublicURL, cfg.Standard),
+		Reports:      buildReports(db, dir, cfg, o, calendar, surveys),
 		DeathRegister: deathregister.New(db, engine, deathregister.Options{
 			Areas: dir, RegencyCode: cfg.RegencyCode, WindowDays: cfg.ClaimWindowDays,
 			UnclaimedAfterDays: e.UnclaimedAfterDays, MaxImportBytes: e.MaxImportBytes,
@@ -189,5 +191,17 @@ func buildComplaints(db *database.DB, engine *workflow.Engine, dir *areas.Direct
 		Calendar: calendar, Phones: apps, Messages: notes, Blobs: documents.NewDBBlobs(db),
 		MaxEvidenceBytes: cfg.Evidence.MaxUploadBytes, Areas: dir, RegencyCode: cfg.RegencyCode,
 		PublicURL: cfg.PublicURL, Lapor: complaints.NewHTTPLapor(cfg.Lapor.URL, cfg.Lapor.Token, cfg.Lapor.Timeout),
+	})
+}
+
+// buildReports is the head of office's reports on the working-day calendar
+// and the configured service standard; claims carry their stage's due day
+// (the calendar's hook), so the reports count the overdue ones; the
+// complaints and the SKM index come from their capabilities' tables.
+func buildReports(db *database.DB, dir *areas.Directory, cfg config.Config, o Options, cal reports.Calendar,
+	surveys *survey.Service) *reports.Service {
+	return reports.New(db, reports.Options{
+		Calendar: cal, Standard: cfg.Standard, Areas: dir, RegencyCode: cfg.RegencyCode, Now: o.Now,
+		Overdue: true, Complaints: true, Survey: reports.FromSurvey(surveys),
 	})
 }
