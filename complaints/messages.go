@@ -22,11 +22,8 @@ func messageKind(ev Event) (notify.Kind, bool) {
 	case domain.ComplaintActionDecline:
 		return notify.KindComplaintDeclined, true
 	case domain.ComplaintActionAssign:
-		// A re-assignment of an assigned complaint changes nothing the
-		// complainant must act on; the first one does.
-		if ev.FromStatus == domain.ComplaintAssigned {
-			return "", false
-		}
+		// A reassignment too: the complainant is told of every change of
+		// who handles the complaint.
 		return notify.KindComplaintAssigned, true
 	case domain.ComplaintActionAnswer:
 		return notify.KindComplaintAnswered, true

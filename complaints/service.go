@@ -193,12 +193,14 @@ func (s *Service) step(ctx context.Context, actor domain.Actor, action domain.Co
 		if err != nil {
 			return err
 		}
-		if version != nil && *version != before.Version {
-			return &domain.VersionConflictError{Current: before.Version}
-		}
+		// Who may act comes first: a role that may not act learns nothing
+		// of the complaint's version.
 		t, err := check(actor.Role, action, before)
 		if err != nil {
 			return err
+		}
+		if version != nil && *version != before.Version {
+			return &domain.VersionConflictError{Current: before.Version}
 		}
 		after := before
 		now := s.now()
@@ -208,7 +210,11 @@ func (s *Service) step(ctx context.Context, actor domain.Actor, action domain.Co
 				return err
 			}
 		}
-		if t.To != "" {
+		// A reassignment keeps the follow-up deadline of the assignment it
+		// corrects: passing a complaint on must not reset its clock and so
+		// keep it from the head of office.
+		reassigned := action == domain.ComplaintActionAssign && before.Status == domain.ComplaintAssigned
+		if t.To != "" && !reassigned {
 			after.DueOn = s.dueOn(cal, after, domain.DateOf(now.In(s.opts.Location)))
 		}
 		out, err = s.write(tx.DB(), actor, action, reason, before, after, now)
