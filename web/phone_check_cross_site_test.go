@@ -34,7 +34,10 @@ func TestPhoneCheckPostsRefuseOtherSites(t *testing.T) {
 			}
 			return req
 		}
-		for _, path := range []string{"/ajukan/kode", "/ajukan/verifikasi", "/perbaiki/kode", "/perbaiki/verifikasi"} {
+		// The survey's answers too: another site could spend a visitor's
+		// one answer.
+		for _, path := range []string{"/ajukan/kode", "/ajukan/verifikasi", "/perbaiki/kode", "/perbaiki/verifikasi",
+			"/survei", "/survei/ABCDEFGHJKMNPQRS"} {
 			for _, hdr := range testserver.FromElsewhere {
 				h.visitor().do(post(path, hdr)).want(http.StatusForbidden)
 			}

@@ -33,10 +33,12 @@ func (s *Server) routes(r *gin.Engine) {
 	r.POST("/lacak", trackLimit, s.checkFormText, s.pageTrack)
 	r.POST("/lacak/hentikan-pesan", trackLimit, s.checkFormText, s.pageStopMessages) // web/stop_messages.go
 	r.POST(heirReceiptPath, trackLimit, s.checkFormText, s.pageHeirReceipt)
-	// The satisfaction survey after payment (web/survey.go), limited with tracking.
+	// The satisfaction survey after payment (web/survey.go), limited with
+	// tracking; its answers come only from this site, so that another site
+	// cannot spend a visitor's one answer.
 	r.GET(surveyPath+"/:token", trackLimit, s.pageSurvey)
-	r.POST(surveyPath+"/:token", trackLimit, s.checkFormText, s.pageAnswerSurvey)
-	r.POST(surveyPath, trackLimit, s.checkFormText, s.pagePostedSurvey)
+	r.POST(surveyPath+"/:token", httpkit.RefuseCrossSitePosts(s.refuse), trackLimit, s.checkFormText, s.pageAnswerSurvey)
+	r.POST(surveyPath, httpkit.RefuseCrossSitePosts(s.refuse), trackLimit, s.checkFormText, s.pagePostedSurvey)
 	r.GET("/masuk", s.pageLoginForm)
 	r.POST("/masuk", loginLimit, s.checkFormText, s.pageLogin)
 	r.POST("/keluar", s.requireSession, s.checkCSRF, s.checkFormText, s.pageLogout)
